@@ -1,0 +1,54 @@
+import type { FastifyInstance } from 'fastify';
+import type { FileRecord, FolderRecord } from './model/file-record.js';
+
+/** Fixed facts of one running emulator. */
+export interface EmulatorConfig {
+  /** URL-endpoint id: files are delivered under `/<id>/…`. */
+  id: string;
+  privateKey: string;
+  publicKey: string;
+  dataDir: string;
+  /** e.g. `http://127.0.0.1:41234` (no trailing slash). */
+  apiUrl: string;
+  /** e.g. `http://127.0.0.1:41234/local` (no trailing slash). */
+  urlEndpoint: string;
+}
+
+/**
+ * Read access to the library that the delivery side and metadata tools need.
+ * Implemented by the storage layer; never exposes a row whose blob is missing.
+ */
+export interface LibraryReader {
+  /** Current version of the file at `filePath` (`/a/b.jpg`), if any. */
+  currentByPath(filePath: string): FileRecord | undefined;
+  /** Current version by file id. */
+  currentById(fileId: string): FileRecord | undefined;
+  /** A specific version (current or not). */
+  version(fileId: string, versionId: string): FileRecord | undefined;
+  /** Every current file directly inside `folderPath` (`/a/`), or also in sub-folders when `recursive`. */
+  filesIn(folderPath: string, recursive: boolean): FileRecord[];
+  folder(folderPath: string): FolderRecord | undefined;
+  /** Absolute path of a blob's bytes on disk. */
+  blobPath(blobHash: string): string;
+}
+
+/**
+ * What the delivery side (URL endpoint, render cache) offers the API side.
+ * Until the delivery module is registered these are the defaults in `server.ts`:
+ * purge only records the request, and a pre-transformation is refused with a clear 400.
+ */
+export interface DeliveryHooks {
+  /** Drop cached renders matching an ImageKit purge URL (wildcard `*` allowed where ImageKit allows it). */
+  purge(url: string): Promise<void>;
+  /** Apply an upload `transformation.pre` string (e.g. `w-300,h-300`) to the bytes being stored. */
+  preTransform(input: Buffer, transformation: string): Promise<{ data: Buffer; mime?: string }>;
+}
+
+export interface EmulatorContext {
+  config: EmulatorConfig;
+  library: LibraryReader;
+  delivery: DeliveryHooks;
+}
+
+/** Each `routes/*.ts` (and `delivery/route.ts`) exports one of these; `server.ts` registers them all. */
+export type RouteModule = (app: FastifyInstance, ctx: EmulatorContext) => void | Promise<void>;
