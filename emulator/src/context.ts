@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { FileRecord, FolderRecord } from './model/file-record.js';
+import type { Db } from './store/db.js';
 
 /** Fixed facts of one running emulator. */
 export interface EmulatorConfig {
@@ -48,6 +49,8 @@ export interface EmulatorContext {
   config: EmulatorConfig;
   library: LibraryReader;
   delivery: DeliveryHooks;
+  /** The library's SQLite handle (libsql, better-sqlite3 API) for modules keeping their own tables. */
+  db: Db;
 }
 
 /** Each `routes/*.ts` (and `delivery/route.ts`) exports one of these; `server.ts` registers them all. */

@@ -1,0 +1,151 @@
+/**
+ * Upload benchmark (issue 6 item 4; not a test). Two figures:
+ *  1. throughput of N × S files through UploadQueue beside a plain SDK loop at the same concurrency, in the same
+ *     run against the same emulator (target ratio ≥ 0.9);
+ *  2. peak RSS of this process (the "main process" role) while the queue uploads one big file (target < 300 MB).
+ *
+ * The emulator runs in a child process so its memory and CPU are not counted as ours.
+ * Usage: npx tsx bench/upload.ts [--files 500] [--size-mb 1] [--big-mb 1024] [--concurrency 4]
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import ImageKit from '@imagekit/nodejs';
+import { UploadQueue } from '../electron/services/upload-queue/upload-queue.js';
+
+const PRIVATE_KEY = 'bench_private_key';
+
+async function serveEmulator(dataDir: string): Promise<void> {
+  const { startEmulator } = await import('../emulator/src/index.js');
+  const emu = await startEmulator({ dataDir, port: 0, quiet: true, privateKey: PRIVATE_KEY, publicKey: 'bench_public_key', faults: '', limits: { maxUploadBytes: 4 * 1024 ** 3 } });
+  process.stdout.write(`READY ${emu.apiUrl}\n`);
+  process.on('SIGTERM', () => void emu.close().then(() => process.exit(0)));
+}
+
+async function startEmulatorChild(dataDir: string): Promise<{ apiUrl: string; stop: () => void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, '--serve', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const apiUrl = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /READY (\S+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`emulator child exited with ${code}`)));
+  });
+  return { apiUrl, stop: () => child.kill('SIGTERM') };
+}
+
+async function makeFiles(dir: string, count: number, size: number): Promise<string[]> {
+  await fs.mkdir(dir, { recursive: true });
+  const paths: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const buf = Buffer.alloc(size, i % 251);
+    buf.writeUInt32BE(i, 0); // distinct content per file
+    const p = path.join(dir, `f${String(i).padStart(4, '0')}.bin`);
+    await fs.writeFile(p, buf);
+    paths.push(p);
+  }
+  return paths;
+}
+
+async function plainSdkLoop(sdk: ImageKit, files: string[], concurrency: number, folder: string): Promise<number> {
+  const start = performance.now();
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const file = files[next++];
+      await sdk.files.upload({ file: createReadStream(file), fileName: path.basename(file), folder, useUniqueFileName: false });
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return performance.now() - start;
+}
+
+async function queueRun(sdk: ImageKit, dir: string, dbPath: string, concurrency: number, folder: string): Promise<number> {
+  const queue = new UploadQueue(sdk, dbPath, { concurrency });
+  queue.start();
+  const start = performance.now();
+  const { batchId } = await queue.add({ sources: [{ kind: 'path', path: dir }], targetFolder: folder });
+  await queue.whenIdle();
+  const ms = performance.now() - start;
+  const failed = queue.items({ batchId }).filter((i) => i.state !== 'done');
+  await queue.close();
+  if (failed.length) throw new Error(`${failed.length} queue items did not finish: ${failed[0].errorMessage}`);
+  return ms;
+}
+
+async function peakRssDuring(work: () => Promise<void>): Promise<{ peak: number; baseline: number }> {
+  globalThis.gc?.();
+  const baseline = process.memoryUsage().rss;
+  let peak = baseline;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 25);
+  try {
+    await work();
+  } finally {
+    clearInterval(timer);
+  }
+  return { peak: Math.max(peak, process.memoryUsage().rss), baseline };
+}
+
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      serve: { type: 'string' },
+      files: { type: 'string', default: '500' },
+      'size-mb': { type: 'string', default: '1' },
+      'big-mb': { type: 'string', default: '1024' },
+      concurrency: { type: 'string', default: '4' },
+    },
+  });
+  if (values.serve) return serveEmulator(values.serve);
+  const count = Number(values.files);
+  const size = Math.round(Number(values['size-mb']) * 1024 * 1024);
+  const bigSize = Math.round(Number(values['big-mb']) * 1024 * 1024);
+  const concurrency = Number(values.concurrency);
+
+  const work = await fs.mkdtemp(path.join(os.tmpdir(), 'bench-upload-'));
+  const emu = await startEmulatorChild(path.join(work, 'emulator'));
+  try {
+    const sdk = new ImageKit({ privateKey: PRIVATE_KEY, baseURL: emu.apiUrl, maxRetries: 0 });
+    const smallDir = path.join(work, 'small');
+    const files = await makeFiles(smallDir, count, size);
+    const totalBytes = count * size;
+    console.log(`batch: ${count} × ${mb(size)} MB, concurrency ${concurrency}`);
+
+    // Warm-up (connections, JIT) so neither side pays it alone.
+    await plainSdkLoop(sdk, files.slice(0, 8), concurrency, '/bench/warmup');
+    const plainMs = await plainSdkLoop(sdk, files, concurrency, '/bench/plain');
+    const queueMs = await queueRun(sdk, smallDir, path.join(work, 'queue.db'), concurrency, '/bench/queue');
+    const plainRate = totalBytes / (plainMs / 1000);
+    const queueRate = totalBytes / (queueMs / 1000);
+    console.log(`plain SDK loop : ${(plainMs / 1000).toFixed(2)} s, ${mb(plainRate)} MB/s, ${(count / (plainMs / 1000)).toFixed(1)} files/s`);
+    console.log(`UploadQueue    : ${(queueMs / 1000).toFixed(2)} s, ${mb(queueRate)} MB/s, ${(count / (queueMs / 1000)).toFixed(1)} files/s`);
+    console.log(`throughput ratio queue/plain: ${(queueRate / plainRate).toFixed(3)} (target ≥ 0.9)`);
+    await fs.rm(smallDir, { recursive: true, force: true });
+
+    const bigDir = path.join(work, 'big');
+    await fs.mkdir(bigDir);
+    const bigFile = path.join(bigDir, 'big.bin');
+    await fs.writeFile(bigFile, '');
+    await fs.truncate(bigFile, bigSize); // sparse: fast to create; still read and sent byte by byte
+    let bigMs = 0;
+    const { peak, baseline } = await peakRssDuring(async () => {
+      const t = performance.now();
+      await queueRun(sdk, bigDir, path.join(work, 'queue-big.db'), concurrency, '/bench/big');
+      bigMs = performance.now() - t;
+    });
+    console.log(`1 × ${mb(bigSize)} MB through the queue: ${(bigMs / 1000).toFixed(2)} s, ${mb(bigSize / (bigMs / 1000))} MB/s`);
+    console.log(`peak RSS ${mb(peak)} MB (baseline ${mb(baseline)} MB, +${mb(peak - baseline)} MB); target < 300 MB`);
+  } finally {
+    emu.stop();
+    await fs.rm(work, { recursive: true, force: true });
+  }
+}
+
+await main();

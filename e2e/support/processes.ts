@@ -1,0 +1,83 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface ReadyProcess {
+  child: ChildProcess;
+  /** Everything the process printed so far (stdout and stderr), for failure messages. */
+  output(): string;
+  /** Ends the process group this helper started (npm → tsx → node), then waits for it to exit. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `npm run <script> -- <args>` in its own process group and resolves once a line matches
+ * `ready`; rejects with the captured output if it exits or stays silent past `timeoutMs`.
+ */
+export function startScript(
+  script: string,
+  args: string[],
+  ready: RegExp,
+  timeoutMs = 30_000,
+): Promise<{ proc: ReadyProcess; line: string; lines: string[] }> {
+  const child = spawn('npm', ['run', '--silent', script, '--', ...args], {
+    cwd: repoRoot,
+    detached: true, // own process group, so stop() ends the grandchildren too
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, FORCE_COLOR: '0' },
+  });
+  let log = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const proc: ReadyProcess = {
+    child,
+    output: () => log,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      try {
+        process.kill(-child.pid!, 'SIGTERM');
+      } catch {
+        return; // already gone
+      }
+      const timer = setTimeout(() => {
+        try {
+          process.kill(-child.pid!, 'SIGKILL');
+        } catch {
+          /* exited meanwhile */
+        }
+      }, 5_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+
+  return new Promise((resolve, reject) => {
+    const lines: string[] = [];
+    let partial = '';
+    const timer = setTimeout(() => {
+      void proc.stop();
+      reject(new Error(`npm run ${script} printed no line matching ${ready} within ${timeoutMs} ms:\n${log}`));
+    }, timeoutMs);
+    const onData = (chunk: Buffer) => {
+      const text = chunk.toString('utf8');
+      log += text;
+      partial += text;
+      const parts = partial.split('\n');
+      partial = parts.pop() ?? '';
+      for (const line of parts) {
+        lines.push(line);
+        if (ready.test(line)) {
+          clearTimeout(timer);
+          resolve({ proc, line, lines: [...lines] });
+        }
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`npm run ${script} exited (code ${code}, signal ${signal}) before it was ready:\n${log}`));
+    });
+  });
+}

@@ -1,0 +1,36 @@
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { fail, type Router } from '../../shared/ipc/index';
+import { ELECTRON_EVENT_CHANNEL, ELECTRON_INVOKE_CHANNEL } from '../../shared/ipc/wire';
+import type { EventHub } from '../services/app/event-hub';
+import { isTrustedSender } from './sender-validation';
+
+export interface ElectronIpcOptions {
+  router: Router;
+  events: EventHub;
+  /** The one window whose main frame may call in (null while none is open). */
+  trustedContents: () => WebContents | null;
+  log: (message: string) => void;
+}
+
+/**
+ * The only user of ipcMain. One invoke channel carries `(channel, input)`; the router decides
+ * whether that channel exists. Events go to the trusted window only.
+ * Returns a function that unregisters everything (tests, shutdown).
+ */
+export function registerElectronIpc({ router, events, trustedContents, log }: ElectronIpcOptions): () => void {
+  ipcMain.handle(ELECTRON_INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, channel: unknown, input: unknown) => {
+    if (!isTrustedSender(event, trustedContents())) {
+      log(`refused IPC from ${event.senderFrame?.url ?? 'a destroyed frame'} (channel ${String(channel).slice(0, 80)})`);
+      return fail('NOT_ALLOWED', 'This page is not allowed to talk to MediaDesk.');
+    }
+    return router.dispatch(channel, input, { transport: 'electron' });
+  });
+  const unsubscribe = events.subscribe((event, payload) => {
+    const contents = trustedContents();
+    if (contents && !contents.isDestroyed()) contents.send(ELECTRON_EVENT_CHANNEL, event, payload);
+  });
+  return () => {
+    ipcMain.removeHandler(ELECTRON_INVOKE_CHANNEL);
+    unsubscribe();
+  };
+}

@@ -1,0 +1,35 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { isChannelName, isEventName } from '../shared/ipc/names';
+import { ELECTRON_EVENT_CHANNEL, ELECTRON_INVOKE_CHANNEL, type ApiBridge } from '../shared/ipc/wire';
+
+/**
+ * The renderer's whole view of the main process: `window.api.invoke` for contract channels and
+ * `window.api.on` for contract events. No raw ipcRenderer, no Electron event objects, nothing else.
+ */
+type Listener = (payload: unknown) => void;
+const listeners = new Map<string, Set<Listener>>();
+
+ipcRenderer.on(ELECTRON_EVENT_CHANNEL, (_event: IpcRendererEvent, name: unknown, payload: unknown) => {
+  if (typeof name !== 'string') return;
+  for (const listener of listeners.get(name) ?? []) listener(payload);
+});
+
+export const api: ApiBridge = {
+  invoke(channel, input) {
+    if (!isChannelName(channel)) {
+      return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `There is no channel named ${JSON.stringify(String(channel))}.` } });
+    }
+    return ipcRenderer.invoke(ELECTRON_INVOKE_CHANNEL, channel, input);
+  },
+  on(event, listener) {
+    if (!isEventName(event) || typeof listener !== 'function') return () => undefined;
+    let set = listeners.get(event);
+    if (!set) listeners.set(event, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('api', api);

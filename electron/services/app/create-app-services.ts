@@ -1,0 +1,113 @@
+import path from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { createRouter, type Router } from '../../../shared/ipc/index';
+import { openSettings, type SettingsStore } from '../settings/settings-store';
+import { KeyringSecretStore } from '../secrets/keyring-secret-store';
+import { MemorySecretStore } from '../secrets/memory-secret-store';
+import type { SecretStore } from '../secrets/secret-store';
+import type { LocalLibraryHandle, StartLocalLibrary } from '../local-library/local-library';
+import { ProfileService } from '../profiles/profile-service';
+import { ImageKitClients } from '../imagekit/client-service';
+import { ConnectionMonitor } from '../connection/connection-monitor';
+import { EventHub } from './event-hub';
+import { createHandlers } from './handlers';
+
+export interface AppServicesOptions {
+  /** Settings and the Local library live here. */
+  dataDir: string;
+  host: 'electron' | 'web';
+  version: string;
+  startLocalLibrary: StartLocalLibrary;
+  /**
+   * 'auto': probe the OS keychain and use it when it works; 'off': behave as a machine without one
+   * (keys only for this run, after the person agrees); or a store to use as the keychain (tests).
+   */
+  keychain?: 'auto' | 'off' | SecretStore;
+  /** Keychain service name (tests use their own so they never touch the app's entries). */
+  keychainService?: string;
+  /** Validate outputs and events against the contract (dev and test). */
+  validate: boolean;
+  connectionTimeoutMs?: number;
+  log?: (message: string, error?: unknown) => void;
+}
+
+export interface AppServices {
+  router: Router;
+  events: EventHub;
+  profiles: ProfileService;
+  clients: ImageKitClients;
+  monitor: ConnectionMonitor;
+  settings: SettingsStore;
+  localLibrary: LocalLibraryHandle;
+  keychain: { available: boolean; reason?: string };
+  close(): Promise<void>;
+}
+
+async function resolveKeychain(options: AppServicesOptions): Promise<{ store: SecretStore | null; reason?: string }> {
+  const choice = options.keychain ?? 'auto';
+  if (choice === 'off') return { store: null, reason: 'turned off for this run' };
+  if (choice !== 'auto') return { store: choice };
+  const keyring = new KeyringSecretStore(options.keychainService);
+  const probe = await keyring.probe();
+  return probe.available ? { store: keyring } : { store: null, reason: probe.reason };
+}
+
+/**
+ * The one composition of services, shared by the Electron main process and the web host: only the
+ * transport in front of `router` and `events` differs.
+ */
+export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
+  const log = options.log ?? ((message, error) => console.error(`[mediadesk] ${message}`, error ?? ''));
+  mkdirSync(options.dataDir, { recursive: true });
+  const settings = openSettings(options.dataDir);
+  const keychain = await resolveKeychain(options);
+  if (!keychain.store) log(`system keychain unavailable: ${keychain.reason}`);
+  const localLibrary = await options.startLocalLibrary({ dataDir: path.join(options.dataDir, 'local-library') });
+  const events = new EventHub(options.validate);
+
+  const profiles: ProfileService = new ProfileService({
+    settings,
+    keychain: keychain.store,
+    session: new MemorySecretStore(),
+    localLibrary,
+    onChange: () => {
+      void profiles.list().then(
+        (list) => events.emit('profiles.changed', list),
+        (error) => log('could not list profiles after a change', error),
+      );
+    },
+  });
+  const clients = new ImageKitClients(profiles);
+  const monitor = new ConnectionMonitor({
+    activeId: () => profiles.activeId(),
+    connectionOf: (id) => profiles.connectionOf(id),
+    publish: (status) => events.emit('connection.changed', status),
+    timeoutMs: options.connectionTimeoutMs ?? 10_000,
+  });
+  const handlers = createHandlers({
+    profiles,
+    monitor,
+    clients,
+    info: () => ({
+      name: 'MediaDesk',
+      version: options.version,
+      host: options.host,
+      platform: process.platform,
+      keychain: keychain.store ? 'available' : 'unavailable',
+      dataDir: options.dataDir,
+    }),
+  });
+  const router = createRouter(handlers, { validateOutput: options.validate, log });
+
+  return {
+    router,
+    events,
+    profiles,
+    clients,
+    monitor,
+    settings,
+    localLibrary,
+    keychain: { available: keychain.store !== null, reason: keychain.reason },
+    close: () => localLibrary.close(),
+  };
+}

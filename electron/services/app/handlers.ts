@@ -1,0 +1,55 @@
+import { AppError, type Handlers } from '../../../shared/ipc/index';
+import type { AppInfo } from '../../../shared/ipc/contract';
+import type { ProfileConnection, ProfileService } from '../profiles/profile-service';
+import { apiBaseUrlFor } from '../profiles/endpoints';
+import type { ConnectionMonitor } from '../connection/connection-monitor';
+import type { ImageKitClients } from '../imagekit/client-service';
+
+export interface HandlerDeps {
+  profiles: ProfileService;
+  monitor: ConnectionMonitor;
+  clients: ImageKitClients;
+  info: () => AppInfo;
+}
+
+/** Maps each contract channel to the services. Thin on purpose: logic lives in the services. */
+export function createHandlers({ profiles, monitor, clients, info }: HandlerDeps): Handlers {
+  return {
+    'app.info': () => info(),
+    'profiles.list': () => profiles.list(),
+    'profiles.save': async (draft) => {
+      const profile = await profiles.save(draft);
+      clients.invalidate(profile.id);
+      monitor.forget(profile.id);
+      const connection = await monitor.checkProfile(profile.id);
+      return { profile: await profiles.get(profile.id), connection };
+    },
+    'profiles.delete': async ({ id }) => {
+      await profiles.delete(id);
+      clients.invalidate(id);
+      monitor.forget(id);
+      return { id };
+    },
+    'profiles.activate': async ({ id }) => {
+      const view = await profiles.activate(id);
+      void monitor.checkProfile(id); // the status bar hears the outcome as connection.changed
+      return view;
+    },
+    'profiles.testConnection': async (target) => {
+      if ('id' in target) return monitor.checkProfile(target.id);
+      const { draft } = target;
+      let privateKey = draft.privateKey;
+      if (!privateKey && draft.id) privateKey = (await profiles.connectionOf(draft.id)).privateKey;
+      if (!privateKey) throw new AppError('BAD_INPUT', 'privateKey: Enter the private key to test the connection.');
+      const connection: ProfileConnection = {
+        profileId: draft.id ?? null,
+        urlEndpoint: draft.urlEndpoint,
+        publicKey: draft.publicKey,
+        privateKey,
+        apiBaseUrl: apiBaseUrlFor(draft.urlEndpoint),
+      };
+      return monitor.checkDraft(connection);
+    },
+    'connection.status': () => monitor.activeStatus(),
+  };
+}

@@ -1,0 +1,245 @@
+import Database from 'libsql';
+import type {
+  Batch,
+  BatchOptions,
+  ConflictChoice,
+  ItemState,
+  QueueItem,
+  SourceKind,
+  TargetSnapshot,
+  UploadResultSummary,
+} from './types.js';
+
+type Db = InstanceType<typeof Database>;
+
+export interface NewItem {
+  sourceKind: SourceKind;
+  source: string;
+  folder: string;
+  fileName: string;
+  size: number | null;
+}
+
+interface ItemRow {
+  id: number;
+  batch_id: number;
+  seq: number;
+  source_kind: SourceKind;
+  source: string;
+  folder: string;
+  file_name: string;
+  target_name: string;
+  size: number | null;
+  state: ItemState;
+  conflict_choice: ConflictChoice | null;
+  attempts: number;
+  needs_reconcile: number;
+  snapshot_json: string | null;
+  error_message: string | null;
+  error_help: string | null;
+  result_json: string | null;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS batches (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  target_folder TEXT NOT NULL,
+  profile_id TEXT NOT NULL DEFAULT 'default',
+  options_json TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS items (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  batch_id INTEGER NOT NULL REFERENCES batches(id),
+  seq INTEGER NOT NULL,
+  source_kind TEXT NOT NULL,
+  source TEXT NOT NULL,
+  folder TEXT NOT NULL,
+  file_name TEXT NOT NULL,
+  target_name TEXT NOT NULL,
+  size INTEGER,
+  state TEXT NOT NULL,
+  conflict_choice TEXT,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  needs_reconcile INTEGER NOT NULL DEFAULT 0,
+  snapshot_json TEXT,
+  error_message TEXT,
+  error_help TEXT,
+  result_json TEXT
+);
+CREATE INDEX IF NOT EXISTS items_state ON items(state, id);
+CREATE INDEX IF NOT EXISTS items_batch ON items(batch_id);
+`;
+
+function toItem(r: ItemRow): QueueItem {
+  return {
+    id: r.id,
+    batchId: r.batch_id,
+    seq: r.seq,
+    sourceKind: r.source_kind,
+    source: r.source,
+    folder: r.folder,
+    fileName: r.file_name,
+    targetName: r.target_name,
+    size: r.size,
+    state: r.state,
+    conflictChoice: r.conflict_choice,
+    attempts: r.attempts,
+    needsReconcile: r.needs_reconcile === 1,
+    snapshot: r.snapshot_json ? (JSON.parse(r.snapshot_json) as TargetSnapshot) : null,
+    errorMessage: r.error_message,
+    errorHelp: r.error_help,
+    result: r.result_json ? (JSON.parse(r.result_json) as UploadResultSummary) : null,
+  };
+}
+
+export type ItemPatch = Partial<
+  Pick<QueueItem, 'targetName' | 'state' | 'conflictChoice' | 'attempts' | 'needsReconcile' | 'snapshot' | 'errorMessage' | 'errorHelp' | 'result'>
+>;
+
+const COLUMN: Record<keyof ItemPatch, string> = {
+  targetName: 'target_name',
+  state: 'state',
+  conflictChoice: 'conflict_choice',
+  attempts: 'attempts',
+  needsReconcile: 'needs_reconcile',
+  snapshot: 'snapshot_json',
+  errorMessage: 'error_message',
+  errorHelp: 'error_help',
+  result: 'result_json',
+};
+
+function toColumnValue(key: keyof ItemPatch, value: unknown): unknown {
+  if (key === 'needsReconcile') return value ? 1 : 0;
+  if (key === 'snapshot' || key === 'result') return value == null ? null : JSON.stringify(value);
+  return value ?? null;
+}
+
+/** Durable queue state. Every state change is written before it is acted on, so a crash loses nothing. */
+export class QueueStore {
+  private readonly db: Db;
+
+  constructor(dbPath: string) {
+    this.db = new Database(dbPath);
+    this.db.pragma('journal_mode = WAL');
+    // NORMAL is durable across process crashes in WAL mode (only an OS crash can lose the last commits).
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  addBatch(targetFolder: string, profileId: string, options: BatchOptions, items: NewItem[]): number {
+    const insertBatch = this.db.prepare('INSERT INTO batches (target_folder, profile_id, options_json, created_at) VALUES (?, ?, ?, ?)');
+    const insertItem = this.db.prepare(
+      `INSERT INTO items (batch_id, seq, source_kind, source, folder, file_name, target_name, size, state)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending')`,
+    );
+    const tx = this.db.transaction(() => {
+      const batchId = Number(insertBatch.run(targetFolder, profileId, JSON.stringify(options), Date.now()).lastInsertRowid);
+      items.forEach((it, seq) => {
+        insertItem.run(batchId, seq, it.sourceKind, it.source, it.folder, it.fileName, it.fileName, it.size);
+      });
+      return batchId;
+    });
+    return tx();
+  }
+
+  batch(id: number): Batch {
+    const row = this.db.prepare('SELECT * FROM batches WHERE id = ?').get(id) as
+      | { id: number; target_folder: string; profile_id: string; options_json: string; created_at: number }
+      | undefined;
+    if (!row) throw new Error(`Upload batch ${id} does not exist.`);
+    return { id: row.id, targetFolder: row.target_folder, profileId: row.profile_id, options: JSON.parse(row.options_json) as BatchOptions, createdAt: row.created_at };
+  }
+
+  item(id: number): QueueItem {
+    const row = this.db.prepare('SELECT * FROM items WHERE id = ?').get(id) as ItemRow | undefined;
+    if (!row) throw new Error(`Upload item ${id} does not exist.`);
+    return toItem(row);
+  }
+
+  items(filter: { batchId?: number; states?: readonly ItemState[] } = {}): QueueItem[] {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.batchId !== undefined) {
+      where.push('batch_id = ?');
+      params.push(filter.batchId);
+    }
+    if (filter.states) {
+      where.push(`state IN (${filter.states.map(() => '?').join(',')})`);
+      params.push(...filter.states);
+    }
+    const sql = `SELECT * FROM items ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id`;
+    return (this.db.prepare(sql).all(...params) as ItemRow[]).map(toItem);
+  }
+
+  /** The next items to work on, oldest first, skipping ids already being worked on in this process. */
+  nextWork(states: readonly ItemState[], excludeIds: ReadonlySet<number>, limit: number): QueueItem[] {
+    const rows = this.db
+      .prepare(`SELECT * FROM items WHERE state IN (${states.map(() => '?').join(',')}) ORDER BY id LIMIT ?`)
+      .all(...states, limit + excludeIds.size) as ItemRow[];
+    return rows.filter((r) => !excludeIds.has(r.id)).slice(0, limit).map(toItem);
+  }
+
+  update(id: number, patch: ItemPatch): QueueItem {
+    const keys = Object.keys(patch) as (keyof ItemPatch)[];
+    if (keys.length > 0) {
+      const sets = keys.map((k) => `${COLUMN[k]} = ?`).join(', ');
+      this.db.prepare(`UPDATE items SET ${sets} WHERE id = ?`).run(...keys.map((k) => toColumnValue(k, patch[k])), id);
+    }
+    return this.item(id);
+  }
+
+  /** Moves every item of `from` states to `to` (optionally within one batch); returns the ids changed. */
+  moveStates(from: readonly ItemState[], to: ItemState, batchId?: number): number[] {
+    const params: unknown[] = [...from];
+    let sql = `SELECT id FROM items WHERE state IN (${from.map(() => '?').join(',')})`;
+    if (batchId !== undefined) {
+      sql += ' AND batch_id = ?';
+      params.push(batchId);
+    }
+    const ids = (this.db.prepare(sql).all(...params) as { id: number }[]).map((r) => r.id);
+    const upd = this.db.prepare('UPDATE items SET state = ? WHERE id = ?');
+    this.db.transaction(() => ids.forEach((id) => upd.run(to, id)))();
+    return ids;
+  }
+
+  /** Batches that still have unfinished items. */
+  openBatchIds(): number[] {
+    const rows = this.db
+      .prepare(`SELECT DISTINCT batch_id FROM items WHERE state NOT IN ('done','skipped','failed','cancelled') ORDER BY batch_id`)
+      .all() as { batch_id: number }[];
+    return rows.map((r) => r.batch_id);
+  }
+
+  /** Item count and byte total per state over the given batches. */
+  stats(batchIds: number[]): { state: ItemState; count: number; bytes: number }[] {
+    if (batchIds.length === 0) return [];
+    return this.db
+      .prepare(
+        `SELECT state, COUNT(*) AS count, COALESCE(SUM(size), 0) AS bytes FROM items
+         WHERE batch_id IN (${batchIds.map(() => '?').join(',')}) GROUP BY state`,
+      )
+      .all(...batchIds) as { state: ItemState; count: number; bytes: number }[];
+  }
+
+  /** Names already claimed in a folder by other items (so keep-both never picks a name a sibling will use). */
+  claimedNames(folder: string, exceptId: number): Set<string> {
+    const rows = this.db
+      .prepare(`SELECT target_name FROM items WHERE folder = ? AND id != ? AND state NOT IN ('skipped','failed','cancelled')`)
+      .all(folder, exceptId) as { target_name: string }[];
+    return new Set(rows.map((r) => r.target_name));
+  }
+
+  /** File ids already attributed to finished items: reconciliation must never adopt the same file twice. */
+  claimedFileIds(folder: string): Set<string> {
+    const rows = this.db
+      .prepare(`SELECT result_json FROM items WHERE folder = ? AND state = 'done' AND result_json IS NOT NULL`)
+      .all(folder) as { result_json: string }[];
+    return new Set(rows.map((r) => (JSON.parse(r.result_json) as UploadResultSummary).fileId));
+  }
+}

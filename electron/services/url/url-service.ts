@@ -1,0 +1,35 @@
+// The URL service the IPC layer exposes to the builder: the renderer names a profile, the service looks
+// up that profile's private key itself and returns only URLs and signatures — never the key.
+import { parseBuildUrlOptions } from '../../../shared/url/build-options-schema.js';
+import { parseImageKitUrl } from '../../../shared/url/parse-imagekit-url.js';
+import type { ParsedImageKitUrl } from '../../../shared/url/url-types.js';
+import { buildUrl, getUploadAuthParameters, type UploadAuthParameters } from './sdk-url-builder.js';
+
+export interface UrlServiceDeps {
+  /** The profile's private key from the keychain/session store; undefined when it has none. */
+  privateKeyFor(profileId: string): Promise<string | undefined>;
+}
+
+export interface UrlService {
+  /** `options` is untrusted renderer input: validated here, then built (and signed) by the SDK. */
+  build(profileId: string, options: unknown): Promise<string>;
+  parse(url: string, urlEndpoint: string): ParsedImageKitUrl;
+  uploadAuth(profileId: string, token?: string, expire?: number): Promise<UploadAuthParameters>;
+}
+
+export function createUrlService(deps: UrlServiceDeps): UrlService {
+  return {
+    async build(profileId, options) {
+      const checked = parseBuildUrlOptions(options);
+      const signs = checked.signed === true || (checked.expiresIn ?? 0) > 0;
+      // Unsigned URLs never touch the key store (it may prompt or be locked).
+      const privateKey = signs ? await deps.privateKeyFor(profileId) : undefined;
+      return buildUrl(checked, privateKey);
+    },
+    parse: parseImageKitUrl,
+    async uploadAuth(profileId, token, expire) {
+      const privateKey = await deps.privateKeyFor(profileId);
+      return getUploadAuthParameters(privateKey ?? '', token, expire);
+    },
+  };
+}

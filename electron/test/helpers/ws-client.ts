@@ -1,0 +1,58 @@
+import WebSocket from 'ws';
+import type { Result } from '../../../shared/ipc/result';
+
+export interface TestClient {
+  request(channel: string, input?: unknown): Promise<Result<unknown>>;
+  sendRaw(text: string): void;
+  /** Every frame the host sent, raw text, in order. */
+  received: string[];
+  events(name: string): unknown[];
+  nextEvent(name: string, predicate?: (payload: unknown) => boolean): Promise<unknown>;
+  closed: Promise<{ code: number; reason: string }>;
+  close(): void;
+}
+
+/** Opens the web host's WebSocket the way the renderer does; rejects with the HTTP status if refused. */
+export function connect(port: number, token: string, origin: string | null = `http://127.0.0.1:${port}`): Promise<TestClient> {
+  const ws = new WebSocket(`ws://127.0.0.1:${port}/ws?token=${encodeURIComponent(token)}`, origin ? { origin } : {});
+  const received: string[] = [];
+  const pending = new Map<number, (result: Result<unknown>) => void>();
+  const waiters: { name: string; predicate: (p: unknown) => boolean; resolve: (p: unknown) => void }[] = [];
+  let nextId = 1;
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+  ws.on('message', (data) => {
+    const text = data.toString();
+    received.push(text);
+    const frame = JSON.parse(text);
+    if (frame.t === 'res') pending.get(frame.id)?.(frame.result);
+    if (frame.t === 'evt') {
+      for (const w of waiters.splice(0)) {
+        if (w.name === frame.event && w.predicate(frame.payload)) w.resolve(frame.payload);
+        else waiters.push(w);
+      }
+    }
+  });
+  const client: TestClient = {
+    request(channel, input) {
+      const id = nextId++;
+      return new Promise((resolve) => {
+        pending.set(id, resolve);
+        ws.send(JSON.stringify({ t: 'req', id, channel, input }));
+      });
+    },
+    sendRaw: (text) => ws.send(text),
+    received,
+    events: (name) => received.map((t) => JSON.parse(t)).filter((f) => f.t === 'evt' && f.event === name).map((f) => f.payload),
+    nextEvent: (name, predicate = () => true) => new Promise((resolve) => waiters.push({ name, predicate, resolve })),
+    closed,
+    close: () => ws.close(),
+  };
+  return new Promise((resolve, reject) => {
+    ws.once('open', () => resolve(client));
+    ws.once('unexpected-response', (_req, res) => {
+      reject(Object.assign(new Error(`refused with ${res.statusCode}`), { status: res.statusCode }));
+      ws.terminate();
+    });
+    ws.once('error', reject);
+  });
+}

@@ -1,0 +1,51 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ApiBridge } from '../../../shared/ipc/wire';
+
+vi.mock('electron', () => import('../helpers/electron-mock'));
+
+const { contextBridge, ipcRenderer } = await import('../helpers/electron-mock');
+const { ELECTRON_EVENT_CHANNEL, ELECTRON_INVOKE_CHANNEL } = await import('../../../shared/ipc/wire');
+
+let api: ApiBridge;
+
+describe('preload', () => {
+  beforeAll(async () => {
+    await import('../../preload');
+    api = contextBridge.exposed.get('api') as ApiBridge;
+  });
+
+  it('exposes exactly one global, `api`, with invoke and on', () => {
+    expect([...contextBridge.exposed.keys()]).toEqual(['api']);
+    expect(Object.keys(api).sort()).toEqual(['invoke', 'on']);
+  });
+
+  it('invokes contract channels over the one IPC channel', async () => {
+    ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, data: [] });
+    await expect(api.invoke('profiles.list', undefined)).resolves.toEqual({ ok: true, data: [] });
+    expect(ipcRenderer.invoke).toHaveBeenLastCalledWith(ELECTRON_INVOKE_CHANNEL, 'profiles.list', undefined);
+  });
+
+  it('answers a channel outside the contract itself, without touching IPC', async () => {
+    ipcRenderer.invoke.mockClear();
+    const result = await api.invoke('app.quit', undefined);
+    expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    expect(ipcRenderer.invoke).not.toHaveBeenCalled();
+  });
+
+  it('delivers contract events with the payload only (never the Electron event), and unsubscribes', () => {
+    const seen: unknown[][] = [];
+    const off = api.on('connection.changed', (...args: unknown[]) => seen.push(args));
+    ipcRenderer.emit(ELECTRON_EVENT_CHANNEL, 'connection.changed', { state: 'connected' });
+    ipcRenderer.emit(ELECTRON_EVENT_CHANNEL, 'profiles.changed', []);
+    off();
+    ipcRenderer.emit(ELECTRON_EVENT_CHANNEL, 'connection.changed', { state: 'unreachable' });
+    expect(seen).toEqual([[{ state: 'connected' }]]);
+  });
+
+  it('ignores subscriptions to events outside the contract', () => {
+    const seen: unknown[] = [];
+    api.on('ipc.raw', (p) => seen.push(p));
+    ipcRenderer.emit(ELECTRON_EVENT_CHANNEL, 'ipc.raw', 'x');
+    expect(seen).toEqual([]);
+  });
+});

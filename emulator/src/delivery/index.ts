@@ -1,0 +1,83 @@
+import path from 'node:path';
+import type { DeliveryHooks, EmulatorConfig, LibraryReader, RouteModule } from '../context.js';
+import { IkError, badRequest } from '../http/errors.js';
+import { TransformationError } from '../../../shared/transformations/index.js';
+import { RenderCache } from './cache.js';
+import { RenderPool } from './pool.js';
+import { renderImage } from './render/render.js';
+import { registerDeliveryRoute } from './route.js';
+import { DeliveryService, type DeliveryOptions } from './service.js';
+
+export interface Delivery {
+  route: RouteModule;
+  hooks: DeliveryHooks;
+  /** Renders a delivery URL of this emulator for `GET /v1/metadata?url=` (no signature needed: the API is authenticated). */
+  renderUrl(url: string): Promise<{ data: Buffer; mime: string }>;
+  service: DeliveryService;
+  close(): Promise<void>;
+}
+
+export interface CreateDeliveryOptions extends Partial<DeliveryOptions> {
+  /** Concurrent renders; default one per core. */
+  concurrency?: number;
+  /** Where rendered responses are kept; default `<dataDir>/delivery-cache`. */
+  cacheDir?: string;
+}
+
+/**
+ * The URL endpoint: serves originals and ImageKit transformation URLs rendered with sharp, behind a
+ * disk cache that only a purge invalidates. Register `route`, and put `hooks` on the context.
+ */
+export function createDelivery(config: EmulatorConfig, library: LibraryReader, options: CreateDeliveryOptions = {}): Delivery {
+  const cache = new RenderCache(options.cacheDir ?? path.join(config.dataDir, 'delivery-cache'));
+  const opened = cache.open();
+  const pool = new RenderPool(options.concurrency);
+  const service = new DeliveryService(config, library, cache, pool, {
+    avifEnabled: options.avifEnabled ?? false,
+    namedTransformation: options.namedTransformation,
+  });
+
+  const hooks: DeliveryHooks = {
+    async purge(url) {
+      await opened;
+      await service.purge(url);
+    },
+    async preTransform(input, transformation) {
+      try {
+        const steps = service.parse(transformation);
+        const result = await pool.run(() =>
+          renderImage({ input, steps, accept: '', env: { hints: {}, loadFile: async () => undefined }, avifEnabled: false }),
+        );
+        return { data: result.data, mime: result.mime };
+      } catch (err) {
+        if (err instanceof TransformationError) throw badRequest(`Invalid pre-transformation: ${err.message}`);
+        if (err instanceof IkError) throw err;
+        throw badRequest(`The pre-transformation could not be applied: ${(err as Error).message}`);
+      }
+    },
+  };
+
+  return {
+    service,
+    hooks,
+    route: async (app) => {
+      await opened;
+      registerDeliveryRoute(app, config.id, service);
+    },
+    async renderUrl(url) {
+      await opened;
+      const relative = service.relativeOf(url.split('#')[0]);
+      if (relative === undefined) throw badRequest(`The URL ${url} does not belong to this emulator's URL endpoint.`);
+      const res = await service.serve({ relative, accept: '', trusted: true });
+      if (res.status !== 200) {
+        const message = (JSON.parse(res.body.toString('utf8')) as { message?: string }).message ?? 'The URL could not be rendered.';
+        throw new IkError(res.status === 404 ? 404 : 400, message);
+      }
+      return { data: res.body, mime: res.headers['content-type'] };
+    },
+    async close() {
+      await opened;
+      await pool.run(async () => undefined); // let queued renders drain in order
+    },
+  };
+}

@@ -1,0 +1,185 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { HELP, IkError } from '../http/errors.js';
+import type { EmulatorConfig, LibraryReader } from '../context.js';
+import type { FileRecord } from '../model/file-record.js';
+import { parseTransformation, TransformationError, type Step } from '../../../shared/transformations/index.js';
+import { purgeMatcher, type RenderCache } from './cache.js';
+import type { RenderPool } from './pool.js';
+import { renderImage } from './render/render.js';
+import { outputParams } from './render/output.js';
+import type { RenderEnv } from './render/steps.js';
+import { BadDeliveryUrl, parseDeliveryUrl, type DeliveryUrl } from './request-url.js';
+import { checkSignature } from './signature.js';
+
+export interface DeliveryRequest {
+  /** Path and query after `<urlEndpoint>/`, exactly as sent (percent-encoded). */
+  relative: string;
+  accept: string;
+  /** Client hints (`Sec-CH-Width`, `Sec-CH-DPR`) for `w-auto` and `dpr-auto`. */
+  hints?: { width?: number; dpr?: number };
+  ifNoneMatch?: string;
+  /** Calls made by the authenticated API (metadata by URL) skip the signed-URL requirement. */
+  trusted?: boolean;
+}
+
+export interface DeliveryResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+export interface DeliveryOptions {
+  /** ImageKit accounts have AVIF off by default; f-auto then never picks it. */
+  avifEnabled: boolean;
+  /** Resolves `n-<name>` beyond the built-in names. */
+  namedTransformation?: (name: string) => string | undefined;
+}
+
+const CACHE_CONTROL = 'public, max-age=31536000';
+
+function errorResponse(status: number, message: string, ikError?: string, extraHeaders: Record<string, string> = {}): DeliveryResponse {
+  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...extraHeaders };
+  if (ikError) headers['ik-error'] = ikError;
+  return { status, headers, body: Buffer.from(JSON.stringify({ message, help: HELP })) };
+}
+
+const notFound = () => errorResponse(404, 'Not Found', 'ENOENT - No file was found at the requested path.');
+const unauthorized = (why: string) => errorResponse(401, why, `EACCES - ${why}`);
+
+/** Which variant f-auto would pick, so each Accept class is cached separately. */
+function acceptClass(accept: string, avifEnabled: boolean): string {
+  const has = (mime: string) => accept.toLowerCase().includes(mime);
+  return avifEnabled && has('image/avif') ? 'avif' : has('image/webp') ? 'webp' : 'none';
+}
+
+function parseFocus(customCoordinates: string | null): RenderEnv['customFocus'] {
+  const parts = customCoordinates?.split(',').map(Number);
+  if (!parts || parts.length !== 4 || parts.some((n) => !Number.isFinite(n))) return undefined;
+  return { left: parts[0], top: parts[1], width: parts[2], height: parts[3] };
+}
+
+export class DeliveryService {
+  constructor(
+    private readonly config: EmulatorConfig,
+    private readonly library: LibraryReader,
+    private readonly cache: RenderCache,
+    private readonly pool: RenderPool,
+    private readonly options: DeliveryOptions,
+  ) {}
+
+  parse(tr: string): Step[] {
+    return parseTransformation(tr, { namedTransformation: this.options.namedTransformation });
+  }
+
+  async serve(req: DeliveryRequest): Promise<DeliveryResponse> {
+    try {
+      return await this.serveUnsafe(req);
+    } catch (err) {
+      if (err instanceof BadDeliveryUrl) return errorResponse(400, err.message, `EINVALID - ${err.message}`);
+      if (err instanceof TransformationError) return errorResponse(400, err.message, `EINVALIDTRANSFORMATION - ${err.param}: ${err.message}`);
+      if (err instanceof IkError) return errorResponse(err.status, err.message, err.headers['ik-error']);
+      throw err;
+    }
+  }
+
+  private async serveUnsafe(req: DeliveryRequest): Promise<DeliveryResponse> {
+    const url = parseDeliveryUrl(req.relative);
+    const signature = url.signature.s === undefined ? 'missing' : checkSignature(this.config.privateKey, url.unsignedRelative, url.signature);
+    if (signature === 'invalid') return unauthorized('The signature of this URL is invalid.');
+    if (signature === 'expired') return unauthorized('This signed URL has expired.');
+    const signedOk = signature === 'valid' || req.trusted === true;
+
+    let steps = url.tr === undefined ? undefined : this.parse(url.tr);
+    if (steps?.some((s) => s.params.orig === true)) steps = undefined; // orig-true: every other parameter is ignored.
+    const negotiated = steps !== undefined && (outputParams(steps).f ?? 'auto') === 'auto';
+    const key = url.unsignedRelative + (negotiated ? `|accept=${acceptClass(req.accept, this.options.avifEnabled)}` : '');
+
+    const hit = await this.cache.read(key);
+    if (hit) {
+      if (hit.meta.isPrivate && !signedOk) return unauthorized('This file is private; request it with a signed URL.');
+      return this.respond(url, hit.meta.mime, hit.meta.etag, hit.meta.vary, hit.data, req, 'HIT', []);
+    }
+
+    const record = this.findRecord(url, steps);
+    if (!record) return notFound();
+    if (record.isPrivateFile && !signedOk) return unauthorized('This file is private; request it with a signed URL.');
+
+    const source = this.library.blobPath(record.blobHash);
+    let body: Buffer;
+    let mime = record.mime;
+    let approximated: string[] = [];
+    if (!steps) {
+      body = await readFile(source);
+    } else {
+      if (record.fileType !== 'image') {
+        return errorResponse(400, `Transformations are not supported for ${record.mime} files in the emulator.`, 'EINVALIDTRANSFORMATION - unsupported file type');
+      }
+      const run = steps;
+      const result = await this.pool.run(async () =>
+        renderImage({
+          input: await readFile(source),
+          steps: run,
+          accept: req.accept,
+          env: this.env(record, req.hints ?? {}),
+          avifEnabled: this.options.avifEnabled,
+        }),
+      );
+      body = result.data;
+      mime = result.mime;
+      approximated = [...new Set(steps.flatMap((s) => s.params.approximated ?? []))];
+    }
+    const etag = `"${createHash('sha1').update(body).digest('hex')}"`;
+    await this.cache.write({ key, url: url.unsignedRelative, fileKey: url.fileKey, mime, etag, vary: negotiated, isPrivate: record.isPrivateFile }, body);
+    return this.respond(url, mime, etag, negotiated, body, req, 'MISS', approximated);
+  }
+
+  /** The requested file (or version), else the `di-` default image, else undefined. */
+  private findRecord(url: DeliveryUrl, steps: Step[] | undefined): FileRecord | undefined {
+    const current = this.library.currentByPath(url.filePath);
+    if (current && url.versionId !== undefined) return this.library.version(current.fileId, url.versionId);
+    if (current) return current;
+    const fallback = steps?.find((s) => s.params.di !== undefined)?.params.di;
+    return fallback === undefined ? undefined : this.library.currentByPath(fallback);
+  }
+
+  private env(record: FileRecord, hints: { width?: number; dpr?: number }): RenderEnv {
+    return {
+      hints,
+      customFocus: parseFocus(record.customCoordinates),
+      loadFile: async (filePath) => {
+        const file = this.library.currentByPath(filePath);
+        if (!file) return undefined;
+        const diskPath = this.library.blobPath(file.blobHash);
+        return { buffer: await readFile(diskPath), diskPath };
+      },
+    };
+  }
+
+  private respond(url: DeliveryUrl, mime: string, etag: string, vary: boolean, body: Buffer, req: DeliveryRequest, cache: 'HIT' | 'MISS', approximated: string[]): DeliveryResponse {
+    const headers: Record<string, string> = { 'content-type': mime, etag, 'cache-control': CACHE_CONTROL, 'x-emulator-cache': cache };
+    if (vary) headers.vary = 'Accept';
+    if (url.attachment) headers['content-disposition'] = `attachment; filename="${encodeURIComponent(url.filePath.split('/').pop() ?? 'file')}"`;
+    if (approximated.length > 0) headers['x-emulator-approximated'] = approximated.join(',');
+    if (req.ifNoneMatch !== undefined && req.ifNoneMatch.split(',').map((s) => s.trim()).includes(etag)) {
+      return { status: 304, headers, body: Buffer.alloc(0) };
+    }
+    return { status: 200, headers, body };
+  }
+
+  /** Path and query after the URL endpoint for a full delivery URL of this emulator; undefined if foreign. */
+  relativeOf(fullUrl: string): string | undefined {
+    let pathAndQuery = fullUrl;
+    const origin = /^https?:\/\/[^/]+/i.exec(fullUrl);
+    if (origin) pathAndQuery = fullUrl.slice(origin[0].length);
+    const prefix = `/${this.config.id}/`;
+    return pathAndQuery.startsWith(prefix) ? pathAndQuery.slice(prefix.length) : undefined;
+  }
+
+  async purge(fullUrl: string): Promise<number> {
+    const relative = this.relativeOf(fullUrl);
+    if (relative === undefined) return 0;
+    const withoutSignature = relative.includes('*') ? relative : parseDeliveryUrl(relative).unsignedRelative;
+    return this.cache.purge(purgeMatcher(withoutSignature));
+  }
+}

@@ -1,0 +1,97 @@
+import path from 'node:path';
+import type { EmulatorContext } from './context.js';
+import { Library } from './store/library.js';
+import { resolveKeys } from './store/keys.js';
+import { buildServer, defaultDeliveryHooks } from './server.js';
+import { attachInternals, type EmulatorLimits } from './server-internals.js';
+import { Faults } from './faults.js';
+import { createDelivery } from './delivery/index.js';
+
+export interface StartEmulatorOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  dataDir: string;
+  privateKey?: string;
+  publicKey?: string;
+  /** URL-endpoint id, default `local`. */
+  id?: string;
+  /** No console output. */
+  quiet?: boolean;
+  /** Fault-injection spec (see faults.ts); default env `IK_EMULATOR_FAULTS`, else none. */
+  faults?: string;
+  limits?: Partial<EmulatorLimits>;
+}
+
+export interface RunningEmulator {
+  apiUrl: string;
+  urlEndpoint: string;
+  privateKey: string;
+  publicKey: string;
+  /** True when this start generated the key pair (kept in the data dir for later starts). */
+  keysGenerated: boolean;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_LIMITS: EmulatorLimits = {
+  maxUploadBytes: 100 * 1024 * 1024,
+  remoteHeaderTimeoutMs: 8000,
+};
+
+export async function startEmulator(options: StartEmulatorOptions): Promise<RunningEmulator> {
+  const dataDir = path.resolve(options.dataDir);
+  const id = options.id ?? 'local';
+  if (!/^[A-Za-z0-9_-]+$/.test(id)) throw new Error(`emulator id must be letters, digits, '-' or '_': ${id}`);
+  const faults = Faults.parse(options.faults ?? process.env.IK_EMULATOR_FAULTS);
+  const library = await Library.open(dataDir);
+  const keys = await resolveKeys(dataDir, options.privateKey, options.publicKey);
+  const host = options.host ?? '127.0.0.1';
+  // apiUrl/urlEndpoint are filled in once the port is known; routes read them per request.
+  const ctx: EmulatorContext = {
+    config: { id, privateKey: keys.privateKey, publicKey: keys.publicKey, dataDir, apiUrl: '', urlEndpoint: '' },
+    library,
+    delivery: defaultDeliveryHooks(),
+    db: library.db,
+  };
+  const delivery = createDelivery(ctx.config, library);
+  ctx.delivery = delivery.hooks;
+  const background = new Set<Promise<unknown>>();
+  attachInternals(ctx, {
+    library,
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    faults,
+    background,
+    quiet: options.quiet ?? false,
+  });
+  const app = await buildServer(ctx, [delivery.route]);
+  try {
+    await app.listen({ port: options.port ?? 0, host });
+  } catch (err) {
+    library.close();
+    throw err;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+  ctx.config.apiUrl = `http://${urlHost}:${port}`;
+  ctx.config.urlEndpoint = `${ctx.config.apiUrl}/${id}`;
+
+  let closing: Promise<void> | undefined;
+  return {
+    apiUrl: ctx.config.apiUrl,
+    urlEndpoint: ctx.config.urlEndpoint,
+    privateKey: keys.privateKey,
+    publicKey: keys.publicKey,
+    keysGenerated: keys.generated,
+    close: () =>
+      (closing ??= (async () => {
+        await app.close();
+        await delivery.close();
+        while (background.size > 0) await Promise.allSettled([...background]);
+        library.close();
+      })()),
+  };
+}
+
+export type { EmulatorContext } from './context.js';

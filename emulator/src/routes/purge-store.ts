@@ -1,0 +1,91 @@
+import type { EmulatorContext } from '../context.js';
+import { badRequest } from '../http/errors.js';
+import { newObjectId } from '../model/ids.js';
+import { runInBackground } from '../server-internals.js';
+import type { Db } from '../store/db.js';
+
+/**
+ * Purge requests: recorded in SQLite as `Pending`, handed to the delivery side (which drops cached
+ * renders), and marked `Completed` once that resolves. A request still pending when the emulator
+ * stopped is run again at the next start, so none stays `Pending` forever.
+ */
+const SCHEMA_SQL = `
+  CREATE TABLE IF NOT EXISTS purge_requests (
+    request_id TEXT PRIMARY KEY,
+    url TEXT NOT NULL,
+    status TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    completed_at TEXT,
+    last_error TEXT
+  );`;
+
+export type PurgeStatus = 'Pending' | 'Completed';
+
+export const INVALID_PURGE_URL = 'The URL is not valid for cache purging.';
+
+export function ensurePurgeTable(db: Db): void {
+  db.exec(SCHEMA_SQL);
+}
+
+/**
+ * Throws ImageKit's 400 unless `url` is an http(s) URL under this emulator's URL endpoint with a
+ * path after it, and a `*` (if any) only as its last character, the one wildcard ImageKit allows.
+ */
+export function assertPurgeableUrl(url: unknown, urlEndpoint: string): asserts url is string {
+  if (typeof url !== 'string' || url.length > 2048) throw badRequest(INVALID_PURGE_URL);
+  const star = url.indexOf('*');
+  if (star !== -1 && star !== url.length - 1) throw badRequest(INVALID_PURGE_URL);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw badRequest(INVALID_PURGE_URL);
+  }
+  const endpoint = new URL(urlEndpoint);
+  if (parsed.origin !== endpoint.origin || parsed.username || parsed.password || parsed.hash) throw badRequest(INVALID_PURGE_URL);
+  const prefix = `${endpoint.pathname.replace(/\/$/, '')}/`;
+  if (!parsed.pathname.startsWith(prefix) || (parsed.pathname === prefix && star === -1)) throw badRequest(INVALID_PURGE_URL);
+}
+
+/** Validates `url`, records a purge request and starts it; used by the purge route and by rename's `purgeCache`. */
+export function recordPurge(db: Db, url: string, ctx: EmulatorContext): { requestId: string } {
+  assertPurgeableUrl(url, ctx.config.urlEndpoint);
+  ensurePurgeTable(db);
+  const requestId = newObjectId();
+  db.prepare("INSERT INTO purge_requests (request_id, url, status, created_at) VALUES (?, ?, 'Pending', ?)").run(
+    requestId,
+    url,
+    new Date().toISOString(),
+  );
+  startPurge(db, requestId, url, ctx);
+  return { requestId };
+}
+
+export function purgeStatus(db: Db, requestId: string): PurgeStatus | undefined {
+  ensurePurgeTable(db);
+  const row = db.prepare('SELECT status FROM purge_requests WHERE request_id = ?').get(requestId) as { status: PurgeStatus } | undefined;
+  return row?.status;
+}
+
+/** Re-runs every request left `Pending` by a previous run. */
+export function resumePendingPurges(db: Db, ctx: EmulatorContext): void {
+  ensurePurgeTable(db);
+  const rows = db.prepare("SELECT request_id, url FROM purge_requests WHERE status = 'Pending'").all() as { request_id: string; url: string }[];
+  for (const row of rows) startPurge(db, row.request_id, row.url, ctx);
+}
+
+function startPurge(db: Db, requestId: string, url: string, ctx: EmulatorContext): void {
+  runInBackground(ctx, async () => {
+    try {
+      await ctx.delivery.purge(url);
+      db.prepare("UPDATE purge_requests SET status = 'Completed', completed_at = ?, last_error = NULL WHERE request_id = ?").run(
+        new Date().toISOString(),
+        requestId,
+      );
+    } catch (err) {
+      // Stays Pending (the truth: the cache was not dropped); retried at the next start.
+      db.prepare('UPDATE purge_requests SET last_error = ? WHERE request_id = ?').run(String(err), requestId);
+      throw err;
+    }
+  });
+}

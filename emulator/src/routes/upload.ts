@@ -1,0 +1,147 @@
+import { readFile } from 'node:fs/promises';
+import type { FastifyRequest } from 'fastify';
+import type { EmulatorContext, RouteModule } from '../context.js';
+import { badRequest } from '../http/errors.js';
+import { requirePrivateKey } from '../http/auth.js';
+import type { FileRecord } from '../model/file-record.js';
+import { uniqueSuffix } from '../model/ids.js';
+import { splitExtension } from '../model/paths.js';
+import { probeFile } from '../model/probe.js';
+import { internalsOf, runInBackground } from '../server-internals.js';
+import type { StagedBlob } from '../store/blobs.js';
+import { nowIso, versionChange } from '../store/file-ops.js';
+import { readUploadForm } from './upload-form.js';
+import { parseUploadOptions, type UploadOptions } from './upload-options.js';
+import { stageFileField } from './upload-source.js';
+import { authenticateClientUpload, BOTH_AUTH_METHODS } from './upload-auth.js';
+import { enforceChecks } from './upload-checks.js';
+import { extensionStatusOf, notifyWebhook } from './extensions.js';
+import { uploadResponse } from './upload-response.js';
+import { assertValidCustomMetadata, customMetadataDefaults } from './custom-metadata-check.js';
+import { computeUploadMetadata } from './upload-metadata.js';
+
+const CLIENT_AUTH_FIELDS = ['publicKey', 'signature', 'token', 'expire'];
+
+/** Upload V1: `POST /api/v1/files/upload` (multipart), served on the API origin like the SDK expects. */
+export const uploadRoutes: RouteModule = (app, ctx) => {
+  app.post('/api/v1/files/upload', async (request, reply) => {
+    const record = await handleUpload(request, ctx);
+    return reply.code(200).send(record);
+  });
+};
+
+async function handleUpload(request: FastifyRequest, ctx: EmulatorContext): Promise<Record<string, unknown>> {
+  const { library, limits } = internalsOf(ctx);
+  const hasBasic = request.headers.authorization !== undefined;
+  // Reject a wrong private key before reading a possibly large body.
+  if (hasBasic) requirePrivateKey(request, ctx.config.privateKey);
+  const form = await readUploadForm(request, library.blobs, limits.maxUploadBytes);
+  let staged: StagedBlob | undefined = form.staged;
+  try {
+    if (hasBasic && CLIENT_AUTH_FIELDS.some((f) => form.fields[f] !== undefined)) throw badRequest(BOTH_AUTH_METHODS);
+    if (!hasBasic) authenticateClientUpload(form.fields, ctx.config, ctx.db);
+    const options = parseUploadOptions(form.fields);
+    if (!staged) {
+      if (form.fields.file === undefined) throw badRequest('Your request is missing file parameter.');
+      staged = await stageFileField(form.fields.file, library.blobs, limits.maxUploadBytes, limits.remoteHeaderTimeoutMs);
+    }
+    if (options.pre) staged = await applyPreTransformation(ctx, staged, options.pre);
+    if (options.customMetadata) assertValidCustomMetadata(ctx.db, options.customMetadata);
+    const probed = await probeFile(staged.tempPath, options.fileName);
+    if (options.checks) {
+      enforceChecks(options.checks, { request: checkView(form.fields, options), file: { size: staged.size, mime: probed.mime } });
+    }
+    if (options.post.length > 0 && probed.fileType !== 'image') {
+      throw badRequest('The file could not be uploaded because the detected file type & post-transformation are incompatible.');
+    }
+    const metadata = options.responseFields.has('metadata') ? await computeUploadMetadata(staged.tempPath, staged.size) : undefined;
+
+    await library.blobs.commit(staged);
+    const committed = staged;
+    staged = undefined;
+    let record: FileRecord;
+    try {
+      // From here to `apply` nothing awaits: the path lookup and the write are one step.
+      record = commitUpload(ctx, options, committed, probed);
+    } finally {
+      library.blobs.release(committed.hash);
+    }
+    const extensionStatus = extensionStatusOf(options.extensions);
+    if (extensionStatus && options.webhookUrl) {
+      const url = options.webhookUrl;
+      runInBackground(ctx, () => notifyWebhook(url, record, extensionStatus));
+    }
+    return uploadResponse(record, ctx.config.urlEndpoint, options.responseFields, { extensionStatus, metadata });
+  } catch (err) {
+    if (staged) await library.blobs.discard(staged);
+    throw err;
+  }
+}
+
+function commitUpload(
+  ctx: EmulatorContext,
+  options: UploadOptions,
+  staged: StagedBlob,
+  probed: Awaited<ReturnType<typeof probeFile>>,
+): FileRecord {
+  const { library } = internalsOf(ctx);
+  let name = options.fileName;
+  if (options.useUniqueFileName) {
+    const [base, ext] = splitExtension(name);
+    do name = `${base}${uniqueSuffix()}${ext}`;
+    while (library.currentByPath(options.folder + name));
+  }
+  const filePath = options.folder + name;
+  const previous = library.currentByPath(filePath);
+  if (previous && !options.useUniqueFileName && !options.overwriteFile) {
+    throw badRequest(
+      'A file with the same name already exists at the exact location. We could not overwrite it because both overwriteFile and useUniqueFileName are set to false.',
+    );
+  }
+  const at = nowIso();
+  const { change, seqFor, record } = versionChange(library, {
+    name,
+    filePath,
+    folderPath: options.folder,
+    tags: options.tags !== undefined ? nullIfEmpty(options.tags) : previous && !options.overwriteTags ? previous.tags : null,
+    aiTags: previous && !options.overwriteAITags ? previous.aiTags : null,
+    isPrivateFile: options.isPrivateFile,
+    isPublished: options.isPublished,
+    customCoordinates: options.customCoordinates ?? null,
+    ...probed,
+    size: staged.size,
+    customMetadata:
+      previous && !options.overwriteCustomMetadata && options.customMetadata === undefined
+        ? previous.customMetadata
+        : { ...customMetadataDefaults(ctx.db), ...withoutNulls(options.customMetadata ?? {}) },
+    description: options.description ?? null,
+    blobHash: staged.hash,
+    createdBy: null,
+    createdAt: at,
+    updatedAt: at,
+  });
+  library.apply(change, seqFor);
+  return record;
+}
+
+async function applyPreTransformation(ctx: EmulatorContext, staged: StagedBlob, pre: string): Promise<StagedBlob> {
+  const { library } = internalsOf(ctx);
+  const input = await readFile(staged.tempPath);
+  const output = await ctx.delivery.preTransform(input, pre);
+  const next = await library.blobs.stageBuffer(output.data);
+  await library.blobs.discard(staged);
+  return next;
+}
+
+/** What `checks` conditions can refer to as `request.*`: the typed options, with the raw strings as fallback. */
+function checkView(fields: Record<string, string>, options: UploadOptions): Record<string, unknown> {
+  return { ...fields, ...options, folder: options.folder, tags: options.tags ?? [], responseFields: [...options.responseFields] };
+}
+
+function nullIfEmpty(tags: string[]): string[] | null {
+  return tags.length === 0 ? null : tags;
+}
+
+function withoutNulls(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null));
+}

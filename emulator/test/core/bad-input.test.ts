@@ -1,0 +1,184 @@
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import http from 'node:http';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { toFile } from '@imagekit/nodejs';
+import { withEmulator } from '../helpers/emulator.js';
+import { pngBytes } from '../helpers/fixtures.js';
+
+const emu = withEmulator({ limits: { maxUploadBytes: 4096 } });
+
+async function upload(fields: Record<string, string>, file: Buffer | string | null = Buffer.from('plain text')) {
+  const form = new FormData();
+  if (Buffer.isBuffer(file)) form.append('file', new Blob([file]), 'f.bin');
+  else if (typeof file === 'string') form.append('file', file);
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  const res = await fetch(`${emu.current.apiUrl}/api/v1/files/upload`, { method: 'POST', body: form, headers: { authorization: emu.current.authHeader } });
+  return { status: res.status, body: (await res.json()) as { message: string; help: string; name?: string; filePath?: string } };
+}
+
+async function api(method: string, url: string, body?: string) {
+  const res = await fetch(`${emu.current.apiUrl}${url}`, {
+    method, body, headers: { authorization: emu.current.authHeader, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+  });
+  return { status: res.status, body: (await res.json()) as { message: string; help: string } };
+}
+
+/** Sends a raw multipart request; `cut` drops bytes at the end while keeping content-length honest. */
+function rawUpload(body: Buffer, boundary: string, abortAfter?: number): Promise<{ status: number; text: string } | 'aborted'> {
+  const url = new URL(`${emu.current.apiUrl}/api/v1/files/upload`);
+  return new Promise((resolve) => {
+    const req = http.request(
+      { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: {
+        authorization: emu.current.authHeader, 'content-type': `multipart/form-data; boundary=${boundary}`,
+        'content-length': abortAfter === undefined ? body.length : body.length + 1000,
+      } },
+      (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
+    req.on('error', () => resolve('aborted'));
+    if (abortAfter === undefined) req.end(body);
+    else {
+      req.write(body.subarray(0, abortAfter));
+      setTimeout(() => { req.destroy(); resolve('aborted'); }, 100);
+    }
+  });
+}
+
+const expectNoTempLeft = async () => expect(await readdir(path.join(emu.current.dataDir, 'tmp'))).toEqual([]);
+
+describe('bad multipart bodies', () => {
+  it('refuses an oversized file (as bytes and as base64) and keeps nothing', async () => {
+    const big = Buffer.alloc(10_000, 7);
+    const res = await upload({ fileName: 'big.bin' }, big);
+    expect(res).toMatchObject({ status: 400, body: { message: 'Your request contains invalid file parameter. The file size exceeds limits.' } });
+    expect((await upload({ fileName: 'big.bin' }, big.toString('base64'))).status).toBe(400);
+    await expectNoTempLeft();
+    expect(await emu.current.sdk.assets.list({ searchQuery: 'name : "big"' })).toEqual([]);
+  });
+
+  it('refuses truncated multipart and survives clients that vanish mid-upload', async () => {
+    const boundary = 'XyZ';
+    const full = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="fileName"\r\n\r\ncut.txt\r\n` +
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="cut.txt"\r\nContent-Type: text/plain\r\n\r\nhello`,
+    );
+    const res = await rawUpload(full, boundary);
+    expect(res).not.toBe('aborted');
+    if (res !== 'aborted') {
+      expect(res.status).toBe(400);
+      expect(JSON.parse(res.text).message).toMatch(/malformed multipart|Unexpected end/i);
+    }
+    expect(await rawUpload(full, boundary, 40)).toBe('aborted');
+    await new Promise((r) => setTimeout(r, 100));
+    await expectNoTempLeft();
+    expect((await upload({ fileName: 'after.txt' })).status).toBe(200);
+  });
+
+  it('refuses non-multipart uploads, missing file/fileName and duplicate fields', async () => {
+    expect((await api('POST', '/api/v1/files/upload', '{}')).body.message).toMatch(/multipart/);
+    expect((await upload({ fileName: 'x.txt' }, null)).body.message).toBe('Your request is missing file parameter.');
+    expect((await upload({})).body.message).toMatch(/fileName/);
+    const form = new FormData();
+    form.append('file', 'aGVsbG8=');
+    form.append('fileName', 'a.txt');
+    form.append('fileName', 'b.txt');
+    const dup = await fetch(`${emu.current.apiUrl}/api/v1/files/upload`, { method: 'POST', body: form, headers: { authorization: emu.current.authHeader } });
+    expect(dup.status).toBe(400);
+  });
+});
+
+describe('names and paths', () => {
+  it('sanitises fileName like ImageKit and never escapes the data dir', async () => {
+    const cases: [string, string][] = [
+      ['../../escape.txt', '.._.._escape.txt'],
+      ['a\\b.txt', 'a_b.txt'],
+      ['nul\0byte.txt', 'nul_byte.txt'],
+      ['/etc/passwd', '_etc_passwd'],
+      ['cafe\u0301 ünï.txt', 'café_ünï.txt'],
+      ['rtl\u202Eevil.txt', 'rtl_evil.txt'],
+      ['😀.txt', '_.txt'],
+      ['C:\\win.txt', 'C__win.txt'],
+    ];
+    for (const [raw, expected] of cases) {
+      const res = await upload({ fileName: raw, useUniqueFileName: 'false' });
+      expect(res.status, raw).toBe(200);
+      expect(res.body.name, raw).toBe(expected);
+      expect(res.body.filePath, raw).toBe(`/${expected}`);
+    }
+    expect(existsSync(path.resolve(emu.current.dataDir, '..', 'escape.txt'))).toBe(false);
+    expect((await upload({ fileName: '..' })).body.message).toMatch(/'\.' & '\.\.'/);
+    expect((await upload({ fileName: 'x'.repeat(300) })).body.message).toMatch(/at most 255 bytes/);
+  });
+
+  it('refuses traversal, NUL, backslashes and overlong paths in folder and path parameters', async () => {
+    for (const folder of ['../up', '/a/../b', 'a\\b', 'a\0b', 'C:/x', `/${'f/'.repeat(60)}`, `/${'y'.repeat(300)}/`]) {
+      const res = await upload({ fileName: 'p.txt', folder });
+      expect(res.status, folder).toBe(400);
+      expect(res.body.message, folder).toMatch(/folder parameter/);
+    }
+    expect((await upload({ fileName: 'p.txt', folder: 'my folder/ok-1' })).body.filePath).toMatch(/^\/my_folder\/ok-1\/p_/);
+    expect((await api('POST', '/v1/files/copy', JSON.stringify({ sourceFilePath: '/../x.png', destinationPath: '/' }))).body).toMatchObject({
+      message: expect.stringContaining("'..'"),
+    });
+    expect((await api('PUT', '/v1/files/rename', JSON.stringify({ filePath: '/a\\b.png', newFileName: 'c.png' }))).status).toBe(400);
+    expect((await api('DELETE', '/v1/folder', JSON.stringify({ folderPath: '/x/../../' }))).status).toBe(400);
+  });
+});
+
+describe('wrong JSON and form types', () => {
+  it('answers specific 400s for wrong types', async () => {
+    const upJson = await emu.current.sdk.files.upload({ file: await toFile(await pngBytes(3, 3), 't.png'), fileName: 't.png' });
+    const id = upJson.fileId!;
+    const cases: [string, string, string, RegExp][] = [
+      ['POST', '/v1/files/addTags', '{"fileIds":"abc","tags":["a"]}', /fileIds should be an Array/],
+      ['POST', '/v1/files/addTags', `{"fileIds":["${id}"],"tags":"a"}`, /tags should be an Array/],
+      ['POST', '/v1/files/batch/deleteByFileIds', '{}', /fileIds parameter is missing/],
+      ['POST', '/v1/files/batch/deleteByFileIds', '{"fileIds":[]}', /fileIds is empty/],
+      ['PATCH', `/v1/files/${id}/details`, '{"tags":"x"}', /invalid tags parameter/],
+      ['PATCH', `/v1/files/${id}/details`, '{"customCoordinates":"1,2"}', /customCoordinates/],
+      ['PATCH', `/v1/files/${id}/details`, '{"publish":{"isPublished":"yes"}}', /publish\.isPublished/],
+      ['PATCH', `/v1/files/${id}/details`, '[1,2]', /JSON object/],
+      ['POST', '/v1/files/copy', '{"sourceFilePath":5,"destinationPath":"/"}', /sourceFilePath/],
+      ['PUT', '/v1/files/rename', '{"filePath":"/t.png"}', /missing newFileName/],
+      ['POST', '/v1/folder', '{"folderName":["x"],"parentFolderPath":"/"}', /folderName/],
+      ['POST', '/v1/files/addTags', '{not json', /not valid JSON/],
+      ['GET', '/v1/files/bad$id!/details', '', /invalid fileId parameter/],
+    ];
+    for (const [method, url, body, message] of cases) {
+      const res = await api(method, url, method === 'GET' ? undefined : body);
+      expect(res.status, `${method} ${url} ${body}`).toBe(400);
+      expect(res.body.message, `${method} ${url} ${body}`).toMatch(message);
+      expect(res.body.help).toBe('For support kindly contact us at support@imagekit.io.');
+    }
+  });
+
+  it('answers specific 400s for malformed upload fields', async () => {
+    const cases: [Record<string, string>, RegExp][] = [
+      [{ useUniqueFileName: 'yes' }, /useUniqueFileName/],
+      [{ isPrivateFile: '1' }, /isPrivateFile/],
+      [{ extensions: 'not json' }, /extensions parameter/],
+      [{ extensions: '[{"name":"magic"}]' }, /extensions\[0\]\.name/],
+      [{ customCoordinates: 'a,b' }, /customCoordinates/],
+      [{ responseFields: 'tags,bogus' }, /responseFields/],
+      [{ customMetadata: '[1]' }, /customMetadata/],
+      [{ transformation: '{"pre":5}' }, /transformation field is invalid/],
+      [{ transformation: '{"post":[{"type":"abs","value":"sr-240"}]}' }, /protocol/],
+      [{ tags: 'a%b' }, /'%'/],
+      [{ webhookUrl: 'ftp://x' }, /webhookUrl/],
+      [{ checks: 'this is not a check' }, /invalid syntax for the checks parameter/],
+      [{ checks: '"file.size" < "1kb"' }, /failed 'checks' validation/],
+    ];
+    for (const [fields, message] of cases) {
+      const res = await upload({ fileName: 'f.txt', ...fields }, Buffer.alloc(2000, 1));
+      expect(res.status, JSON.stringify(fields)).toBe(400);
+      expect(res.body.message, JSON.stringify(fields)).toMatch(message);
+    }
+    expect((await upload({ fileName: 'ok.txt', checks: '"file.size" < "1kb" OR "request.folder" : "/"' })).status).toBe(200);
+    await expectNoTempLeft();
+  });
+});

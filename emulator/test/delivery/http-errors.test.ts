@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { withEmulator } from '../helpers/emulator.js';
+import { get, uploadImage } from './http-helpers.js';
+import { at, near, solid } from './pixels.js';
+
+describe('delivery errors, versions, default images and load', () => {
+  const emu = withEmulator();
+
+  it('a missing file is a 404 with the ik-error header', async () => {
+    const r = await get(`${emu.current.urlEndpoint}/nope/missing.jpg`);
+    expect(r.status).toBe(404);
+    expect(r.headers.get('ik-error')).toMatch(/^ENOENT/);
+  });
+
+  it('di- serves the default image with the same transformation when the file is missing', async () => {
+    await uploadImage(emu.current, 'fallback.png', await solid(100, 100, [0, 255, 0]), { folder: '/defaults' });
+    const r = await get(`${emu.current.urlEndpoint}/tr:w-40,di-defaults@@fallback.png/nope/missing.jpg`);
+    expect([r.status, r.img?.width]).toEqual([200, 40]);
+  });
+
+  it('a bad parameter is a 400 whose message and ik-error name it; an empty tr: is a 400', async () => {
+    await uploadImage(emu.current, 'x.png', await solid(20, 20, [1, 2, 3]));
+    for (const [tr, param] of [['w-abc', 'w'], ['q-500', 'q'], ['zz-1', 'zz'], ['fo-!!', 'fo']]) {
+      const r = await get(`${emu.current.urlEndpoint}/x.png?tr=${tr}`);
+      expect(r.status, tr).toBe(400);
+      expect(JSON.parse(r.body.toString()).message, tr).toContain(`"${param}"`);
+      expect(r.headers.get('ik-error'), tr).toContain(param);
+    }
+    expect((await get(`${emu.current.urlEndpoint}/tr:/x.png`)).status).toBe(400);
+  });
+
+  it('ik-obj-version serves an older version; orig-true serves the original bytes', async () => {
+    const e = emu.current;
+    const v1 = await uploadImage(e, 'v.png', await solid(30, 30, [255, 0, 0]));
+    await uploadImage(e, 'v.png', await solid(30, 30, [0, 0, 255]), { overwriteFile: true });
+    const old = await get(`${e.urlEndpoint}/v.png?ik-obj-version=${v1.versionInfo!.id}`);
+    expect(near(at(old.img!, 5, 5), [255, 0, 0], 0)).toBe(true);
+    const current = await get(`${e.urlEndpoint}/v.png?tr=w-10,orig-true`);
+    expect([current.img?.width, near(at(current.img!, 5, 5), [0, 0, 255], 0)]).toEqual([30, true]);
+  });
+
+  it('200 concurrent thumbnail requests all succeed through the bounded render pool', async () => {
+    const e = emu.current;
+    await uploadImage(e, 'burst.jpg', await solid(1200, 900, [90, 90, 200], 'jpeg'));
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => fetch(`${e.urlEndpoint}/burst.jpg?tr=w-100,h-100&updatedAt=${i}`).then(async (r) => [r.status, (await r.arrayBuffer()).byteLength] as const)),
+    );
+    expect(results.every(([status, size]) => status === 200 && size > 100)).toBe(true);
+  });
+});

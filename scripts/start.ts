@@ -1,0 +1,82 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * `npm start`: runs MediaDesk. With an Electron binary (or one it can fetch) it opens the desktop
+ * app; where Electron cannot be fetched (offline machines like CI) it says so in one line and
+ * serves the same app to the browser through the web host instead, printing the URL.
+ */
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const electronDir = path.join(repoRoot, 'node_modules', 'electron');
+const FETCH_TIMEOUT_MS = 180_000;
+
+const { values } = parseArgs({
+  options: { port: { type: 'string', default: '0' }, data: { type: 'string' }, web: { type: 'boolean', default: false } },
+  strict: true,
+});
+
+/** The Electron executable if it is installed, else undefined. */
+function installedElectron(): string | undefined {
+  const pathFile = path.join(electronDir, 'path.txt');
+  if (!existsSync(pathFile)) return undefined;
+  const binary = path.join(electronDir, 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(binary) ? binary : undefined;
+}
+
+/** Runs electron's own installer (download from its release mirror). Quiet; true on success. */
+function fetchElectron(): boolean {
+  if (!existsSync(path.join(electronDir, 'install.js'))) return false;
+  console.log('Electron is not installed yet; fetching it…');
+  const result = spawnSync(process.execPath, [path.join(electronDir, 'install.js')], {
+    cwd: electronDir,
+    stdio: 'ignore',
+    timeout: FETCH_TIMEOUT_MS,
+    env: { ...process.env, force_no_cache: 'false' },
+  });
+  return result.status === 0 && installedElectron() !== undefined;
+}
+
+function ensureRendererBuilt(): void {
+  if (existsSync(path.join(repoRoot, 'dist', 'renderer', 'index.html'))) return;
+  console.log('Building the user interface (first run)…');
+  const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error('Could not build the user interface; see the errors above.');
+    process.exit(1);
+  }
+}
+
+async function runElectron(binary: string): Promise<void> {
+  const { bundleElectron } = await import('../electron/build/bundle-electron');
+  await bundleElectron();
+  const child = spawn(binary, [repoRoot], { stdio: 'inherit', env: { ...process.env, ELECTRON_RUN_AS_NODE: undefined } });
+  child.on('exit', (code) => process.exit(code ?? 0));
+}
+
+async function runWebHost(): Promise<void> {
+  const { startWebApp } = await import('../electron/web/start-web-app');
+  const { defaultDataDir } = await import('../electron/services/app/data-dir');
+  const app = await startWebApp({
+    port: Number(values.port),
+    dataDir: values.data ? path.resolve(values.data) : defaultDataDir(),
+    rendererDir: path.join(repoRoot, 'dist', 'renderer'),
+    keychain: process.env.MEDIADESK_KEYCHAIN === 'off' ? 'off' : 'auto',
+  });
+  console.log(`web ready url=${app.url}`);
+  console.log('Open that address in your browser. Press Ctrl+C to stop.');
+  const stop = () => void app.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+ensureRendererBuilt();
+const binary = values.web ? undefined : (installedElectron() ?? (fetchElectron() ? installedElectron() : undefined));
+if (binary) {
+  await runElectron(binary);
+} else {
+  if (!values.web) console.log("Electron can't be fetched on this machine, so MediaDesk runs in your browser instead.");
+  await runWebHost();
+}

@@ -1,0 +1,6 @@
+/** The typed contract between the main side and the renderer (see notes/D-protocol.md). */
+export * from './result';
+export * from './names';
+export * from './contract';
+export * from './router';
+export * from './wire';

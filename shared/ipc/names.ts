@@ -1,0 +1,29 @@
+/**
+ * Channel and event names only, without schemas: the preload's allow-list imports this file so it
+ * stays tiny. contract.ts checks at compile time that its tables have exactly these keys.
+ */
+export const channelNames = [
+  'app.info',
+  'profiles.list',
+  'profiles.save',
+  'profiles.delete',
+  'profiles.activate',
+  'profiles.testConnection',
+  'connection.status',
+] as const;
+
+export const eventNames = ['connection.changed', 'profiles.changed'] as const;
+
+export type ChannelName = (typeof channelNames)[number];
+export type EventName = (typeof eventNames)[number];
+
+const channelSet: ReadonlySet<string> = new Set(channelNames);
+const eventSet: ReadonlySet<string> = new Set(eventNames);
+
+export function isChannelName(value: unknown): value is ChannelName {
+  return typeof value === 'string' && channelSet.has(value);
+}
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && eventSet.has(value);
+}

@@ -1,0 +1,20 @@
+import type { Result } from './result';
+
+/**
+ * Frames of the web host's WebSocket (JSON). The Electron transport carries the same
+ * `(channel, input) → Result` and `(event, payload)` pairs over IPC.
+ */
+export type RequestFrame = { t: 'req'; id: number; channel: string; input: unknown };
+export type ResponseFrame = { t: 'res'; id: number; result: Result<unknown> };
+export type EventFrame = { t: 'evt'; event: string; payload: unknown };
+export type HostFrame = ResponseFrame | EventFrame;
+
+/** The object the renderer sees as `window.api`, in Electron (preload) and in the browser (WebSocket). */
+export interface ApiBridge {
+  invoke(channel: string, input?: unknown): Promise<Result<unknown>>;
+  on(event: string, listener: (payload: unknown) => void): () => void;
+}
+
+/** Electron IPC channel names used under the hood by the preload and the IPC adapter. */
+export const ELECTRON_INVOKE_CHANNEL = 'mediadesk:invoke';
+export const ELECTRON_EVENT_CHANNEL = 'mediadesk:event';

@@ -1,0 +1,141 @@
+/**
+ * The parsed form of an ImageKit transformation string (`tr`). The parser validates every value, so a
+ * renderer or URL builder can trust these shapes; only expressions stay symbolic until the image
+ * dimensions they refer to are known.
+ */
+
+/** Variables of ImageKit arithmetic expressions: initial, current and (inside layers) base image. */
+export type ExprVariable = 'iw' | 'ih' | 'iar' | 'cw' | 'ch' | 'car' | 'bw' | 'bh' | 'bar';
+export type ExprOperator = 'add' | 'sub' | 'mul' | 'div' | 'mod' | 'pow';
+
+export type Expr =
+  | { kind: 'num'; value: number }
+  | { kind: 'var'; name: ExprVariable }
+  | { kind: 'op'; op: ExprOperator; left: Expr; right: Expr };
+
+export type ExprScope = Partial<Record<ExprVariable, number>>;
+
+/** An RGBA colour; `alpha` is 0–1 (ImageKit writes it as a decimal 00–99 suffix, not hex). */
+export interface Rgba {
+  r: number;
+  g: number;
+  b: number;
+  alpha: number;
+}
+
+export type Background =
+  | { kind: 'color'; color: Rgba }
+  | { kind: 'blurred'; amount: number | 'auto'; brightness: number }
+  | { kind: 'dominant' };
+
+export type Position =
+  | 'center'
+  | 'top'
+  | 'left'
+  | 'bottom'
+  | 'right'
+  | 'top_left'
+  | 'top_right'
+  | 'bottom_left'
+  | 'bottom_right';
+
+export type CropMode = 'maintain_ratio' | 'force' | 'at_max' | 'at_max_enlarge' | 'at_least';
+export type CropModeExtra = 'pad_resize' | 'extract' | 'pad_extract';
+export type OutputFormat = 'auto' | 'jpg' | 'jpeg' | 'png' | 'webp' | 'avif' | 'gif' | 'orig';
+
+export type Effect =
+  | { name: 'grayscale' }
+  | { name: 'contrast' }
+  | { name: 'sharpen'; amount: number | null }
+  | { name: 'usm'; radius: number; sigma: number; amount: number; threshold: number }
+  | { name: 'shadow'; blur: number; saturation: number; x: number; y: number }
+  | { name: 'gradient'; direction: number; from: Rgba; to: Rgba; stop: Expr };
+
+export type Radius = { kind: 'max' } | { kind: 'corners'; tl: number; tr: number; br: number; bl: number };
+
+export type Typography = 'b' | 'i' | 'b_i' | 'strikethrough';
+
+/** Parameters of one chain step (also used inside layers). Every field is optional. */
+export interface StepParams {
+  w?: Expr | 'auto';
+  h?: Expr;
+  ar?: Expr;
+  c?: CropMode;
+  cm?: CropModeExtra;
+  fo?: Position | 'auto' | 'face' | 'custom' | { object: string };
+  z?: number;
+  x?: Expr;
+  y?: Expr;
+  xc?: Expr;
+  yc?: Expr;
+  q?: number;
+  f?: OutputFormat;
+  pr?: boolean;
+  lo?: boolean;
+  md?: boolean;
+  cp?: boolean;
+  rt?: number | 'auto';
+  fl?: 'h' | 'v' | 'h_v';
+  r?: Radius;
+  b?: { width: Expr; color: Rgba };
+  bg?: Background;
+  o?: number;
+  bl?: number;
+  /** Trim threshold (1–99) or false; `t-true` is stored as the default threshold. */
+  t?: number | false;
+  effects?: Effect[];
+  n?: string;
+  di?: string;
+  dpr?: number | 'auto';
+  orig?: boolean;
+  pg?: number;
+  // Text-layer parameters.
+  fs?: Expr;
+  co?: Rgba;
+  ff?: string;
+  ia?: 'left' | 'right' | 'center';
+  pa?: [Expr, Expr, Expr, Expr];
+  al?: number;
+  tg?: Typography;
+  lh?: number;
+  /** AI/video parameters accepted but not rendered offline. */
+  approximated?: string[];
+}
+
+export interface LayerPosition {
+  lx?: Expr;
+  ly?: Expr;
+  lxc?: Expr;
+  lyc?: Expr;
+  lfo?: Position;
+  lap?: Position;
+  lm?: 'multiply' | 'cutter' | 'cutout' | 'displace';
+}
+
+export interface Layer {
+  type: 'image' | 'text';
+  /** Decoded input: a library path (`/a/b.png`), `ik_canvas`, or the text itself. */
+  input: string;
+  position: LayerPosition;
+  /** The layer's own transformation chain (`:` inside the layer). */
+  steps: Step[];
+}
+
+export interface Step {
+  params: StepParams;
+  /** Layers in the order they appear; composited after the step's own operations. */
+  layers: Layer[];
+  /** Parameter keys in the order written (effects keep their own order in `params.effects`). */
+  keys: string[];
+}
+
+/** A transformation string that failed validation; `param` names the offending parameter. */
+export class TransformationError extends Error {
+  constructor(
+    readonly param: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'TransformationError';
+  }
+}

@@ -1,0 +1,67 @@
+// Typed handles on the WHATWG globals URL parsing needs.
+//
+// shared/ compiles with `lib: ES2022` and no DOM or Node types, yet URL, URLSearchParams, atob and
+// TextDecoder exist in every runtime this code runs in (Node ≥ 20, Chromium). Declaring them globally here
+// would clash with lib.dom in the renderer build, so we read them off globalThis with the few members we use.
+
+interface WebUrl {
+  href: string;
+  origin: string;
+  protocol: string;
+  pathname: string;
+}
+
+interface WebUrlSearchParams {
+  get(name: string): string | null;
+  toString(): string;
+  [Symbol.iterator](): IterableIterator<[string, string]>;
+}
+
+interface WebTextDecoder {
+  decode(bytes: Uint8Array): string;
+}
+
+interface WebGlobals {
+  URL: new (input: string, base?: string) => WebUrl;
+  URLSearchParams: new (init?: string | [string, string][]) => WebUrlSearchParams;
+  TextDecoder: new (label: string, options: { fatal: boolean }) => WebTextDecoder;
+  atob(data: string): string;
+}
+
+const web = globalThis as unknown as WebGlobals;
+
+export function parseWebUrl(input: string, base?: string): WebUrl | undefined {
+  try {
+    return new web.URL(input, base);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Decodes one `name=value` pair exactly as the SDK's URLSearchParams-based builder would have encoded it. */
+export function decodeQueryPair(pair: string): [string, string] {
+  const entries = [...new web.URLSearchParams(pair)];
+  return entries[0] ?? ['', ''];
+}
+
+export function encodeQueryPair(name: string, value: string): string {
+  return new web.URLSearchParams([[name, value]]).toString();
+}
+
+/** Path as WHATWG URL would normalise it when the SDK assigns `url.pathname`. */
+export function normalisePathname(path: string): string {
+  const url = new web.URL('http://normalise.invalid/');
+  url.pathname = path;
+  return url.pathname;
+}
+
+/** Base64 → UTF-8 text; undefined when the input is not base64 or not valid UTF-8. */
+export function decodeBase64Utf8(base64: string): string | undefined {
+  try {
+    const binary = web.atob(base64);
+    const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
+    return new web.TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
