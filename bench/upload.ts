@@ -4,8 +4,10 @@
  *     run against the same emulator (target ratio ≥ 0.9);
  *  2. peak RSS of this process (the "main process" role) while the queue uploads one big file (target < 300 MB).
  *
- * The emulator runs in a child process so its memory and CPU are not counted as ours.
- * Usage: npx tsx bench/upload.ts [--files 500] [--size-mb 1] [--big-mb 1024] [--concurrency 4]
+ * The emulator runs in a child process so its memory and CPU are not counted; the big-file upload runs in a fresh
+ * child too, so its RSS is that of a clean process doing only that upload (`--plain-rss` adds the plain SDK doing
+ * the same with fs.createReadStream, for comparison; it buffers the whole file).
+ * Usage: npx tsx bench/upload.ts [--files 500] [--size-mb 1] [--big-mb 1024] [--concurrency 4] [--plain-rss]
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
@@ -93,10 +95,45 @@ async function peakRssDuring(work: () => Promise<void>): Promise<{ peak: number;
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
+interface BigResult {
+  ms: number;
+  peak: number;
+  baseline: number;
+}
+
+/** Child role: upload one file (queue or plain SDK) and print time and RSS as JSON. */
+async function bigChild(apiUrl: string, file: string, mode: string, work: string): Promise<void> {
+  const sdk = new ImageKit({ privateKey: PRIVATE_KEY, baseURL: apiUrl, maxRetries: 0, timeout: 60 * 60_000 });
+  let ms = 0;
+  const { peak, baseline } = await peakRssDuring(async () => {
+    const t = performance.now();
+    if (mode === 'queue') await queueRun(sdk, path.dirname(file), path.join(work, `big-${Date.now()}.db`), 1, '/bench/big-queue');
+    else await plainSdkLoop(sdk, [file], 1, '/bench/big-plain');
+    ms = performance.now() - t;
+  });
+  process.stdout.write(`RESULT ${JSON.stringify({ ms, peak, baseline } satisfies BigResult)}\n`);
+}
+
+function runBigChild(apiUrl: string, file: string, mode: 'queue' | 'plain', work: string): Promise<BigResult> {
+  const child = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, '--big-child', apiUrl, file, mode, work], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('exit', (code) => {
+      const m = /RESULT (.+)/.exec(out);
+      if (m) resolve(JSON.parse(m[1]) as BigResult);
+      else reject(new Error(`big-file child (${mode}) exited with ${code}`));
+    });
+  });
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
     options: {
       serve: { type: 'string' },
+      'big-child': { type: 'string', multiple: false },
+      'plain-rss': { type: 'boolean', default: false },
       files: { type: 'string', default: '500' },
       'size-mb': { type: 'string', default: '1' },
       'big-mb': { type: 'string', default: '1024' },
@@ -104,6 +141,10 @@ async function main(): Promise<void> {
     },
   });
   if (values.serve) return serveEmulator(values.serve);
+  if (values['big-child']) {
+    const [file, mode, work] = positionals;
+    return bigChild(values['big-child'], file, mode, work);
+  }
   const count = Number(values.files);
   const size = Math.round(Number(values['size-mb']) * 1024 * 1024);
   const bigSize = Math.round(Number(values['big-mb']) * 1024 * 1024);
@@ -134,14 +175,14 @@ async function main(): Promise<void> {
     const bigFile = path.join(bigDir, 'big.bin');
     await fs.writeFile(bigFile, '');
     await fs.truncate(bigFile, bigSize); // sparse: fast to create; still read and sent byte by byte
-    let bigMs = 0;
-    const { peak, baseline } = await peakRssDuring(async () => {
-      const t = performance.now();
-      await queueRun(sdk, bigDir, path.join(work, 'queue-big.db'), concurrency, '/bench/big');
-      bigMs = performance.now() - t;
-    });
-    console.log(`1 × ${mb(bigSize)} MB through the queue: ${(bigMs / 1000).toFixed(2)} s, ${mb(bigSize / (bigMs / 1000))} MB/s`);
-    console.log(`peak RSS ${mb(peak)} MB (baseline ${mb(baseline)} MB, +${mb(peak - baseline)} MB); target < 300 MB`);
+    const q = await runBigChild(emu.apiUrl, bigFile, 'queue', work);
+    console.log(`1 × ${mb(bigSize)} MB through the queue: ${(q.ms / 1000).toFixed(2)} s, ${mb(bigSize / (q.ms / 1000))} MB/s`);
+    console.log(`  peak RSS ${mb(q.peak)} MB (process baseline ${mb(q.baseline)} MB); target < 300 MB`);
+    if (values['plain-rss']) {
+      const p = await runBigChild(emu.apiUrl, bigFile, 'plain', work);
+      console.log(`1 × ${mb(bigSize)} MB through the plain SDK (createReadStream): ${(p.ms / 1000).toFixed(2)} s, peak RSS ${mb(p.peak)} MB`);
+      console.log(`  peak RSS ratio queue/plain: ${(q.peak / p.peak).toFixed(3)}`);
+    }
   } finally {
     emu.stop();
     await fs.rm(work, { recursive: true, force: true });

@@ -15,6 +15,11 @@ test('first run opens the Local library and reports it connected', async ({ page
   // The token left the address bar once the page had it.
   expect(new URL(page.url()).hash).not.toContain('token=');
   expect(frames.sockets).toHaveLength(1);
+
+  // A reload has no token in the URL any more; the tab kept it, so the app reconnects.
+  await page.reload();
+  await expect(page.locator('[data-app-state="loaded"]')).toBeVisible();
+  await expect(app.status).toContainText('Connected');
 });
 
 test('an ImageKit account on a second emulator connects; a wrong key is rejected; no key reaches the page', async ({

@@ -8,13 +8,13 @@ import { build, type BuildOptions } from 'esbuild';
  * process). Native modules and the SDKs stay external and load from node_modules.
  */
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const outdir = path.join(repoRoot, 'dist', 'electron');
+const defaultOutdir = path.join(repoRoot, 'dist', 'electron');
 
 const nodeExternal = ['electron', 'sharp', 'libsql', '@napi-rs/keyring', 'conf', 'fastify', '@fastify/*', '@imagekit/nodejs', 'ws', 'zod', 'mime-types'];
 
 const common: BuildOptions = { bundle: true, platform: 'node', target: 'node22', sourcemap: true, logLevel: 'warning' };
 
-export async function bundleElectron(): Promise<string> {
+export async function bundleElectron(outdir = defaultOutdir): Promise<string> {
   await Promise.all([
     build({ ...common, entryPoints: { main: path.join(repoRoot, 'electron', 'main.ts') }, outdir, format: 'esm', external: nodeExternal }),
     build({

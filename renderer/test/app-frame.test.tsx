@@ -110,6 +110,17 @@ describe('app frame', () => {
     expect(edit).toHaveFocus();
   });
 
+  it('gives focus back to the opener even when a field took focus on open', async () => {
+    const host = twoProfiles();
+    const { user } = renderApp(host);
+    const opener = await screen.findByRole('button', { name: 'New profile…' });
+    await user.click(opener);
+    expect(screen.getByLabelText('Name')).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(opener).toHaveFocus();
+  });
+
   it('"Add profile" in the dialog switches from editing to a blank new profile', async () => {
     const host = twoProfiles();
     const { user } = renderApp(host);

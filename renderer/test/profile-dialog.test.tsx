@@ -148,6 +148,7 @@ describe('Profile dialog: saving and the write-only private key', () => {
     await user.type(form.getByLabelText('Private key'), PRIVATE);
     await user.click(form.getByRole('button', { name: 'Save' }));
 
+    expect(form.getByLabelText('Private key')).toHaveAccessibleDescription(/no system keychain: MediaDesk will ask/);
     const alert = await form.findByRole('alert');
     expect(alert).toHaveTextContent('No system keychain is available');
     expect(host.secrets.size).toBe(0);

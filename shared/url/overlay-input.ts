@@ -85,3 +85,12 @@ export function decodePathInput(entry: string): DecodedInput | undefined {
   if (entry.startsWith('i-')) return pickEncoding(entry, layerPathFor(entry.slice(2).replace(/@@/g, '/')), renderPath);
   return undefined;
 }
+
+/**
+ * Text of a hand-written text layer the SDK would write differently (`i-Hello World`, `i-Imagekité`): the
+ * text ImageKit reads from it, to be written back in the SDK's encoding. Undefined when it has no text.
+ */
+export function decodeTextInputLoosely(entry: string): string | undefined {
+  const text = entry.startsWith('ie-') ? base64Payload(entry) : entry.startsWith('i-') ? decodeComponent(entry.slice(2)) : undefined;
+  return text || undefined;
+}

@@ -125,14 +125,13 @@ export function parseImageKitUrl(url: string, urlEndpoint: string): ParsedImageK
 
   const common = {
     urlEndpoint,
-    transformation: parseTransformationString(pathTransformation ?? queryTransformation ?? ''),
+    transformation: parseTransformationString(pathTransformation ?? queryTransformation ?? '', warnings),
     signed: !!signature,
     ...(signature ? { signature } : {}),
     underEndpoint,
     warnings,
   };
   if (keepQueryInSrc) {
-    if (!underEndpoint && endpoint) warnings.push('The URL is not under the profile URL endpoint; it is kept whole as an absolute src.');
     const query = pairs.length ? `?${pairs.join('&')}` : '';
     return { ...common, src: base + query, transformationPosition: 'query', queryParameters: {} };
   }

@@ -3,12 +3,12 @@
 // The SDK writes a layer in one fixed shape (helper.ts processOverlay): input first, then layer mode,
 // position and timing in a fixed order and only when truthy, then the nested transformation. A layer in
 // any other shape is not an SDK overlay; the caller keeps it verbatim as raw.
-import { decodePathInput, decodeTextInput, type DecodedInput } from './overlay-input.js';
+import { decodePathInput, decodeTextInput, decodeTextInputLoosely, type DecodedInput } from './overlay-input.js';
 import type { LayerContext } from './transformation-keys.js';
-import type { EntryNode, LayerNode, TrNode } from './tr-syntax-tree.js';
+import type { EntryNode, LayerNode, TrNode, TrSource } from './tr-syntax-tree.js';
 import type { OverlayPosition, OverlaySpec, OverlayTiming, TransformationStep } from './url-types.js';
 
-export type ParseSteps = (source: string, nodes: TrNode[], context: LayerContext) => TransformationStep[];
+export type ParseSteps = (source: TrSource, nodes: TrNode[], context: LayerContext) => TransformationStep[];
 
 type LayerType = 'text' | 'image' | 'video' | 'subtitle';
 
@@ -43,19 +43,28 @@ function asCommaEntry(node: TrNode | undefined): EntryNode | undefined {
 }
 
 /** The overlay's identity (type + input), and how many children it used. */
-function readInput(type: LayerType, children: TrNode[]): { overlay: OverlaySpec; used: number } | undefined {
+function readInput(type: LayerType, children: TrNode[], source: TrSource): { overlay: OverlaySpec; used: number } | undefined {
   const first = asCommaEntry(children[0]);
   if (!first) return undefined;
   const second = asCommaEntry(children[1]);
   if (type === 'image' && first.text === 'i-ik_canvas' && second && second.text.length > 'bg-'.length && second.text.startsWith('bg-')) {
     return { overlay: { type: 'solidColor', color: second.text.slice(3) }, used: 2 };
   }
-  const decoded: DecodedInput | undefined = type === 'text' ? decodeTextInput(first.text) : decodePathInput(first.text);
+  const decoded: DecodedInput | undefined = type === 'text' ? decodeText(first.text, source) : decodePathInput(first.text);
   if (!decoded) return undefined;
   const encoding = decoded.encoding ? { encoding: decoded.encoding } : {};
   const overlay: OverlaySpec =
     type === 'text' ? { type, text: decoded.value, ...encoding } : { type, input: decoded.value, ...encoding };
   return { overlay, used: 1 };
+}
+
+function decodeText(entry: string, source: TrSource): DecodedInput | undefined {
+  const exact = decodeTextInput(entry);
+  if (exact) return exact;
+  const text = decodeTextInputLoosely(entry);
+  if (text === undefined) return undefined;
+  source.notes.push(`Layer text "${text}" is not written the way the SDK writes it; building re-encodes it.`);
+  return { value: text };
 }
 
 /** Reads layer mode, position and timing; returns how many children they used. */
@@ -85,17 +94,17 @@ function readPlacement(overlay: OverlaySpec, children: TrNode[], from: number): 
   return cursor - from;
 }
 
-export function parseLayer(source: string, layer: LayerNode, parseSteps: ParseSteps): OverlaySpec | undefined {
+export function parseLayer(source: TrSource, layer: LayerNode, parseSteps: ParseSteps): OverlaySpec | undefined {
   const type = LAYER_TYPES[layer.open.text];
   if (!type || layer.close?.sep !== ',') return undefined;
   const { children } = layer;
-  const input = readInput(type, children);
+  const input = readInput(type, children, source);
   if (!input) return undefined;
   const { overlay } = input;
   const placed = readPlacement(overlay, children, input.used);
   const nested = children.slice(input.used + placed);
   if (nested.length > 0) {
-    const nestedSource = source.slice(nested[0].start, nested[nested.length - 1].end);
+    const nestedSource = source.text.slice(nested[0].start, nested[nested.length - 1].end);
     // The SDK joins nested steps to the layer with `,` and leaves out a blank nested string.
     if (nested[0].sep !== ',' || nestedSource.trim() === '') return undefined;
     overlay.transformation = parseSteps(source, nested, overlay.type);

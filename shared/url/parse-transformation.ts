@@ -14,7 +14,7 @@ import {
   optionsForUrlKey,
   type LayerContext,
 } from './transformation-keys.js';
-import { buildTrTree, splitSteps, type TrNode } from './tr-syntax-tree.js';
+import { buildTrTree, splitSteps, type TrNode, type TrSource } from './tr-syntax-tree.js';
 import type { TransformationStep, TransformationValue } from './url-types.js';
 
 interface ParsedParameter {
@@ -62,7 +62,7 @@ function parseParameter(text: string, step: TransformationStep, context: LayerCo
   return parsed === undefined ? undefined : { option, value: parsed };
 }
 
-function parseStep(source: string, nodes: TrNode[], context: LayerContext): TransformationStep {
+function parseStep(source: TrSource, nodes: TrNode[], context: LayerContext): TransformationStep {
   const step: TransformationStep = {};
   for (const node of nodes) {
     const parsed: ParsedParameter | undefined =
@@ -70,7 +70,7 @@ function parseStep(source: string, nodes: TrNode[], context: LayerContext): Tran
         ? wrapOverlay(parseLayer(source, node, parseSteps))
         : parseParameter(node.text, step, context);
     if (!parsed || Object.hasOwn(step, parsed.option)) {
-      step.raw = source.slice(node.start, nodes[nodes.length - 1].end);
+      step.raw = source.text.slice(node.start, nodes[nodes.length - 1].end);
       break;
     }
     step[parsed.option] = parsed.value;
@@ -82,12 +82,15 @@ function wrapOverlay(overlay: TransformationValue | undefined): ParsedParameter 
   return overlay === undefined ? undefined : { option: 'overlay', value: overlay };
 }
 
-function parseSteps(source: string, nodes: TrNode[], context: LayerContext): TransformationStep[] {
+function parseSteps(source: TrSource, nodes: TrNode[], context: LayerContext): TransformationStep[] {
   return splitSteps(nodes).map((stepNodes) => parseStep(source, stepNodes, context));
 }
 
-/** Steps for the SDK's `transformation` option; `[]` for an empty string. */
-export function parseTransformationString(source: string): TransformationStep[] {
-  if (source === '') return [];
-  return parseSteps(source, buildTrTree(source), undefined);
+/**
+ * Steps for the SDK's `transformation` option; `[]` for an empty string. `notes` collects why building the
+ * steps would not give back exactly `text` (hand-written layer text the SDK encodes differently).
+ */
+export function parseTransformationString(text: string, notes: string[] = []): TransformationStep[] {
+  if (text === '') return [];
+  return parseSteps({ text, notes }, buildTrTree(text), undefined);
 }

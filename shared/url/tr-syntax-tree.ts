@@ -28,6 +28,12 @@ export interface LayerNode {
 
 export type TrNode = EntryNode | LayerNode;
 
+/** The whole transformation string nodes point into, and notes on anything that will be re-encoded. */
+export interface TrSource {
+  text: string;
+  notes: string[];
+}
+
 const LAYER_END = 'l-end';
 
 export function isLayerOpen(text: string): boolean {

@@ -90,6 +90,9 @@ export interface ParsedImageKitUrl {
   signature?: ParsedSignature;
   /** False when the URL is not under urlEndpoint (src is then absolute, transformations go in `?tr=`). */
   underEndpoint: boolean;
-  /** Why building the parsed options might not give back the exact pasted string (semantics are kept). */
+  /**
+   * Why building the parsed options will not give back the exact pasted string (the meaning is kept).
+   * Empty means it will, character for character.
+   */
   warnings: string[];
 }

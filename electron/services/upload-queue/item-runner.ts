@@ -61,6 +61,9 @@ export class ItemRunner {
   async run(): Promise<void> {
     try {
       await this.runSteps();
+      // A pause/cancel that arrived while the item was parking itself (conflict) still applies.
+      const late = stopReason(this.signal);
+      if (late && (this.item.state === 'conflict' || this.item.state === 'queued' || this.item.state === 'pending')) this.stopped(late);
     } catch (err) {
       const reason = stopReason(this.signal);
       if (reason) return this.stopped(reason);

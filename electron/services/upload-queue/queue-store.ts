@@ -208,6 +208,12 @@ export class QueueStore {
     return ids;
   }
 
+  /** Item count per state in one batch. */
+  batchCounts(batchId: number): Partial<Record<ItemState, number>> {
+    const rows = this.db.prepare('SELECT state, COUNT(*) AS n FROM items WHERE batch_id = ? GROUP BY state').all(batchId) as { state: ItemState; n: number }[];
+    return Object.fromEntries(rows.map((r) => [r.state, r.n]));
+  }
+
   /** Batches that still have unfinished items. */
   openBatchIds(): number[] {
     const rows = this.db

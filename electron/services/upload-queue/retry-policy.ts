@@ -28,10 +28,14 @@ export interface ClassifiedFailure {
   waitMs: number | null;
 }
 
-function headerMs(headers: Headers | undefined): number | null {
+/**
+ * Server-requested wait. ImageKit sends X-RateLimit-* on every response, so `X-RateLimit-Reset` (ms until the
+ * window resets, reference §1) only means "wait" on a 429; Retry-After(-ms) counts for any status.
+ */
+function headerMs(headers: Headers | undefined, rateLimited: boolean): number | null {
   if (!headers) return null;
   const reset = Number(headers.get('x-ratelimit-reset'));
-  if (Number.isFinite(reset) && reset > 0) return reset; // ImageKit: milliseconds to wait (reference §1)
+  if (rateLimited && Number.isFinite(reset) && reset > 0) return reset;
   const retryAfterMs = Number(headers.get('retry-after-ms'));
   if (Number.isFinite(retryAfterMs) && retryAfterMs > 0) return retryAfterMs;
   const retryAfter = Number(headers.get('retry-after'));
@@ -68,8 +72,8 @@ export function classifyFailure(err: unknown): ClassifiedFailure {
   if (err instanceof APIError && typeof err.status === 'number') {
     const status = err.status;
     const message = serverMessage(err);
-    if (status === 429) return { kind: 'rate-limited', status, message, help: 'Waiting for the rate limit to reset.', waitMs: headerMs(err.headers) };
-    if (status >= 500 || status === 408) return { kind: 'transient', status, message, help: 'Server error; retrying.', waitMs: headerMs(err.headers) };
+    if (status === 429) return { kind: 'rate-limited', status, message, help: 'Waiting for the rate limit to reset.', waitMs: headerMs(err.headers, true) };
+    if (status >= 500 || status === 408) return { kind: 'transient', status, message, help: 'Server error; retrying.', waitMs: headerMs(err.headers, false) };
     return { kind: 'final', status, message, help: adviceFor(status, message), waitMs: null };
   }
   if (err instanceof APIConnectionError || (err instanceof Error && /ECONN|EPIPE|socket|network|ETIMEDOUT|EAI_AGAIN/i.test(`${err.message} ${(err as { code?: string }).code ?? ''}`))) {

@@ -106,6 +106,7 @@ export interface UploadQueueEvents {
   total: [TotalProgress];
   /** Every item of the batch reached a terminal state. */
   batchDone: [{ batchId: number; counts: Record<ItemState, number> }];
-  /** The queue could not process an item because of an internal error (not an upload error). */
-  error: [Error];
+  /** The queue could not process an item because of an internal error (not an upload error). Not named
+   *  `error` on purpose: an unhandled EventEmitter 'error' would crash the main process. */
+  internalError: [Error];
 }

@@ -255,7 +255,7 @@ export class UploadQueue extends EventEmitter<UploadQueueEvents> {
 
   private changed(item: QueueItem): void {
     this.emit('item', item);
-    this.emitTotal(true);
+    this.emitTotal();
     if (TERMINAL_STATES.includes(item.state)) this.checkBatchDone(item.batchId);
   }
 
@@ -268,11 +268,10 @@ export class UploadQueue extends EventEmitter<UploadQueueEvents> {
 
   private checkBatchDone(batchId: number): void {
     if (this.finishedBatches.has(batchId)) return;
-    const items = this.store.items({ batchId });
-    if (items.some((i) => !TERMINAL_STATES.includes(i.state))) return;
+    const counts = { ...emptyCounts(), ...this.store.batchCounts(batchId) };
+    if ((Object.keys(counts) as ItemState[]).some((s) => counts[s] > 0 && !TERMINAL_STATES.includes(s))) return;
     this.finishedBatches.add(batchId);
-    const counts = emptyCounts();
-    items.forEach((i) => counts[i.state]++);
+    this.emitTotal(true);
     this.emit('batchDone', { batchId, counts });
   }
 
@@ -314,7 +313,7 @@ export class UploadQueue extends EventEmitter<UploadQueueEvents> {
     const done = runner
       .run()
       .catch((err: unknown) => {
-        this.emit('error', err instanceof Error ? err : new Error(String(err)));
+        this.emit('internalError', err instanceof Error ? err : new Error(String(err)));
       })
       .finally(() => {
         this.active.delete(item.id);

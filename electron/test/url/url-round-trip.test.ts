@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseImageKitUrl, toBuildOptions } from '../../../shared/url/parse-imagekit-url.js';
 import { buildUrl } from '../../services/url/sdk-url-builder.js';
-import { currentSdkUrlCases, loadVectors, vectorsPath } from './url-vectors-file.js';
+import { currentSdkUrlCases, isCurrentJsSdk, loadVectors, vectorsPath } from './url-vectors-file.js';
 
 // An empty expected URL is the SDK saying "nothing to build" (no src): there is no URL to paste.
 const roundTripCases = currentSdkUrlCases(loadVectors()).filter((urlCase) => urlCase.expected !== '');
@@ -26,5 +26,27 @@ describe(`paste-and-parse round trip over ${vectorsPath()}`, () => {
     expect(parsed.warnings).toEqual([]);
     const rebuilt = buildUrl(toBuildOptions(parsed, nowSeconds), urlCase.privateKey);
     expect(rebuilt).toBe(urlCase.expected);
+  });
+});
+
+// URLs written by older or other SDKs (form-encoded tr, Python, Go) are pasted too: they must parse, and
+// the URL built from them must parse back to the same options (building is a fixed point after one pass).
+const otherSdkCases = loadVectors().urlVectors.filter((vector) => vector.expected !== '' && !isCurrentJsSdk(vector.sdk));
+
+describe.runIf(otherSdkCases.length > 0)('URLs from other SDK generations', () => {
+  it.each(otherSdkCases.map((vector) => [vector.id, vector] as const))('%s parses to options the SDK rebuilds stably', (_id, vector) => {
+    const urlEndpoint = vector.input.urlEndpoint ?? '';
+    const privateKey = vector.input.privateKey ?? 'any_key';
+    const nowSeconds = vector.input.now ?? 1_900_000_000;
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(nowSeconds * 1000);
+
+    const first = parseImageKitUrl(vector.expected, urlEndpoint);
+    const rebuilt = buildUrl(toBuildOptions(first, nowSeconds), privateKey);
+    const second = parseImageKitUrl(rebuilt, urlEndpoint);
+    expect(second.transformation).toEqual(first.transformation);
+    expect(second.src).toBe(first.src);
+    expect(second.queryParameters).toEqual(first.queryParameters);
+    expect(buildUrl(toBuildOptions(second, nowSeconds), privateKey)).toBe(rebuilt);
   });
 });

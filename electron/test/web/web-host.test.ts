@@ -73,6 +73,12 @@ describe('web host: WebSocket access', () => {
     await expect(connect(app.port, app.token.slice(0, -1))).rejects.toMatchObject({ status: 401 });
   });
 
+  it('closes a socket that sends something other than JSON frames', async () => {
+    const other = await connect(app.port, app.token);
+    other.sendRaw('this is not json');
+    await expect(other.closed).resolves.toMatchObject({ code: 1007 });
+  });
+
   it('refuses a foreign or missing Origin with 403, even with the right token', async () => {
     await expect(connect(app.port, app.token, 'https://evil.example')).rejects.toMatchObject({ status: 403 });
     await expect(connect(app.port, app.token, `http://127.0.0.1:${app.port + 1}`)).rejects.toMatchObject({ status: 403 });

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DeliveryHooks, EmulatorConfig, LibraryReader, RouteModule } from '../context.js';
 import { IkError, badRequest } from '../http/errors.js';
@@ -10,7 +11,8 @@ import { DeliveryService, type DeliveryOptions } from './service.js';
 
 export interface Delivery {
   route: RouteModule;
-  hooks: DeliveryHooks;
+  /** Put on `ctx.delivery`; also carries `renderUrl`, which the metadata route looks for. */
+  hooks: DeliveryHooks & { renderUrl: Delivery['renderUrl'] };
   /** Renders a delivery URL of this emulator for `GET /v1/metadata?url=` (no signature needed: the API is authenticated). */
   renderUrl(url: string): Promise<{ data: Buffer; mime: string }>;
   service: DeliveryService;
@@ -22,6 +24,13 @@ export interface CreateDeliveryOptions extends Partial<DeliveryOptions> {
   concurrency?: number;
   /** Where rendered responses are kept; default `<dataDir>/delivery-cache`. */
   cacheDir?: string;
+}
+
+async function loadLibraryFile(library: LibraryReader, filePath: string) {
+  const file = library.currentByPath(filePath);
+  if (!file) return undefined;
+  const diskPath = library.blobPath(file.blobHash);
+  return { buffer: await readFile(diskPath), diskPath };
 }
 
 /**
@@ -37,7 +46,20 @@ export function createDelivery(config: EmulatorConfig, library: LibraryReader, o
     namedTransformation: options.namedTransformation,
   });
 
-  const hooks: DeliveryHooks = {
+  const renderUrl = async (url: string): Promise<{ data: Buffer; mime: string }> => {
+    await opened;
+    const relative = service.relativeOf(url.split('#')[0]);
+    if (relative === undefined) throw badRequest(`The URL ${url} does not belong to this emulator's URL endpoint.`);
+    const res = await service.serve({ relative, accept: '', trusted: true });
+    if (res.status !== 200) {
+      const message = (JSON.parse(res.body.toString('utf8')) as { message?: string }).message ?? 'The URL could not be rendered.';
+      throw new IkError(res.status === 404 ? 404 : 400, message);
+    }
+    return { data: res.body, mime: res.headers['content-type'] };
+  };
+
+  const hooks: DeliveryHooks & { renderUrl: typeof renderUrl } = {
+    renderUrl,
     async purge(url) {
       await opened;
       await service.purge(url);
@@ -46,7 +68,7 @@ export function createDelivery(config: EmulatorConfig, library: LibraryReader, o
       try {
         const steps = service.parse(transformation);
         const result = await pool.run(() =>
-          renderImage({ input, steps, accept: '', env: { hints: {}, loadFile: async () => undefined }, avifEnabled: false }),
+          renderImage({ input, steps, accept: '', env: { hints: {}, loadFile: (filePath) => loadLibraryFile(library, filePath) }, avifEnabled: false }),
         );
         return { data: result.data, mime: result.mime };
       } catch (err) {
@@ -60,24 +82,14 @@ export function createDelivery(config: EmulatorConfig, library: LibraryReader, o
   return {
     service,
     hooks,
+    renderUrl,
     route: async (app) => {
       await opened;
       registerDeliveryRoute(app, config.id, service);
     },
-    async renderUrl(url) {
-      await opened;
-      const relative = service.relativeOf(url.split('#')[0]);
-      if (relative === undefined) throw badRequest(`The URL ${url} does not belong to this emulator's URL endpoint.`);
-      const res = await service.serve({ relative, accept: '', trusted: true });
-      if (res.status !== 200) {
-        const message = (JSON.parse(res.body.toString('utf8')) as { message?: string }).message ?? 'The URL could not be rendered.';
-        throw new IkError(res.status === 404 ? 404 : 400, message);
-      }
-      return { data: res.body, mime: res.headers['content-type'] };
-    },
     async close() {
       await opened;
-      await pool.run(async () => undefined); // let queued renders drain in order
+      await pool.idle();
     },
   };
 }

@@ -12,8 +12,19 @@ export class RenderPool {
     this.limit = pLimit(concurrency);
   }
 
+  private readonly inFlight = new Set<Promise<unknown>>();
+
   run<T>(task: () => Promise<T>): Promise<T> {
-    return this.limit(task);
+    const p = this.limit(task);
+    this.inFlight.add(p);
+    const forget = () => this.inFlight.delete(p);
+    p.then(forget, forget);
+    return p;
+  }
+
+  /** Resolves once every queued and running render has finished (used on close). */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
   get pending(): number {

@@ -123,6 +123,11 @@ export class DeliveryService {
           accept: req.accept,
           env: this.env(record, req.hints ?? {}),
           avifEnabled: this.options.avifEnabled,
+        }).catch((err: unknown) => {
+          // sharp/libvips failures here come from the stored bytes (truncated or corrupt image data).
+          if (err instanceof IkError || err instanceof TransformationError) throw err;
+          const why = `The image could not be processed: ${(err as Error).message}`;
+          throw new IkError(400, why, {}, { 'ik-error': `UNIDENTIFIED - ${why}` });
         }),
       );
       body = result.data;

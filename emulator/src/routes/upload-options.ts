@@ -1,6 +1,9 @@
 import { badRequest } from '../http/errors.js';
 import { sanitizeFileName, sanitizeFolderPath } from '../model/paths.js';
 import { parseExtensions, type ExtensionRequest } from './extensions.js';
+import type { PostTransformationStep as PostTransformation } from '../store/post-transformations.js';
+
+export type { PostTransformation };
 
 export const RESPONSE_FIELDS = [
   'tags',
@@ -14,11 +17,6 @@ export const RESPONSE_FIELDS = [
 ] as const;
 export type ResponseField = (typeof RESPONSE_FIELDS)[number];
 
-export interface PostTransformation {
-  type: 'transformation' | 'gif-to-video' | 'thumbnail' | 'abs';
-  value?: string;
-  protocol?: 'hls' | 'dash';
-}
 
 export interface UploadOptions {
   fileName: string;

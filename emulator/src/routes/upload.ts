@@ -10,6 +10,7 @@ import { probeFile } from '../model/probe.js';
 import { internalsOf, runInBackground } from '../server-internals.js';
 import type { StagedBlob } from '../store/blobs.js';
 import { nowIso, versionChange } from '../store/file-ops.js';
+import { recordPostTransformations } from '../store/post-transformations.js';
 import { readUploadForm } from './upload-form.js';
 import { parseUploadOptions, type UploadOptions } from './upload-options.js';
 import { stageFileField } from './upload-source.js';
@@ -120,7 +121,8 @@ function commitUpload(
     createdAt: at,
     updatedAt: at,
   });
-  library.apply(change, seqFor);
+  const post = options.post;
+  library.apply(change, seqFor, post.length > 0 ? () => recordPostTransformations(ctx.db, record.fileId, record.versionId, post) : undefined);
   return record;
 }
 

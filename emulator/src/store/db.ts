@@ -33,6 +33,13 @@ const CORE_MIGRATIONS: string[] = [
      used_at INTEGER NOT NULL
    );
    CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);`,
+  // Upload `transformation.post` steps, recorded per version (ImageKit runs them asynchronously).
+  `CREATE TABLE post_transformations (
+     version_id TEXT PRIMARY KEY,
+     file_id TEXT NOT NULL,
+     steps TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );`,
 ];
 
 export function openDatabase(file: string): Db {

@@ -14,8 +14,9 @@ export interface KeyPair {
  * generated `private_…`/`public_…` pair written there (mode 0600) for the next start.
  */
 export async function resolveKeys(dataDir: string, privateKey?: string, publicKey?: string): Promise<KeyPair> {
-  const priv = privateKey ?? process.env.IMAGEKIT_PRIVATE_KEY;
-  const pub = publicKey ?? process.env.IMAGEKIT_PUBLIC_KEY;
+  // Empty strings count as unset (an exported-but-empty env var must not become the key).
+  const priv = privateKey || process.env.IMAGEKIT_PRIVATE_KEY || undefined;
+  const pub = publicKey || process.env.IMAGEKIT_PUBLIC_KEY || undefined;
   const file = path.join(dataDir, 'keys.json');
   let stored: { privateKey?: string; publicKey?: string } = {};
   try {

@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toFile } from '@imagekit/nodejs';
+import Database from 'libsql';
+import { postTransformationsOf } from '../../src/store/post-transformations.js';
 import { withEmulator } from '../helpers/emulator.js';
 import { eventually, jpegBytes, localServer, pngBytes, sha256, type LocalServer } from '../helpers/fixtures.js';
 
@@ -72,6 +74,13 @@ describe('upload through the official SDK', () => {
     expect(folders.map((f) => (f as { folderPath: string }).folderPath)).toEqual(expect.arrayContaining(['/products', '/products/summer']));
     const details = await sdk.files.get(res.fileId!);
     expect(details).toMatchObject({ isPrivateFile: true, customCoordinates: '1,2,30,20', mime: 'image/png', hasAlpha: true });
+    // transformation.post is recorded for the version it came with.
+    const db = new Database(path.join(emu.current.dataDir, 'library.db'));
+    try {
+      expect(postTransformationsOf(db, res.versionInfo!.id!)).toEqual([{ type: 'thumbnail', value: 'w-20' }]);
+    } finally {
+      db.close();
+    }
   });
 
   it('adds a unique suffix by default and leaves other fields out of the response', async () => {

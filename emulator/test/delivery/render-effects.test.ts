@@ -40,7 +40,7 @@ describe('format and quality', () => {
   });
 
   it('q lowers the JPEG size; the default is 80', async () => {
-    const detailed = await sharp({ create: { width: 300, height: 300, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).png().toBuffer();
+    const detailed = await sharp({ create: { width: 300, height: 300, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).png().toBuffer();
     const low = await render(detailed, 'f-jpg,q-10');
     const def = await render(detailed, 'f-jpg');
     const high = await render(detailed, 'f-jpg,q-95');

@@ -55,7 +55,7 @@ let loaded: Spec | undefined;
 
 function loadSpec(): Spec {
   if (loaded) return loaded;
-  const doc = parseYaml(readFileSync(SPEC_PATH, 'utf8'), { maxAliasCount: -1 }) as Json;
+  const doc = normaliseNullTypes(parseYaml(readFileSync(SPEC_PATH, 'utf8'), { maxAliasCount: -1 })) as Json;
   // strict: false — OpenAPI adds keywords (example, x-stainless-*, discriminator) that JSON Schema does not know.
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
   const addFormats = addFormatsModule as unknown as (a: Ajv2020) => Ajv2020;
@@ -84,6 +84,20 @@ function loadSpec(): Spec {
   operations.sort((a, b) => b.literalSegments - a.literalSegments);
   loaded = { doc, operations, ajv, compiled: new Map() };
   return loaded;
+}
+
+/**
+ * The spec writes nullable types as `type: [string, null]`; unquoted, YAML reads that `null` as a
+ * null value where JSON Schema means the type name "null". Restore the intended meaning.
+ */
+function normaliseNullTypes(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(normaliseNullTypes);
+  if (typeof node !== 'object' || node === null) return node;
+  const out: Json = {};
+  for (const [key, value] of Object.entries(node)) {
+    out[key] = key === 'type' && Array.isArray(value) ? value.map((t) => (t === null ? 'null' : t)) : normaliseNullTypes(value);
+  }
+  return out;
 }
 
 const pointerPart = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -176,11 +190,17 @@ export function validatingFetch(collector: ViolationCollector, baseFetch: FetchF
   return async (input, init) => {
     const response = await baseFetch(input, init);
     const url = new URL(input instanceof Request ? input.url : String(input));
+    // The SDK probes its fetch with a `data:` URL (toFile); only API responses are checked.
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return response;
     const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
     const body = await response.clone().text();
-    collector.add(
-      validateResponse({ method, path: url.pathname, status: response.status, contentType: response.headers.get('content-type'), body }),
-    );
+    const check = { method, path: url.pathname, status: response.status, contentType: response.headers.get('content-type'), body };
+    try {
+      collector.add(validateResponse(check));
+    } catch (err) {
+      // Never break the client under test: a harness failure is recorded as a violation instead.
+      collector.add([{ method, path: check.path, status: check.status, problem: `validator failed: ${(err as Error).message}` }]);
+    }
     return response;
   };
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 
 const focusable =
@@ -19,8 +19,10 @@ export function Modal({ labelledBy, onClose, children }: ModalProps) {
   const onCloseRef = useRef(onClose);
   onCloseRef.current = onClose;
 
+  // Captured during the first render: by the time effects run, autoFocus has already moved focus.
+  const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
+
   useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const app = document.getElementById('root');
     app?.setAttribute('inert', '');
     const node = ref.current;
@@ -31,7 +33,7 @@ export function Modal({ labelledBy, onClose, children }: ModalProps) {
       app?.removeAttribute('inert');
       opener?.focus();
     };
-  }, []);
+  }, [opener]);
 
   function onKeyDown(e: KeyboardEvent) {
     if (e.key === 'Escape') {

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { ConnectionStatus } from '../../../../shared/domain/connection';
 import type { ProfileView } from '../../../../shared/domain/profile';
 import { ApiError, describeError } from '../../api/errors';
-import { useSaveProfile, useTestConnection } from '../../api/profiles';
+import { useAppInfo, useSaveProfile, useTestConnection } from '../../api/profiles';
 import { checkProfileForm, type FieldErrors, type ProfileFormValues } from './profile-form-validation';
 import { TextField } from './TextField';
 import { ConnectionResult } from './ConnectionResult';
@@ -22,10 +22,13 @@ function initialValues(profile: ProfileView | null): ProfileFormValues {
   return { name: profile?.name ?? '', urlEndpoint: profile?.urlEndpoint ?? '', publicKey: profile?.publicKey ?? '', privateKey: '' };
 }
 
-function privateKeyHint(profile: ProfileView | null): string {
+function privateKeyHint(profile: ProfileView | null, keychain: 'available' | 'unavailable' | undefined): string {
   if (profile?.hasPrivateKey) {
     const where = profile.keyStorage === 'session' ? 'kept for this run only' : 'stored in the system keychain';
     return `A key ending ${profile.keyHint} is ${where}. Leave this empty to keep it.`;
+  }
+  if (keychain === 'unavailable') {
+    return 'This computer has no system keychain: MediaDesk will ask before keeping the key for this run only.';
   }
   return 'Stored in the system keychain, never shown again.';
 }
@@ -37,6 +40,7 @@ export function ProfileForm({ profile, notice, onSaved, onDeleted }: ProfileForm
   const [keychainRefused, setKeychainRefused] = useState<string | null>(null);
   const save = useSaveProfile();
   const test = useTestConnection();
+  const keychain = useAppInfo().data?.keychain;
   const isLocal = profile?.kind === 'local';
   const existing = profile ? { id: profile.id, hasPrivateKey: profile.hasPrivateKey } : null;
   const busy = save.isPending || test.isPending;
@@ -128,7 +132,7 @@ export function ProfileForm({ profile, notice, onSaved, onDeleted }: ProfileForm
             value={values.privateKey}
             onChange={setField('privateKey')}
             error={errors.privateKey}
-            hint={privateKeyHint(profile)}
+            hint={privateKeyHint(profile, keychain)}
             autoComplete="off"
           />
         </>
