@@ -2,9 +2,15 @@ import { z } from 'zod';
 import { ConnectionStatus } from '../domain/connection';
 import { ProfileDraft, ProfileId, ProfileView, PublicKey, PrivateKey, UrlEndpoint } from '../domain/profile';
 import type { ChannelName, EventName } from './names';
+import { libraryChannels, libraryEvents } from './areas/library';
+import { uploadsChannels, uploadsEvents } from './areas/uploads';
+import { editingChannels, editingEvents } from './areas/editing';
+import { urlsChannels, urlsEvents } from './areas/urls';
+import { purgeChannels, purgeEvents } from './areas/purge';
 
-/** Channels that take no input accept `undefined` (or `null`, which JSON may turn it into). */
-export const NoInput = z.union([z.undefined(), z.null()]).transform(() => undefined);
+import { NoInput } from './common-schemas';
+
+export { NoInput, ProfileScope } from './common-schemas';
 
 export const AppInfo = z.object({
   name: z.string(),
@@ -55,12 +61,23 @@ export const channels = {
   'profiles.testConnection': { input: ConnectionTarget, output: ConnectionStatus },
   /** The active profile's last known connection state (checked now if never checked). */
   'connection.status': { input: NoInput, output: ConnectionStatus },
+  // Feature areas keep their channels in ./areas/<area>.ts so each feature owns its part of the contract.
+  ...libraryChannels,
+  ...uploadsChannels,
+  ...editingChannels,
+  ...urlsChannels,
+  ...purgeChannels,
 } as const satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 /** Main → renderer pushes. */
 export const events = {
   'connection.changed': ConnectionStatus,
   'profiles.changed': z.array(ProfileView),
+  ...libraryEvents,
+  ...uploadsEvents,
+  ...editingEvents,
+  ...urlsEvents,
+  ...purgeEvents,
 } as const satisfies Record<EventName, z.ZodType>;
 
 // Both directions of the key check: names.ts lists exactly the contract's keys.

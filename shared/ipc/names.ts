@@ -2,7 +2,13 @@
  * Channel and event names only, without schemas: the preload's allow-list imports this file so it
  * stays tiny. contract.ts checks at compile time that its tables have exactly these keys.
  */
-export const channelNames = [
+import { libraryChannelNames, libraryEventNames } from './areas/library.names';
+import { uploadsChannelNames, uploadsEventNames } from './areas/uploads.names';
+import { editingChannelNames, editingEventNames } from './areas/editing.names';
+import { urlsChannelNames, urlsEventNames } from './areas/urls.names';
+import { purgeChannelNames, purgeEventNames } from './areas/purge.names';
+
+const coreChannelNames = [
   'app.info',
   'profiles.list',
   'profiles.save',
@@ -12,7 +18,25 @@ export const channelNames = [
   'connection.status',
 ] as const;
 
-export const eventNames = ['connection.changed', 'profiles.changed'] as const;
+const coreEventNames = ['connection.changed', 'profiles.changed'] as const;
+
+export const channelNames = [
+  ...coreChannelNames,
+  ...libraryChannelNames,
+  ...uploadsChannelNames,
+  ...editingChannelNames,
+  ...urlsChannelNames,
+  ...purgeChannelNames,
+] as const;
+
+export const eventNames = [
+  ...coreEventNames,
+  ...libraryEventNames,
+  ...uploadsEventNames,
+  ...editingEventNames,
+  ...urlsEventNames,
+  ...purgeEventNames,
+] as const;
 
 export type ChannelName = (typeof channelNames)[number];
 export type EventName = (typeof eventNames)[number];

@@ -12,6 +12,9 @@ export const errorCodes = [
   'KEY_REJECTED', // ImageKit answered 401/403 to the profile's keys
   'UNREACHABLE', // DNS, TLS, timeout, refused: the endpoint could not be reached
   'KEYCHAIN_UNAVAILABLE', // no OS keychain; the UI may offer to keep the key for this run only
+  'IMAGEKIT_REJECTED', // ImageKit refused the request (a 4xx); message carries ImageKit's own words and what to do
+  'CONFLICT', // the target already exists (e.g. rename onto an existing name)
+  'RATE_LIMITED', // ImageKit's rate limit; retried automatically where safe, message says when to try again
   'INTERNAL', // a bug or an unexpected failure; the message is safe to show, details are logged
 ] as const;
 

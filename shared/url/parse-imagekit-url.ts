@@ -145,8 +145,9 @@ export function parseImageKitUrl(url: string, urlEndpoint: string): ParsedImageK
 }
 
 /**
- * Options that rebuild the parsed URL. A parsed `ik-t` becomes `expiresIn` relative to `nowSeconds`; an
- * already-expired one gives no `expiresIn`, so the builder should ask for a new expiry before signing.
+ * Options that rebuild the parsed URL. A parsed `ik-t` becomes `expiresIn` relative to `nowSeconds`. An
+ * already-expired one gives no `expiresIn`, so building would sign without expiry: the builder should show
+ * `signature.expiresAt` as expired and ask for a new expiry first.
  */
 export function toBuildOptions(parsed: ParsedImageKitUrl, nowSeconds: number): BuildUrlOptions {
   const options: BuildUrlOptions = {

@@ -11,6 +11,9 @@ import { ImageKitClients } from '../imagekit/client-service';
 import { ConnectionMonitor } from '../connection/connection-monitor';
 import { EventHub } from './event-hub';
 import { createHandlers } from './handlers';
+import { channelNames, type Handlers } from '../../../shared/ipc/index';
+import type { CoreServices, FeatureArea } from './feature-area';
+import { featureAreas } from './feature-areas';
 
 export interface AppServicesOptions {
   /** Settings and the Local library live here. */
@@ -84,7 +87,10 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     publish: (status) => events.emit('connection.changed', status),
     timeoutMs: options.connectionTimeoutMs ?? 10_000,
   });
-  const handlers = createHandlers({
+  const core: CoreServices = { dataDir: options.dataDir, profiles, clients, events, settings, log };
+  const areas: FeatureArea[] = [];
+  for (const createArea of featureAreas) areas.push(await createArea(core));
+  const coreHandlers = createHandlers({
     profiles,
     monitor,
     clients,
@@ -97,6 +103,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       dataDir: options.dataDir,
     }),
   });
+  const handlers = mergeHandlers([coreHandlers, ...areas.map((area) => area.handlers)]);
   const router = createRouter(handlers, { validateOutput: options.validate, log });
 
   return {
@@ -108,6 +115,23 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     settings,
     localLibrary,
     keychain: { available: keychain.store !== null, reason: keychain.reason },
-    close: () => localLibrary.close(),
+    close: async () => {
+      for (const area of areas.reverse()) await area.close?.();
+      await localLibrary.close();
+    },
   };
+}
+
+/** Joins the core's and the areas' handlers; a channel without exactly one handler is a wiring bug. */
+function mergeHandlers(parts: Partial<Handlers>[]): Handlers {
+  const merged: Partial<Handlers> = {};
+  for (const part of parts) {
+    for (const [name, handler] of Object.entries(part)) {
+      if (name in merged) throw new Error(`Two handlers for channel ${name}.`);
+      (merged as Record<string, unknown>)[name] = handler;
+    }
+  }
+  const missing = channelNames.filter((name) => !(name in merged));
+  if (missing.length) throw new Error(`No handler for channel(s): ${missing.join(', ')}.`);
+  return merged as Handlers;
 }

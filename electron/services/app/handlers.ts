@@ -13,7 +13,8 @@ export interface HandlerDeps {
 }
 
 /** Maps each contract channel to the services. Thin on purpose: logic lives in the services. */
-export function createHandlers({ profiles, monitor, clients, info }: HandlerDeps): Handlers {
+/** The core channels (app, profiles, connection); feature areas bring their own handlers. */
+export function createHandlers({ profiles, monitor, clients, info }: HandlerDeps): Partial<Handlers> {
   return {
     'app.info': () => info(),
     'profiles.list': () => profiles.list(),

@@ -13,7 +13,7 @@ export type StopReason = 'pause' | 'cancel' | 'close';
 
 export interface RunnerDeps {
   store: QueueStore;
-  client: ImageKit;
+  getClient: () => Promise<ImageKit>;
   probe: LibraryProbe;
   retry: RetryOptions;
   requestTimeoutMs: number;
@@ -139,7 +139,7 @@ export class ItemRunner {
     this.deps.onMeter(meter);
     try {
       const params = await buildUploadParams(this.item, this.batch.options, this.item.conflictChoice);
-      const client = this.deps.client.withOptions({
+      const client = (await this.deps.getClient()).withOptions({
         fetch: createStreamingFetch((sent, total) => meter.onRequestBytes(sent, total)),
         maxRetries: 0, // retries are ours: backoff, X-RateLimit-Reset and reconciliation
         timeout: this.deps.requestTimeoutMs,

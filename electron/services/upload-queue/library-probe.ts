@@ -89,7 +89,7 @@ export class LibraryProbe {
   private readonly cache = new Map<string, { at: number; files: Promise<LibraryFile[]> }>();
 
   constructor(
-    private readonly client: ImageKit,
+    private readonly getClient: () => Promise<ImageKit>,
     private readonly retry: RetryOptions,
   ) {}
 
@@ -117,8 +117,10 @@ export class LibraryProbe {
   private async fetchFolder(folder: string): Promise<LibraryFile[]> {
     const out: LibraryFile[] = [];
     const path = folder === '/' ? '/' : folder + '/';
+    // Our retry loop replaces the client's, so attempts do not multiply.
+    const client = (await this.getClient()).withOptions({ maxRetries: 0 });
     for (let skip = 0; ; skip += PAGE) {
-      const page = (await withRetry(() => this.client.assets.list({ path, type: 'file', limit: PAGE, skip }), this.retry)) as ListedEntry[];
+      const page = (await withRetry(() => client.assets.list({ path, type: 'file', limit: PAGE, skip }), this.retry)) as ListedEntry[];
       for (const e of page) {
         const f = toLibraryFile(e);
         // Some servers return nested files for `path`; keep only direct children.

@@ -17,8 +17,11 @@ import {
   type UploadQueueEvents,
 } from './types.js';
 
-/** One client for every batch, or a factory giving the client of a batch's profile. */
-export type ClientSource = ImageKit | ((profileId: string) => ImageKit);
+/**
+ * One client for every batch, or a factory giving the client of a batch's profile (asked again for every request,
+ * so a rebuilt client, e.g. after a key change, is picked up). Fits `ImageKitClients.forProfile`.
+ */
+export type ClientSource = ImageKit | ((profileId: string) => ImageKit | Promise<ImageKit>);
 
 export interface UploadQueueOptions {
   /** Parallel uploads (default 4). */
@@ -217,14 +220,14 @@ export class UploadQueue extends EventEmitter<UploadQueueEvents> {
     return b;
   }
 
-  private clientFor(profileId: string): ImageKit {
+  private async clientFor(profileId: string): Promise<ImageKit> {
     return typeof this.clients === 'function' ? this.clients(profileId) : this.clients;
   }
 
   private probeFor(profileId: string): LibraryProbe {
     let p = this.probes.get(profileId);
     if (!p) {
-      p = new LibraryProbe(this.clientFor(profileId), this.retry);
+      p = new LibraryProbe(() => this.clientFor(profileId), this.retry);
       this.probes.set(profileId, p);
     }
     return p;
@@ -297,7 +300,7 @@ export class UploadQueue extends EventEmitter<UploadQueueEvents> {
       batch,
       {
         store: this.store,
-        client: this.clientFor(batch.profileId),
+        getClient: () => this.clientFor(batch.profileId),
         probe: this.probeFor(batch.profileId),
         retry: this.retry,
         requestTimeoutMs: this.requestTimeoutMs,

@@ -3,6 +3,7 @@
 import { parseBuildUrlOptions } from '../../../shared/url/build-options-schema.js';
 import { parseImageKitUrl } from '../../../shared/url/parse-imagekit-url.js';
 import type { ParsedImageKitUrl } from '../../../shared/url/url-types.js';
+import { buildResponsiveUrls, type ResponsiveCandidate, type ResponsiveRequest } from './responsive-urls.js';
 import { buildUrl, getUploadAuthParameters, type UploadAuthParameters } from './sdk-url-builder.js';
 
 export interface UrlServiceDeps {
@@ -13,18 +14,29 @@ export interface UrlServiceDeps {
 export interface UrlService {
   /** `options` is untrusted renderer input: validated here, then built (and signed) by the SDK. */
   build(profileId: string, options: unknown): Promise<string>;
+  /** One URL per width × format for srcset / <picture>, signed like `build` when the options ask for it. */
+  responsive(profileId: string, options: unknown, request: ResponsiveRequest): Promise<ResponsiveCandidate[]>;
   parse(url: string, urlEndpoint: string): ParsedImageKitUrl;
   uploadAuth(profileId: string, token?: string, expire?: number): Promise<UploadAuthParameters>;
 }
 
 export function createUrlService(deps: UrlServiceDeps): UrlService {
+  async function checkedWithKey(profileId: string, options: unknown) {
+    const checked = parseBuildUrlOptions(options);
+    const signs = checked.signed === true || (checked.expiresIn ?? 0) > 0;
+    // Unsigned URLs never touch the key store (it may prompt or be locked).
+    const privateKey = signs ? await deps.privateKeyFor(profileId) : undefined;
+    return { checked, privateKey };
+  }
+
   return {
     async build(profileId, options) {
-      const checked = parseBuildUrlOptions(options);
-      const signs = checked.signed === true || (checked.expiresIn ?? 0) > 0;
-      // Unsigned URLs never touch the key store (it may prompt or be locked).
-      const privateKey = signs ? await deps.privateKeyFor(profileId) : undefined;
+      const { checked, privateKey } = await checkedWithKey(profileId, options);
       return buildUrl(checked, privateKey);
+    },
+    async responsive(profileId, options, request) {
+      const { checked, privateKey } = await checkedWithKey(profileId, options);
+      return buildResponsiveUrls(checked, request, privateKey);
     },
     parse: parseImageKitUrl,
     async uploadAuth(profileId, token, expire) {

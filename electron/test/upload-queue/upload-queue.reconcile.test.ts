@@ -15,18 +15,18 @@ afterAll(removeTempDirs);
  * Builds the on-disk state a crash leaves: an item marked `uploading` + needsReconcile with its pre-send snapshot.
  * `landed` says whether the interrupted request had reached the library before the process died.
  */
-async function crashedQueue(name: string, content: Buffer, snapshot: TargetSnapshot, conflictChoice: 'replace' | null, landed: boolean) {
+async function crashedQueue(name: string, content: Buffer, snapshot: TargetSnapshot, conflictChoice: 'replace' | null, landed: boolean, unique = false) {
   const dir = await tempDir('rec');
   const file = path.join(dir, name);
   await fs.writeFile(file, content);
   const dbPath = path.join(dir, 'q.db');
   const store = new QueueStore(dbPath);
-  const batchId = store.addBatch('/rec', 'default', {}, [{ sourceKind: 'file', source: file, folder: '/rec', fileName: name, size: content.length }]);
+  const batchId = store.addBatch('/rec', 'default', { useUniqueFileName: unique }, [{ sourceKind: 'file', source: file, folder: '/rec', fileName: name, size: content.length }]);
   const [item] = store.items({ batchId });
   store.update(item.id, { state: 'uploading', attempts: 1, needsReconcile: true, snapshot, conflictChoice });
   store.close();
   if (landed) {
-    await emu.current.sdk.files.upload({ file: await toFile(content, name), fileName: name, folder: '/rec', useUniqueFileName: false, overwriteFile: true });
+    await emu.current.sdk.files.upload({ file: await toFile(content, name), fileName: name, folder: '/rec', useUniqueFileName: unique, overwriteFile: true });
   }
   return { dbPath, itemId: item.id };
 }
@@ -85,5 +85,48 @@ describe('reconciliation after a crash', () => {
     const item = await finish(b.dbPath, b.itemId);
     expect(item.result?.via).toBe('reconciled');
     expect(await sdk.files.versions.list(v1.fileId as string)).toHaveLength(3);
+  });
+
+  it('with useUniqueFileName, adopts the one new same-size sibling and no file another item already owns', async () => {
+    const sdk = emu.current.sdk;
+    const content = bytes(6, 640);
+    const old = await sdk.files.upload({ file: await toFile(content, 'u.bin'), fileName: 'u.bin', folder: '/rec', useUniqueFileName: true });
+    const list = (await sdk.assets.list({ path: '/rec/', type: 'file' })) as Listed[];
+    const siblingIds = list.filter((f) => f.filePath.startsWith('/rec/u')).map((f) => f.fileId);
+    expect(siblingIds).toEqual([old.fileId]);
+
+    const a = await crashedQueue('u.bin', content, { existing: null, siblingIds }, null, true, true);
+    const item = await finish(a.dbPath, a.itemId);
+    expect(item.result?.via).toBe('reconciled');
+    expect(item.result?.fileId).not.toBe(old.fileId);
+    expect(item.result?.name).toMatch(/^u_[A-Za-z0-9]+\.bin$/);
+
+  });
+
+  it('with useUniqueFileName, two interrupted items of the same file never adopt the same landed sibling', async () => {
+    const sdk = emu.current.sdk;
+    const content = bytes(7, 650);
+    const dir = await tempDir('rec2');
+    const file = path.join(dir, 'w.bin');
+    await fs.writeFile(file, content);
+    const dbPath = path.join(dir, 'q.db');
+    const store = new QueueStore(dbPath);
+    const item = { sourceKind: 'file' as const, source: file, folder: '/rec', fileName: 'w.bin', size: content.length };
+    const batchId = store.addBatch('/rec', 'default', { useUniqueFileName: true }, [item, item]);
+    for (const it of store.items({ batchId })) {
+      store.update(it.id, { state: 'uploading', attempts: 1, needsReconcile: true, snapshot: { existing: null, siblingIds: [] } });
+    }
+    store.close();
+    await sdk.files.upload({ file: await toFile(content, 'w.bin'), fileName: 'w.bin', folder: '/rec', useUniqueFileName: true }); // only one landed
+
+    const q = new UploadQueue(sdk, dbPath, { concurrency: 1, retry: { baseDelayMs: 10, maxDelayMs: 100, maxAttempts: 5 } });
+    q.start();
+    await q.whenIdle();
+    const [first, second] = q.items({ batchId });
+    await q.close();
+    expect([first.result?.via, second.result?.via]).toEqual(['reconciled', 'upload']);
+    expect(first.result?.fileId).not.toBe(second.result?.fileId);
+    const list = (await sdk.assets.list({ path: '/rec/', type: 'file' })) as Listed[];
+    expect(list.filter((f) => /^\/rec\/w_/.test(f.filePath))).toHaveLength(2);
   });
 });

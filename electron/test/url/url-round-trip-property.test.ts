@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { supportedTransforms } from '@imagekit/nodejs/lib/transformation-utils';
 import type { OverlaySpec, TransformationStep } from '../../../shared/url/url-types.js';
 import { parseImageKitUrl, toBuildOptions } from '../../../shared/url/parse-imagekit-url.js';
-import { buildUrl } from '../../services/url/sdk-url-builder.js';
+import { renderPath, renderText } from '../../../shared/url/overlay-input.js';
+import { buildTransformationString, buildUrl } from '../../services/url/sdk-url-builder.js';
 import { absoluteSrcOptions, builderOptions } from './url-arbitraries.js';
 
 const PRIVATE_KEY = 'private_key_for_round_trip';
@@ -101,6 +102,23 @@ describe('paste-and-parse round trip (generated options)', () => {
           expect(parsed.warnings.every((warning) => warning.startsWith('Layer text'))).toBe(true);
           expect(parseImageKitUrl(rebuilt, options.urlEndpoint).transformation).toEqual(parsed.transformation);
         }
+      }),
+      { numRuns: PROPERTY_RUNS },
+    );
+  });
+});
+
+describe('layer input encoding restated in shared/url', () => {
+  const anyText = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 });
+  const encoding = fc.constantFrom('auto' as const, 'plain' as const, 'base64' as const);
+
+  it('writes text and path inputs exactly as the SDK does', () => {
+    fc.assert(
+      fc.property(anyText, encoding, (text, chosen) => {
+        const textLayer = buildTransformationString([{ overlay: { type: 'text', text, encoding: chosen } }]);
+        expect(textLayer).toBe(`l-text,${renderText(text, chosen)},l-end`);
+        const imageLayer = buildTransformationString([{ overlay: { type: 'image', input: text, encoding: chosen } }]);
+        expect(imageLayer).toBe(`l-image,${renderPath(text, chosen)},l-end`);
       }),
       { numRuns: PROPERTY_RUNS },
     );

@@ -48,6 +48,19 @@ describe('URL service', () => {
     await expect(service.build('p1', { urlEndpoint: ENDPOINT, src: 42 })).rejects.toThrow(/src/);
   });
 
+  it('builds signed srcset candidates per format and width, resizing after the person\'s steps', async () => {
+    const service = createUrlService({ privateKeyFor: async () => KEY });
+    const options = { urlEndpoint: ENDPOINT, src: '/a.jpg', transformation: [{ rotation: 90 }], signed: true };
+    const candidates = await service.responsive('p1', options, { widths: [640, 320, 640], formats: ['avif', 'webp'] });
+    expect(candidates.map(({ width, format }) => `${format}@${width}`)).toEqual(['avif@320', 'avif@640', 'webp@320', 'webp@640']);
+    expect(candidates[0].url).toBe(
+      `${ENDPOINT}/a.jpg?tr=rt-90:w-320,f-avif&ik-s=${hmacSha1Hex(KEY, 'a.jpg?tr=rt-90:w-320,f-avif9999999999')}`,
+    );
+    const plain = await service.responsive('p1', { urlEndpoint: ENDPOINT, src: '/a.jpg' }, { widths: [100] });
+    expect(plain).toEqual([{ width: 100, url: `${ENDPOINT}/a.jpg?tr=w-100` }]);
+    await expect(service.responsive('p1', options, { widths: [] })).rejects.toThrow(ZodError);
+  });
+
   it('computes the same ik-s as the SDK writes into a signed URL', () => {
     const url = buildUrl({ urlEndpoint: `${ENDPOINT}/`, src: 'x/é.png', transformation: [{ height: 10 }], transformationPosition: 'path', signed: true }, KEY);
     const [unsignedPart, signature] = url.split(/[?&]ik-s=/);

@@ -61,7 +61,7 @@ export const bulkJobRoutes: RouteModule = (app, ctx) => {
     }
     assertFolderUnlocked(ctx, source);
     const purgeUrl = body.purgeCache ? `${deliveryUrl(ctx.config.urlEndpoint, source)}*` : undefined;
-    return reply.code(200).send({ jobId: submit(ctx, 'RENAME_FOLDER', { source, newRoot, includeVersions: true, purgeUrl }) });
+    return reply.code(202).send({ jobId: submit(ctx, 'RENAME_FOLDER', { source, newRoot, includeVersions: true, purgeUrl }) });
   });
 
   app.get<{ Params: { jobId: string } }>('/v1/bulkJobs/:jobId', async (request) => {

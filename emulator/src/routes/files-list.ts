@@ -43,64 +43,67 @@ function listTargets(library: Library, query: ListQuery, folderPath: string | un
     (folderPath === undefined || r.folderPath === folderPath) && (query.fileType === 'all' || r.fileType === query.fileType);
   const folderOk = (f: FolderRecord) => folderPath === undefined || parentFolder(f.folderPath) === folderPath;
 
-  let candidates: Iterable<SearchTarget>;
-  // True when candidates come in creation order (current files only): pages can stop early.
-  let ordered = false;
+  // Current files come in creation order (`ordered`); folders and old versions (`others`) do not.
+  let ordered: Iterable<SearchTarget> = [];
+  let others: Iterable<SearchTarget> = [];
   let filter: (t: SearchTarget) => boolean;
   if (query.searchQuery !== undefined && query.searchQuery.trim() !== '') {
     const compiled = compile(query.searchQuery);
     // File types restrict files; folders have no file type, so a fileType filter excludes them.
     const withFolders = query.fileType === 'all';
-    candidates = chain(
-      files(library.currentFiles()),
-      compiled.referencesType ? files(library.nonCurrentVersions()) : [],
-      withFolders ? folders(library.allFolders()) : [],
-    );
+    ordered = files(library.currentFiles());
+    others = chain(compiled.referencesType ? files(library.nonCurrentVersions()) : [], withFolders ? folders(library.allFolders()) : []);
     filter = (t) => (t.kind === 'file' ? fileOk(t.record) : folderOk(t.record)) && compiled.matches(t);
   } else {
-    const wantFiles = query.type === 'file' || query.type === 'all';
-    const wantVersions = query.type === 'file-version';
     const wantFolders = (query.type === 'folder' || query.type === 'all') && query.fileType === 'all';
     const tags = query.tags?.split(',').map((t) => t.trim()).filter(Boolean);
     const legacyOk = (r: FileRecord) =>
       (query.name === undefined || r.name === query.name) &&
       (!tags || tags.some((t) => r.tags?.includes(t) || r.aiTags?.some((a) => a.name === t)));
-    ordered = wantFiles && !wantFolders;
-    candidates = chain(
-      wantFolders ? folders(library.allFolders()) : [],
-      wantFiles ? files(library.currentFiles()) : [],
-      wantVersions ? files(library.nonCurrentVersions()) : [],
-    );
+    if (query.type === 'file' || query.type === 'all') ordered = files(library.currentFiles());
+    others = chain(wantFolders ? folders(library.allFolders()) : [], query.type === 'file-version' ? files(library.nonCurrentVersions()) : []);
     filter = (t) =>
       t.kind === 'file'
         ? fileOk(t.record) && legacyOk(t.record)
         : folderOk(t.record) && (query.name === undefined || t.record.name === query.name) && !tags;
   }
-  return page(candidates, ordered, filter, query.sort, query.skip, query.limit);
+  return page(ordered, others, filter, query.sort, query.skip, query.limit);
 }
 
-/** Current files are kept in creation order, so their ASC_CREATED pages stop early instead of sorting everything. */
+/**
+ * One page of matches. For creation order (the default) only the first `skip + limit` matching
+ * current files are needed: they are merged with the (few) other matches instead of sorting the
+ * whole library.
+ */
 function page(
-  candidates: Iterable<SearchTarget>,
-  ordered: boolean,
+  ordered: Iterable<SearchTarget>,
+  others: Iterable<SearchTarget>,
   filter: (t: SearchTarget) => boolean,
   sort: Sort,
   skip: number,
   limit: number,
 ): SearchTarget[] {
-  if (ordered && (sort === 'ASC_CREATED' || sort === 'ASC_RELEVANCE' || sort === 'DESC_RELEVANCE')) {
-    const out: SearchTarget[] = [];
-    let skipped = 0;
-    for (const t of candidates) {
-      if (!filter(t)) continue;
-      if (skipped < skip) skipped++;
-      else if (out.push(t) >= limit) break;
-    }
-    return out;
+  const compare = compareTargets(sort);
+  const rest: SearchTarget[] = [];
+  for (const t of others) if (filter(t)) rest.push(t);
+  if (sort === 'ASC_CREATED' || sort === 'ASC_RELEVANCE' || sort === 'DESC_RELEVANCE') {
+    const head: SearchTarget[] = [];
+    for (const t of ordered) if (filter(t) && head.push(t) >= skip + limit) break;
+    return mergeSorted(head, rest.sort(compare), compare).slice(skip, skip + limit);
   }
-  const all: SearchTarget[] = [];
-  for (const t of candidates) if (filter(t)) all.push(t);
-  return all.sort(compareTargets(sort)).slice(skip, skip + limit);
+  for (const t of ordered) if (filter(t)) rest.push(t);
+  return rest.sort(compare).slice(skip, skip + limit);
+}
+
+/** Stable merge of two sorted lists (ties: `a` first, i.e. files before folders created the same ms). */
+function mergeSorted<T>(a: T[], b: T[], compare: (x: T, y: T) => number): T[] {
+  const out: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(compare(b[j], a[i]) < 0 ? b[j++] : a[i++]);
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
 }
 
 function* files(records: Iterable<FileRecord>): Generator<SearchTarget> {

@@ -28,6 +28,8 @@ export class Library implements LibraryReader {
   private readonly fileSeq = new Map<string, number>();
   /** How many version rows reference each blob. */
   private readonly blobRefs = new Map<string, number>();
+  /** Last file seq handed out; seqs live only in rows (no extra write per new file). */
+  private lastFileSeq = 0;
 
   private constructor(
     readonly db: Db,
@@ -41,7 +43,10 @@ export class Library implements LibraryReader {
     const db = openDatabase(path.join(dataDir, 'library.db'));
     const lib = new Library(db, blobs);
     const loaded = await loadLibrary(db, blobs);
-    for (const { record, seq } of loaded.versions) lib.indexVersion(record, seq);
+    for (const { record, seq } of loaded.versions) {
+      lib.indexVersion(record, seq);
+      lib.lastFileSeq = Math.max(lib.lastFileSeq, seq);
+    }
     for (const fileId of lib.versions.keys()) lib.reindex(fileId, undefined);
     for (const folder of loaded.folders) lib.folders.set(folder.folderPath, folder);
     return lib;
@@ -105,8 +110,9 @@ export class Library implements LibraryReader {
   blobReferenced(hash: string): boolean {
     return (this.blobRefs.get(hash) ?? 0) > 0;
   }
+  /** Creation-order key for a new file (kept with its rows, so order survives restarts). */
   newFileSeq(): number {
-    return nextCounter(this.db, 'file');
+    return ++this.lastFileSeq;
   }
 
   // ---- writes ----

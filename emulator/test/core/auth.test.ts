@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import ImageKit from '@imagekit/nodejs';
+import { specValidation } from '../helpers/spec.js';
 import { withEmulator } from '../helpers/emulator.js';
 import { pngBytes } from '../helpers/fixtures.js';
 import { uploadSignature } from '../../src/routes/upload-auth.js';
 
+const spec = specValidation();
 const emu = withEmulator();
 const HELP = 'For support kindly contact us at support@imagekit.io.';
 
@@ -13,7 +15,7 @@ async function clientUpload(fields: Record<string, string>, headers: Record<stri
   form.append('file', new Blob([await pngBytes(6, 6)]), 'c.png');
   form.append('fileName', 'client.png');
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  const res = await fetch(`${emu.current.apiUrl}/api/v1/files/upload`, { method: 'POST', body: form, headers });
+  const res = await spec.fetch(`${emu.current.apiUrl}/api/v1/files/upload`, { method: 'POST', body: form, headers });
   return { status: res.status, body: (await res.json()) as Record<string, unknown>, headers: res.headers };
 }
 
@@ -31,7 +33,7 @@ function signed(overrides: Partial<{ token: string; expire: number; publicKey: s
 describe('server-side auth (HTTP Basic)', () => {
   it('accepts base64(key:anything) and the raw key; answers 401 without and 403 with a wrong key', async () => {
     const { apiUrl, privateKey } = emu.current;
-    const get = (auth?: string) => fetch(`${apiUrl}/v1/files`, { headers: auth ? { authorization: auth } : {} });
+    const get = (auth?: string) => spec.fetch(`${apiUrl}/v1/files`, { headers: auth ? { authorization: auth } : {} });
     expect((await get(`Basic ${Buffer.from(`${privateKey}:do_not_set`).toString('base64')}`)).status).toBe(200);
     expect((await get(`Basic ${Buffer.from(`${privateKey}:`).toString('base64')}`)).status).toBe(200);
     expect((await get(`Basic ${privateKey}`)).status).toBe(200);
@@ -91,3 +93,5 @@ describe('client-side upload auth (publicKey, token, expire, signature)', () => 
     expect(neither.status).toBe(401);
   });
 });
+
+spec.itConformsToSpec(10);

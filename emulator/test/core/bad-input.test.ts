@@ -4,9 +4,11 @@ import http from 'node:http';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toFile } from '@imagekit/nodejs';
+import { specValidation } from '../helpers/spec.js';
 import { withEmulator } from '../helpers/emulator.js';
 import { pngBytes } from '../helpers/fixtures.js';
 
+const spec = specValidation();
 const emu = withEmulator({ limits: { maxUploadBytes: 4096 } });
 
 async function upload(fields: Record<string, string>, file: Buffer | string | null = Buffer.from('plain text')) {
@@ -14,12 +16,12 @@ async function upload(fields: Record<string, string>, file: Buffer | string | nu
   if (Buffer.isBuffer(file)) form.append('file', new Blob([file]), 'f.bin');
   else if (typeof file === 'string') form.append('file', file);
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  const res = await fetch(`${emu.current.apiUrl}/api/v1/files/upload`, { method: 'POST', body: form, headers: { authorization: emu.current.authHeader } });
+  const res = await spec.fetch(`${emu.current.apiUrl}/api/v1/files/upload`, { method: 'POST', body: form, headers: { authorization: emu.current.authHeader } });
   return { status: res.status, body: (await res.json()) as { message: string; help: string; name?: string; filePath?: string } };
 }
 
 async function api(method: string, url: string, body?: string) {
-  const res = await fetch(`${emu.current.apiUrl}${url}`, {
+  const res = await spec.fetch(`${emu.current.apiUrl}${url}`, {
     method, body, headers: { authorization: emu.current.authHeader, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
   });
   return { status: res.status, body: (await res.json()) as { message: string; help: string } };
@@ -87,7 +89,7 @@ describe('bad multipart bodies', () => {
     form.append('file', 'aGVsbG8=');
     form.append('fileName', 'a.txt');
     form.append('fileName', 'b.txt');
-    const dup = await fetch(`${emu.current.apiUrl}/api/v1/files/upload`, { method: 'POST', body: form, headers: { authorization: emu.current.authHeader } });
+    const dup = await spec.fetch(`${emu.current.apiUrl}/api/v1/files/upload`, { method: 'POST', body: form, headers: { authorization: emu.current.authHeader } });
     expect(dup.status).toBe(400);
   });
 });
@@ -182,3 +184,5 @@ describe('wrong JSON and form types', () => {
     await expectNoTempLeft();
   });
 });
+
+spec.itConformsToSpec(10);

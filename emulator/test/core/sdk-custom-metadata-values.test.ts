@@ -1,9 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toFile } from '@imagekit/nodejs';
+import { specValidation } from '../helpers/spec.js';
 import { withEmulator } from '../helpers/emulator.js';
 import { pngBytes } from '../helpers/fixtures.js';
 
-const emu = withEmulator();
+const spec = specValidation();
+const emu = withEmulator({ fetch: spec.fetch });
 
 beforeAll(async () => {
   const { sdk } = emu.current;
@@ -44,3 +46,5 @@ describe('custom metadata values on upload and update', () => {
     expect((await sdk.files.get(up.fileId!)).customMetadata).toEqual({ stage: 'draft', brand: 'Acme' });
   });
 });
+
+spec.itConformsToSpec(10);

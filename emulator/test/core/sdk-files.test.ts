@@ -4,10 +4,12 @@ import path from 'node:path';
 import Database from 'libsql';
 import { describe, expect, it } from 'vitest';
 import { toFile } from '@imagekit/nodejs';
+import { specValidation } from '../helpers/spec.js';
 import { startTestEmulator, withEmulator } from '../helpers/emulator.js';
 import { pngBytes } from '../helpers/fixtures.js';
 
-const emu = withEmulator();
+const spec = specValidation();
+const emu = withEmulator({ fetch: spec.fetch });
 
 async function upload(name: string, folder = '/', tags?: string[]) {
   const png = await pngBytes(20, 10);
@@ -111,7 +113,7 @@ describe('file operations through the official SDK', () => {
   it('removes AI tags per file (bulk and in update), keeping the others', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ik-ai-'));
     try {
-      let emu2 = await startTestEmulator({ dataDir });
+      let emu2 = await startTestEmulator({ dataDir, fetch: spec.fetch });
       const png = await pngBytes(8, 8);
       const up = await emu2.sdk.files.upload({ file: await toFile(png, 'ai.png'), fileName: 'ai.png' });
       await emu2.close();
@@ -122,7 +124,7 @@ describe('file operations through the official SDK', () => {
       data.aiTags = ['car', 'tree', 'sky'].map((name) => ({ name, confidence: 90, source: 'google-auto-tagging' }));
       db.prepare('UPDATE files SET data = ? WHERE version_id = ?').run(JSON.stringify(data), row.version_id);
       db.close();
-      emu2 = await startTestEmulator({ dataDir });
+      emu2 = await startTestEmulator({ dataDir, fetch: spec.fetch });
       const res = await emu2.sdk.files.bulk.removeAITags({ fileIds: [up.fileId!], AITags: ['car'] });
       expect(res.successfullyUpdatedFileIds).toEqual([up.fileId]);
       expect((await emu2.sdk.files.get(up.fileId!)).AITags?.map((t) => t.name)).toEqual(['tree', 'sky']);
@@ -135,3 +137,5 @@ describe('file operations through the official SDK', () => {
     }
   });
 });
+
+spec.itConformsToSpec(10);

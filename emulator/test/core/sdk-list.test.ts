@@ -1,9 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toFile } from '@imagekit/nodejs';
+import { specValidation } from '../helpers/spec.js';
 import { withEmulator } from '../helpers/emulator.js';
 import { pngBytes } from '../helpers/fixtures.js';
 
-const emu = withEmulator();
+const spec = specValidation();
+const emu = withEmulator({ fetch: spec.fetch });
 
 type Item = { type: string; name: string; width?: number; size?: number; tags?: string[] | null; folderPath?: string };
 const names = (items: unknown[]) => (items as Item[]).map((i) => i.name);
@@ -89,3 +91,5 @@ describe('list & search through the official SDK', () => {
     await expect(sdk.assets.list({ skip: -1 })).rejects.toMatchObject({ status: 400 });
   });
 });
+
+spec.itConformsToSpec(10);

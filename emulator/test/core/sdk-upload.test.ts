@@ -4,10 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toFile } from '@imagekit/nodejs';
 import Database from 'libsql';
 import { postTransformationsOf } from '../../src/store/post-transformations.js';
+import { specValidation } from '../helpers/spec.js';
 import { withEmulator } from '../helpers/emulator.js';
 import { eventually, jpegBytes, localServer, pngBytes, sha256, type LocalServer } from '../helpers/fixtures.js';
 
-const emu = withEmulator({ limits: { remoteHeaderTimeoutMs: 400 } });
+const spec = specValidation();
+const emu = withEmulator({ limits: { remoteHeaderTimeoutMs: 400 }, fetch: spec.fetch });
 let remote: LocalServer;
 let webhook: LocalServer;
 let png: Buffer;
@@ -157,3 +159,5 @@ describe('upload through the official SDK', () => {
     else expect(outcome.err).toMatchObject({ status: 400, error: { message: expect.stringContaining('transformation field is invalid') } });
   });
 });
+
+spec.itConformsToSpec(10);

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { toFile } from '@imagekit/nodejs';
+import { specValidation } from '../helpers/spec.js';
 import { withEmulator } from '../helpers/emulator.js';
 import { eventually, pngBytes } from '../helpers/fixtures.js';
 
-const emu = withEmulator();
+const spec = specValidation();
+const emu = withEmulator({ fetch: spec.fetch });
 
 async function upload(name: string, folder: string, width = 10) {
   const png = await pngBytes(width, 10);
@@ -106,3 +108,5 @@ describe('folders and bulk jobs through the official SDK', () => {
     await expect(sdk.folders.job.get('aaaaaaaaaaaaaaaaaaaaaaaa')).rejects.toMatchObject({ status: 404 });
   });
 });
+
+spec.itConformsToSpec(10);

@@ -147,12 +147,37 @@ describe('shared validator and emulator agree', () => {
           const res = await call('PATCH', `/v1/files/${fileId}/details`, { customMetadata: { [field.name]: value } });
           expect(res.status, `${JSON.stringify(field.schema)} ← ${JSON.stringify(value)}: ${JSON.stringify(res.json)}`).toBe(expected.ok ? 200 : 400);
           if (expected.ok) accepted++;
-          else rejected++;
+          else {
+            rejected++;
+            // The same per-key reasons reach the client, not just the same verdict.
+            expect(res.json.errors).toEqual(expected.errors);
+          }
         },
       ),
       { numRuns: 200, seed: 7008 },
     );
     expect(accepted).toBeGreaterThan(20);
     expect(rejected).toBeGreaterThan(20);
+  });
+
+  it('on custom metadata values sent with an upload (multipart JSON field)', async () => {
+    const png = await pngBytes(2, 2);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...created).chain((field) => fc.tuple(fc.constant(field), valueFor(field))),
+        async ([field, value]) => {
+          const expected = validateCustomMetadataValues({ [field.name]: value }, created);
+          const form = new FormData();
+          form.append('file', new Blob([png]), 'u.png');
+          form.append('fileName', 'u.png');
+          form.append('customMetadata', JSON.stringify({ [field.name]: value }));
+          const res = await fetch(`${emu.apiUrl}/api/v1/files/upload`, { method: 'POST', headers: { authorization: emu.authHeader }, body: form });
+          const body = (await res.json()) as Record<string, unknown>;
+          expect(res.status, `${JSON.stringify(field.schema)} ← ${JSON.stringify(value)}: ${JSON.stringify(body)}`).toBe(expected.ok ? 200 : 400);
+          if (!expected.ok) expect(body.errors).toEqual(expected.errors);
+        },
+      ),
+      { numRuns: 60, seed: 7009 },
+    );
   });
 });

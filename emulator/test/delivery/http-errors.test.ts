@@ -48,3 +48,16 @@ describe('delivery errors, versions, default images and load', () => {
     expect(results.every(([status, size]) => status === 200 && size > 100)).toBe(true);
   });
 });
+
+describe('corrupt stored images', () => {
+  const emu = withEmulator();
+  it('a truncated JPEG answers 400 with an UNIDENTIFIED ik-error instead of a 500', async () => {
+    const jpeg = await solid(600, 400, [10, 200, 30], 'jpeg');
+    const truncated = Buffer.concat([jpeg.subarray(0, Math.floor(jpeg.length / 3))]);
+    await uploadImage(emu.current, 'broken.jpg', truncated);
+    const r = await get(`${emu.current.urlEndpoint}/broken.jpg?tr=w-100`);
+    expect(r.status).toBe(400);
+    expect(r.headers.get('ik-error')).toMatch(/^UNIDENTIFIED/);
+    expect((await get(`${emu.current.urlEndpoint}/broken.jpg`)).status).toBe(200); // the original bytes are still served
+  });
+});

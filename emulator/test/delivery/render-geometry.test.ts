@@ -173,3 +173,15 @@ it('sharp-made JPEG input round-trips metadata-free by default', async () => {
   expect(stripped.exif).toBeUndefined();
   expect(kept.exif?.toString('latin1')).toContain('MediaDesk test');
 });
+
+it('the one-pipeline fast path and the general step path give the same geometry and pixels', async () => {
+  const input = await quadrants(400, 300, 'jpeg');
+  for (const tr of ['w-120,h-80', 'w-120,h-80,fo-top_left', 'w-150,h-150,cm-pad_resize,bg-00FF00', 'w-90,c-at_max', 'w-200,h-200,c-force']) {
+    const fast = await render(input, `${tr},f-png`);
+    const general = await render(input, `${tr},o-100,f-png`); // o-100 changes nothing but forces the step path
+    expect([fast.width, fast.height], tr).toEqual([general.width, general.height]);
+    for (const [x, y] of [[5, 5], [fast.width - 5, fast.height - 5], [Math.floor(fast.width / 2), 3]]) {
+      expect(near(at(fast.img, x, y), at(general.img, x, y).slice(0, 3) as [number, number, number], 12), `${tr} @${x},${y}`).toBe(true);
+    }
+  }
+});

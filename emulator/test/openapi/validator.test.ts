@@ -44,10 +44,20 @@ describe('OpenAPI response validator', () => {
   it('validatingFetch records every response it passes through, unchanged', async () => {
     const collector = new ViolationCollector();
     const fake = async () => new Response(JSON.stringify({ status: 'Nope' }), { status: 200, headers: { 'content-type': json } });
-    const f = validatingFetch(collector, fake);
+    const f = validatingFetch(collector, fake, { requiredHeaders: [] });
     const res = await f('http://127.0.0.1:1/v1/files/purge/abc?x=1', { method: 'GET' });
     expect(await res.json()).toEqual({ status: 'Nope' });
     expect(collector.checked).toBe(1);
     expect(collector.report()).toMatch(/GET \/v1\/files\/purge\/abc → 200 \[purge-status\]/);
+    await f('data:,');
+    expect(collector.checked).toBe(1);
+  });
+
+  it('validatingFetch reports missing request-id and rate-limit headers', async () => {
+    const collector = new ViolationCollector();
+    const headers = { 'content-type': json, 'x-ik-requestId': 'r', 'X-RateLimit-Limit': '1', 'X-RateLimit-Reset': '1' };
+    const f = validatingFetch(collector, async () => new Response('{"status":"Pending"}', { status: 200, headers }));
+    await f('http://127.0.0.1:1/v1/files/purge/abc');
+    expect(collector.violations.map((v) => v.problem)).toEqual(['missing headers: x-ratelimit-interval']);
   });
 });

@@ -185,8 +185,21 @@ export class ViolationCollector {
 
 type FetchFn = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
-/** A `fetch` that validates every response it returns against the spec, recording violations in `collector`. */
-export function validatingFetch(collector: ViolationCollector, baseFetch: FetchFn = fetch): FetchFn {
+/**
+ * Headers issue 2 requires on every API response (ImageKit sends them; the spec does not model them):
+ * the request id and the rate-limit trio.
+ */
+export const REQUIRED_HEADERS = ['x-ik-requestid', 'x-ratelimit-limit', 'x-ratelimit-reset', 'x-ratelimit-interval'];
+
+/**
+ * A `fetch` that validates every response it returns against the spec (and checks `requiredHeaders`),
+ * recording violations in `collector`. The response is handed back untouched.
+ */
+export function validatingFetch(
+  collector: ViolationCollector,
+  baseFetch: FetchFn = fetch,
+  { requiredHeaders = REQUIRED_HEADERS }: { requiredHeaders?: string[] } = {},
+): FetchFn {
   return async (input, init) => {
     const response = await baseFetch(input, init);
     const url = new URL(input instanceof Request ? input.url : String(input));
@@ -195,12 +208,16 @@ export function validatingFetch(collector: ViolationCollector, baseFetch: FetchF
     const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
     const body = await response.clone().text();
     const check = { method, path: url.pathname, status: response.status, contentType: response.headers.get('content-type'), body };
+    const found: Violation[] = [];
     try {
-      collector.add(validateResponse(check));
+      found.push(...validateResponse(check));
     } catch (err) {
       // Never break the client under test: a harness failure is recorded as a violation instead.
-      collector.add([{ method, path: check.path, status: check.status, problem: `validator failed: ${(err as Error).message}` }]);
+      found.push({ method, path: check.path, status: check.status, problem: `validator failed: ${(err as Error).message}` });
     }
+    const missing = requiredHeaders.filter((h) => !response.headers.has(h));
+    if (missing.length > 0) found.push({ method, path: check.path, status: check.status, problem: `missing headers: ${missing.join(', ')}` });
+    collector.add(found);
     return response;
   };
 }

@@ -67,12 +67,18 @@ export function chooseOutput(
 
 /** Encodes the working image. Formats without alpha get transparent areas flattened onto white. */
 export async function encode(img: Working, out: OutputSettings, original?: Working): Promise<Buffer> {
-  let p = out.keepMetadata || out.keepIcc ? withOriginalMetadata(img, original) : open(img);
+  const p = out.keepMetadata || out.keepIcc ? withOriginalMetadata(img, original) : open(img);
+  return encodePipeline(p, hasAlpha(img), out);
+}
+
+/** Encodes a pipeline whose input still carries the original's metadata (or does not need it). */
+export async function encodePipeline(pipeline: Sharp, alpha: boolean, out: OutputSettings): Promise<Buffer> {
+  let p = pipeline;
   if (out.keepMetadata) p = p.keepMetadata();
   else if (out.keepIcc) p = p.keepIccProfile();
   switch (out.format) {
     case 'jpeg':
-      if (hasAlpha(img)) p = p.flatten({ background: '#ffffff' });
+      if (alpha) p = p.flatten({ background: '#ffffff' });
       return p.jpeg({ quality: out.quality, progressive: out.progressive, mozjpeg: false }).toBuffer();
     case 'png':
       return p.png({ progressive: out.progressive }).toBuffer();

@@ -17,27 +17,30 @@ export function backgroundColor(bg: Background | undefined, fallback: SharpColor
 
 /** Applies a resize plan. Encoded inputs keep sharp's shrink-on-load, which is where JPEG speed comes from. */
 export async function applyResize(img: Working, plan: ResizePlan, bg: Background | undefined): Promise<Working> {
+  if (plan.kind === 'none') return img;
+  if (plan.kind === 'pad' && bg?.kind === 'blurred') return padOverBlur(img, plan.width, plan.height, plan.focus, bg);
+  if (plan.kind === 'extract') return extractWithPadding(img, plan, backgroundColor(bg));
+  return toRaw(await resizePipeline(img, plan, bg));
+}
+
+/**
+ * The single sharp pipeline for plans that need one call; the renderer's fast path encodes straight
+ * from it, so a plain resize costs the same as a bare sharp pipeline.
+ */
+export async function resizePipeline(img: Working, plan: Exclude<ResizePlan, { kind: 'none' | 'extract' }>, bg: Background | undefined): Promise<Sharp> {
   switch (plan.kind) {
-    case 'none':
-      return img;
     case 'scale':
-      return toRaw(open(img).resize(plan.width, plan.height, { fit: 'fill' }));
+      return open(img).resize(plan.width, plan.height, { fit: 'fill' });
     case 'cover': {
-      if (typeof plan.focus === 'object') {
-        return toRaw(coverAround(open(img), img, plan.width, plan.height, plan.focus));
-      }
+      if (typeof plan.focus === 'object') return coverAround(open(img), img, plan.width, plan.height, plan.focus);
       const position = plan.focus === 'auto' ? sharp.strategy.attention : GRAVITY[plan.focus];
-      return toRaw(open(img).resize(plan.width, plan.height, { fit: 'cover', position }));
+      return open(img).resize(plan.width, plan.height, { fit: 'cover', position });
     }
-    case 'pad':
-      if (bg?.kind === 'blurred') return padOverBlur(img, plan.width, plan.height, plan.focus, bg);
-      if (bg?.kind === 'dominant') {
-        const { dominant } = await open(img).stats();
-        return toRaw(open(img).resize(plan.width, plan.height, { fit: 'contain', position: GRAVITY[plan.focus], background: { ...dominant, alpha: 1 } }));
-      }
-      return toRaw(open(img).resize(plan.width, plan.height, { fit: 'contain', position: GRAVITY[plan.focus], background: backgroundColor(bg) }));
-    case 'extract':
-      return extractWithPadding(img, plan, backgroundColor(bg));
+    case 'pad': {
+      let background = backgroundColor(bg);
+      if (bg?.kind === 'dominant') background = { ...(await open(img).stats()).dominant, alpha: 1 };
+      return open(img).resize(plan.width, plan.height, { fit: 'contain', position: GRAVITY[plan.focus], background });
+    }
   }
 }
 

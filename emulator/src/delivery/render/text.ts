@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { evaluate, TransformationError, type ExprScope, type StepParams } from '../../../../shared/transformations/index.js';
-import { open, toRaw, type Raw } from './image.js';
+import { assertPixels, open, toRaw, type Raw } from './image.js';
 
 const FONT_DIR = fileURLToPath(new URL('../../../assets/fonts/', import.meta.url));
 const MAX_TEXT_SIDE = 16_383;
@@ -46,6 +46,7 @@ export async function renderText(text: string, { params, scope, customFontFile }
   let markup = `<span foreground="#${hex}" alpha="${Math.max(1, Math.round(color.alpha * 100))}%">${escapeMarkup(text)}</span>`;
   if (params.tg === 'strikethrough') markup = `<s>${markup}</s>`;
   const wrapWidth = params.w && params.w !== 'auto' ? Math.round(evaluate(params.w, scope, 'w')) : undefined;
+  assertTextFits(text, size, wrapWidth);
   const rendered = await toRaw(
     sharp({
       text: {
@@ -66,12 +67,27 @@ export async function renderText(text: string, { params, scope, customFontFile }
   return padAndFill(rendered, params, scope);
 }
 
+/**
+ * Refuses text whose rendering would exceed ImageKit's 16,383 px limit *before* Pango allocates it
+ * (a long string at a huge size is otherwise a memory bomb). Glyphs are at most ~1 em wide.
+ */
+function assertTextFits(text: string, size: number, wrapWidth: number | undefined): void {
+  const longest = Math.max(...text.split('\n').map((line) => line.length));
+  const lines = text.split('\n').length;
+  const width = wrapWidth ?? longest * size;
+  const wrappedLines = wrapWidth ? Math.ceil((text.length * size * 0.6) / Math.max(1, wrapWidth)) + lines : lines;
+  if (width > MAX_TEXT_SIDE || wrappedLines * size * 1.2 > MAX_TEXT_SIDE) {
+    throw new TransformationError(wrapWidth ? 'w' : 'fs', `The text layer would exceed ${MAX_TEXT_SIDE} px; ImageKit refuses text layers that large.`);
+  }
+}
+
 async function padAndFill(img: Raw, params: StepParams, scope: ExprScope): Promise<Raw> {
   const bg = params.bg?.kind === 'color' ? params.bg.color : undefined;
   if (!params.pa && !bg) return img;
   let pipeline = open(img);
   if (params.pa) {
     const [top, right, bottom, left] = params.pa.map((e) => Math.max(0, Math.round(evaluate(e, scope, 'pa'))));
+    assertPixels(img.width + left + right, img.height + top + bottom, 'padded text layer');
     pipeline = pipeline.extend({ top, right, bottom, left, background: { r: 0, g: 0, b: 0, alpha: 0 } });
   }
   if (!bg) return toRaw(pipeline);

@@ -1,19 +1,23 @@
 import { Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
-import { LibraryArea, type LibrarySlots } from './LibraryArea';
+import { ViewTabs } from './ViewTabs';
+import { featureOverlays } from '../../app/feature-views';
 import { ProfileDialog } from '../profiles/ProfileDialog';
 import { useConnectionEvents, useProfiles } from '../../api/profiles';
 import './shell.css';
 
-/** The window's frame: profiles sidebar, library area, status bar, and the Profile dialog. */
-export function AppFrame(slots: LibrarySlots) {
+/** The window's frame: profiles sidebar, the views (Library first), status bar, and the Profile dialog. */
+export function AppFrame() {
   useConnectionEvents();
   const profiles = useProfiles();
   // Readiness marker for e2e and troubleshooting: the frame has its first data.
   return (
     <div className="app-frame" data-app-state={profiles.isSuccess ? 'loaded' : profiles.isError ? 'error' : 'loading'}>
       <Sidebar />
-      <LibraryArea {...slots} />
+      <ViewTabs />
+      {featureOverlays.map((Overlay, index) => (
+        <Overlay key={index} />
+      ))}
       <StatusBar />
       <ProfileDialog />
     </div>

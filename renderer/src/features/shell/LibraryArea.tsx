@@ -14,11 +14,11 @@ export interface LibrarySlots {
  * The main area: three slots laid out side by side. Features fill them through AppFrame's props;
  * until they exist the area says which library is open.
  */
-export function LibraryArea({ folders, files, details }: LibrarySlots) {
+export function LibraryArea({ folders, files, details }: LibrarySlots = {}) {
   const active = useActiveProfile();
   const empty = !folders && !files && !details;
   return (
-    <main className="library-area" aria-label="Library">
+    <div className="library-area">
       {empty ? (
         <div className="library-placeholder">
           <h1>{active ? active.name : 'MediaDesk'}</h1>
@@ -31,6 +31,6 @@ export function LibraryArea({ folders, files, details }: LibrarySlots) {
           {details && <div className="library-slot library-slot-details">{details}</div>}
         </>
       )}
-    </main>
+    </div>
   );
 }

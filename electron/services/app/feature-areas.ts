@@ -1,0 +1,7 @@
+import type { FeatureAreaFactory } from './feature-area';
+
+/**
+ * Every feature area the app composes, in start order. Each entry lives beside its services
+ * (electron/services/<area>/area.ts) and owns the handlers of shared/ipc/areas/<area>.ts.
+ */
+export const featureAreas: FeatureAreaFactory[] = [];

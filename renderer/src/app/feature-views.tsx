@@ -1,0 +1,22 @@
+import type { ReactNode } from 'react';
+import type { ViewId } from './view-store';
+import { LibraryArea } from '../features/shell/LibraryArea';
+
+export interface FeatureView {
+  id: ViewId;
+  /** The tab's accessible name; keep stable, tests find tabs by it. */
+  label: string;
+  render(): ReactNode;
+}
+
+/**
+ * Every top-level view, in tab order. A feature adds its entry here and keeps everything else in
+ * renderer/src/features/<feature>/.
+ */
+export const featureViews: FeatureView[] = [{ id: 'library', label: 'Library', render: () => <LibraryArea /> }];
+
+/**
+ * Always-mounted pieces that belong to no single view (e.g. a window-wide drop zone, the uploads
+ * drawer). Each is a component rendered once inside the frame.
+ */
+export const featureOverlays: Array<() => ReactNode> = [];
