@@ -43,6 +43,7 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
   const dataDir = path.resolve(options.dataDir);
   const id = options.id ?? 'local';
   if (!/^[A-Za-z0-9_-]+$/.test(id)) throw new Error(`emulator id must be letters, digits, '-' or '_': ${id}`);
+  if (['v1', 'v2', 'api'].includes(id)) throw new Error(`emulator id "${id}" would collide with the API paths`);
   const faults = Faults.parse(options.faults ?? process.env.IK_EMULATOR_FAULTS);
   const library = await Library.open(dataDir);
   const keys = await resolveKeys(dataDir, options.privateKey, options.publicKey);

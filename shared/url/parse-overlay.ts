@@ -98,7 +98,9 @@ export function parseLayer(source: TrSource, layer: LayerNode, parseSteps: Parse
   const type = LAYER_TYPES[layer.open.text];
   if (!type || layer.close?.sep !== ',') return undefined;
   const { children } = layer;
-  const input = readInput(type, children, source);
+  // Notes about the input count only if the layer parses; otherwise it is kept verbatim as raw.
+  const inputNotes: string[] = [];
+  const input = readInput(type, children, { text: source.text, notes: inputNotes });
   if (!input) return undefined;
   const { overlay } = input;
   const placed = readPlacement(overlay, children, input.used);
@@ -107,7 +109,8 @@ export function parseLayer(source: TrSource, layer: LayerNode, parseSteps: Parse
     const nestedSource = source.text.slice(nested[0].start, nested[nested.length - 1].end);
     // The SDK joins nested steps to the layer with `,` and leaves out a blank nested string.
     if (nested[0].sep !== ',' || nestedSource.trim() === '') return undefined;
-    overlay.transformation = parseSteps(source, nested, overlay.type);
   }
+  source.notes.push(...inputNotes);
+  if (nested.length > 0) overlay.transformation = parseSteps(source, nested, overlay.type);
   return overlay;
 }

@@ -156,7 +156,8 @@ export class ItemRunner {
         url: res.url ?? null,
       };
       this.deps.probe.noteUploaded(this.item.folder, file);
-      this.set({ state: 'done', needsReconcile: false, errorMessage: null, errorHelp: null, result: summary(file, 'upload') });
+      const result = { ...summary(file, 'upload'), ...(res.extensionStatus ? { extensionStatus: { ...res.extensionStatus } as Record<string, string> } : {}) };
+      this.set({ state: 'done', needsReconcile: false, errorMessage: null, errorHelp: null, result });
       return 'done';
     } catch (err) {
       return this.afterFailure(err, attempts);

@@ -48,6 +48,8 @@ export interface UploadResultSummary {
   size: number;
   versionId: string | null;
   url: string | null;
+  /** Per-extension outcome reported by the upload response (absent when no extensions were requested). */
+  extensionStatus?: Record<string, string>;
   /** How the item was completed: sent by us now, or found already landed after an interrupted attempt. */
   via: 'upload' | 'reconciled';
 }

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { ImageKit } from '@imagekit/nodejs';
 import { ItemRunner, type StopReason } from './item-runner.js';
 import { LibraryProbe, sanitizeFolder } from './library-probe.js';
-import { eta, RateMeter, type FileProgressMeter } from './progress-tracker.js';
+import { QueueReport } from './queue-report.js';
 import { QueueStore } from './queue-store.js';
 import { DEFAULT_RETRY, type RetryOptions } from './retry-policy.js';
 import { expandSources, type UploadSource } from './source-expander.js';
@@ -44,10 +44,6 @@ export interface AddRequest {
 const RUNNABLE: ItemState[] = ['pending', 'queued'];
 const STOPPABLE: ItemState[] = ['pending', 'queued', 'conflict', 'uploading'];
 
-function emptyCounts(): Record<ItemState, number> {
-  return { pending: 0, conflict: 0, queued: 0, uploading: 0, paused: 0, done: 0, skipped: 0, failed: 0, cancelled: 0 };
-}
-
 /**
  * The durable upload queue of the main process. Construct it, call `start()`, then drive it with
  * `add`, `pause`/`resume`/`cancel` (per item or all) and `resolveConflict`. State lives in SQLite (WAL): on
@@ -59,16 +55,11 @@ export class UploadQueue extends EventEmitter<UploadQueueEvents> {
   private readonly concurrency: number;
   private readonly retry: RetryOptions;
   private readonly requestTimeoutMs: number;
-  private readonly totalIntervalMs: number;
+  private readonly report: QueueReport;
   private readonly probes = new Map<string, LibraryProbe>();
   private readonly batches = new Map<number, Batch>();
   private readonly active = new Map<number, { controller: AbortController; done: Promise<void> }>();
-  private readonly meters = new Map<number, FileProgressMeter>();
-  private readonly sessionBatches = new Set<number>();
-  private readonly finishedBatches = new Set<number>();
-  private readonly totalMeter = new RateMeter();
   private idleWaiters: (() => void)[] = [];
-  private lastTotalEmit = 0;
   private started = false;
   private closed = false;
 
@@ -81,12 +72,16 @@ export class UploadQueue extends EventEmitter<UploadQueueEvents> {
     this.concurrency = Math.max(1, options.concurrency ?? 4);
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.requestTimeoutMs = options.requestTimeoutMs ?? 30 * 60_000;
-    this.totalIntervalMs = options.totalIntervalMs ?? 250;
     this.store = new QueueStore(dbPath);
     // Whatever was in flight when the previous process ended already has needsReconcile set (it is written
     // before each request), so returning it to `pending` makes the runner check the library first.
     this.store.moveStates(['uploading'], 'pending');
-    for (const id of this.store.openBatchIds()) this.sessionBatches.add(id);
+    this.report = new QueueReport(
+      this.store,
+      (t) => this.emit('total', t),
+      (e) => this.emit('batchDone', e),
+      options.totalIntervalMs ?? 250,
+    );
   }
 
   /** Begins (or continues after a restart) processing. */
@@ -102,7 +97,7 @@ export class UploadQueue extends EventEmitter<UploadQueueEvents> {
     const newItems = await expandSources(req.sources, targetFolder);
     if (newItems.length === 0) throw new Error('Nothing to upload: the selection contains no files.');
     const batchId = this.store.addBatch(targetFolder, req.profileId ?? 'default', req.options ?? {}, newItems);
-    this.sessionBatches.add(batchId);
+    this.report.addBatch(batchId);
     const items = this.store.items({ batchId });
     items.forEach((it) => this.emit('item', it));
     this.pump();
@@ -140,6 +135,7 @@ export class UploadQueue extends EventEmitter<UploadQueueEvents> {
   retryItem(itemId: number): void {
     const it = this.store.item(itemId);
     if (it.state !== 'failed' && it.state !== 'cancelled') return;
+    this.report.addBatch(it.batchId); // the batch is open again and will report its end again
     this.changed(this.store.update(itemId, { state: 'pending', attempts: 0, errorMessage: null, errorHelp: null }));
     this.pump();
   }
@@ -175,21 +171,7 @@ export class UploadQueue extends EventEmitter<UploadQueueEvents> {
   }
 
   totals(): TotalProgress {
-    const counts = emptyCounts();
-    let totalBytes = 0;
-    let doneBytes = 0;
-    for (const row of this.store.stats([...this.sessionBatches])) {
-      counts[row.state] += row.count;
-      if (row.state === 'skipped' || row.state === 'cancelled') continue;
-      totalBytes += row.bytes;
-      if (row.state === 'done') doneBytes += row.bytes;
-    }
-    let inFlight = 0;
-    for (const m of this.meters.values()) inFlight += m.bytesSent;
-    const bytesSent = doneBytes + inFlight;
-    this.totalMeter.record(bytesSent);
-    const rate = this.totalMeter.rate();
-    return { bytesSent, totalBytes, bytesPerSecond: rate, etaSeconds: eta(totalBytes - bytesSent, rate), counts };
+    return this.report.totals();
   }
 
   /** Resolves when nothing runnable is left (remaining items are done, failed, paused, cancelled or in conflict). */
@@ -258,24 +240,8 @@ export class UploadQueue extends EventEmitter<UploadQueueEvents> {
 
   private changed(item: QueueItem): void {
     this.emit('item', item);
-    this.emitTotal();
-    if (TERMINAL_STATES.includes(item.state)) this.checkBatchDone(item.batchId);
-  }
-
-  private emitTotal(force = false): void {
-    const now = Date.now();
-    if (!force && now - this.lastTotalEmit < this.totalIntervalMs) return;
-    this.lastTotalEmit = now;
-    this.emit('total', this.totals());
-  }
-
-  private checkBatchDone(batchId: number): void {
-    if (this.finishedBatches.has(batchId)) return;
-    const counts = { ...emptyCounts(), ...this.store.batchCounts(batchId) };
-    if ((Object.keys(counts) as ItemState[]).some((s) => counts[s] > 0 && !TERMINAL_STATES.includes(s))) return;
-    this.finishedBatches.add(batchId);
-    this.emitTotal(true);
-    this.emit('batchDone', { batchId, counts });
+    this.report.maybeEmitTotal();
+    if (TERMINAL_STATES.includes(item.state)) this.report.checkBatchDone(item.batchId);
   }
 
   private pump(): void {
@@ -307,9 +273,9 @@ export class UploadQueue extends EventEmitter<UploadQueueEvents> {
         onItem: (it) => this.changed(it),
         onProgress: (p) => {
           this.emit('progress', p);
-          this.emitTotal();
+          this.report.maybeEmitTotal();
         },
-        onMeter: (m) => (m ? this.meters.set(item.id, m) : this.meters.delete(item.id)),
+        onMeter: (m) => (m ? this.report.meters.set(item.id, m) : this.report.meters.delete(item.id)),
       },
       controller.signal,
     );
@@ -320,7 +286,7 @@ export class UploadQueue extends EventEmitter<UploadQueueEvents> {
       })
       .finally(() => {
         this.active.delete(item.id);
-        this.meters.delete(item.id);
+        this.report.meters.delete(item.id);
         if (!this.closed) this.pump();
       });
     this.active.set(item.id, { controller, done });

@@ -35,6 +35,8 @@ describe('UploadQueue against the emulator', () => {
     const q = await newQueue();
     const progress: number[] = [];
     q.on('progress', (p) => progress.push(p.bytesSent));
+    const finished: { batchId: number; done: number }[] = [];
+    q.on('batchDone', (b) => finished.push({ batchId: b.batchId, done: b.counts.done }));
     const { batchId, items } = await q.add({
       sources: [{ kind: 'path', path: path.join(src, 'album') }, { kind: 'path', path: path.join(src, 'loose.bin') }],
       targetFolder: '/uploads/run1',
@@ -60,6 +62,7 @@ describe('UploadQueue against the emulator', () => {
     }
     expect(Math.max(...progress)).toBe(70_000);
     expect(q.totals().bytesSent).toBe(q.totals().totalBytes);
+    expect(finished).toEqual([{ batchId, done: 5 }]);
   });
 
   it('pauses and resumes a single item and all items', async () => {
@@ -82,9 +85,52 @@ describe('UploadQueue against the emulator', () => {
     expect(names).toEqual(['p0.bin', 'p1.bin', 'p2.bin', 'p3.bin', 'p4.bin', 'p5.bin']);
   });
 
+  it('pauses an upload in flight and resumes it into exactly one file', async () => {
+    const src = await tempDir('src');
+    const content = bytes(25, 24 * 1024 * 1024);
+    await writeTree(src, { 'inflight.bin': content });
+    const q = await newQueue(1);
+    const totals: number[] = [];
+    q.on('total', (t) => totals.push(t.bytesPerSecond));
+    const { items } = await q.add({ sources: [{ kind: 'path', path: src }], targetFolder: '/pause-inflight' });
+    await new Promise<void>((resolve) => q.on('progress', (p) => p.bytesSent > 0 && resolve()));
+    q.pause(items[0].id);
+    await q.whenIdle();
+    expect(q.item(items[0].id).state).toBe('paused');
+    q.resume(items[0].id);
+    await q.whenIdle();
+    const item = q.item(items[0].id);
+    expect(item.state).toBe('done');
+    const lib = (await listAll(emu.current.sdk)).filter((f) => f.filePath.startsWith('/pause-inflight/'));
+    expect(lib.map((f) => f.name)).toEqual(['inflight.bin']);
+    expect(await emu.current.sdk.files.versions.list(lib[0].fileId)).toHaveLength(1);
+    expect(sha(await download(lib[0].url))).toBe(sha(content));
+    expect(Math.max(...totals)).toBeGreaterThan(0); // total progress carried a speed
+  });
+
+  it('asks the client factory for the client of the batch\'s profile', async () => {
+    const asked: string[] = [];
+    const q = new UploadQueue(
+      (profileId) => {
+        asked.push(profileId);
+        return Promise.resolve(emu.current.sdk);
+      },
+      path.join(await tempDir('db'), 'q.db'),
+      { retry: FAST_RETRY },
+    );
+    open.push(q);
+    q.start();
+    const src = await tempDir('src');
+    await writeTree(src, { 'prof.bin': bytes(26, 10) });
+    const { batchId } = await q.add({ sources: [{ kind: 'path', path: src }], targetFolder: '/profiles', profileId: 'work' });
+    await q.whenIdle();
+    expect(q.items({ batchId })[0].state).toBe('done');
+    expect(new Set(asked)).toEqual(new Set(['work']));
+  });
+
   it('cancels an item in flight and one waiting; neither lands, the rest do', async () => {
     const src = await tempDir('src');
-    await writeTree(src, { 'big.bin': bytes(20, 8 * 1024 * 1024), 'c1.bin': bytes(21, 100), 'c2.bin': bytes(22, 100) });
+    await writeTree(src, { 'big.bin': bytes(20, 24 * 1024 * 1024), 'c1.bin': bytes(21, 100), 'c2.bin': bytes(22, 100) });
     const q = await newQueue(1);
     const { batchId, items } = await q.add({ sources: [{ kind: 'path', path: src }], targetFolder: '/cancel' });
     const big = items.find((i) => i.fileName === 'big.bin') as QueueItem;
@@ -171,6 +217,21 @@ describe('UploadQueue against the emulator', () => {
     expect(details.customMetadata).toEqual({ credit: 'MediaDesk' });
     expect(details.description).toBe('desc');
     expect(details.customCoordinates).toBe('1,2,3,4');
+  });
+
+  it('passes extensions and webhookUrl through and keeps the per-extension status', async () => {
+    const src = await tempDir('src');
+    await writeTree(src, { 'ext.bin': bytes(61, 64) });
+    const q = await newQueue();
+    const { batchId } = await q.add({
+      sources: [{ kind: 'path', path: src }],
+      targetFolder: '/ext',
+      options: { extensions: [{ name: 'google-auto-tagging', minConfidence: 60, maxTags: 5 }], webhookUrl: 'http://127.0.0.1:9/hook' },
+    });
+    await q.whenIdle();
+    const item = q.items({ batchId })[0];
+    expect(item.state, item.errorMessage ?? '').toBe('done');
+    expect(Object.keys(item.result?.extensionStatus ?? {})).toEqual(['google-auto-tagging']);
   });
 
   it('fails a 4xx with the server message and advice, without retrying it', async () => {

@@ -66,6 +66,15 @@ describe('parseImageKitUrl', () => {
     expect(buildUrl(toBuildOptions(parsed, 0))).toBe(`${ENDPOINT}/tr:l-text,ie-SW1hZ2VraXTDqSBhbmQgbW9yZQ%3D%3D,fs-50,l-end/a.jpg`);
   });
 
+  it('notes re-encoded layer text only when the layer is parsed, not when it is kept raw', () => {
+    const notes: string[] = [];
+    expect(parseTransformationString('l-text,i-a b:w-1,l-end', notes)).toEqual([{ raw: 'l-text,i-a b:w-1,l-end' }]);
+    expect(parseTransformationString('l-text,i-a b, ,l-end', notes)).toEqual([{ raw: 'l-text,i-a b, ,l-end' }]);
+    expect(notes).toEqual([]);
+    expect(parseTransformationString('l-text,i-a b,l-end', notes)).toEqual([{ overlay: { type: 'text', text: 'a b' } }]);
+    expect(notes).toHaveLength(1);
+  });
+
   it('keeps what no option can write as raw, from that parameter to the end of its step', () => {
     expect(parseTransformationString('w-100,foo-1,h-5:h-6')).toEqual([{ width: '100', raw: 'foo-1,h-5' }, { height: '6' }]);
     expect(parseTransformationString('w-1,w-2')).toEqual([{ width: '1', raw: 'w-2' }]);

@@ -93,7 +93,10 @@ export class DeliveryService {
     let steps = url.tr === undefined ? undefined : this.parse(url.tr);
     if (steps?.some((s) => s.params.orig === true)) steps = undefined; // orig-true: every other parameter is ignored.
     const negotiated = steps !== undefined && (outputParams(steps).f ?? 'auto') === 'auto';
-    const key = url.unsignedRelative + (negotiated ? `|accept=${acceptClass(req.accept, this.options.avifEnabled)}` : '');
+    let key = url.unsignedRelative + (negotiated ? `|accept=${acceptClass(req.accept, this.options.avifEnabled)}` : '');
+    // w-auto / dpr-auto depend on client hints, so each hint value is its own variant.
+    const usesHints = steps?.some((s) => s.params.w === 'auto' || s.params.dpr === 'auto') ?? false;
+    if (usesHints) key += `|width=${req.hints?.width ?? ''}|dpr=${req.hints?.dpr ?? ''}`;
 
     const hit = await this.cache.read(key);
     if (hit) {
@@ -105,6 +108,23 @@ export class DeliveryService {
     if (!record) return notFound();
     if (record.isPrivateFile && !signedOk) return unauthorized('This file is private; request it with a signed URL.');
 
+    if (steps && record.fileType !== 'image') {
+      return errorResponse(400, `Transformations are not supported for ${record.mime} files in the emulator.`, 'EINVALIDTRANSFORMATION - unsupported file type');
+    }
+    // Identical misses arriving together (a grid of thumbnails) share one render.
+    let produced = this.inFlight.get(key);
+    if (!produced) {
+      produced = this.produce(key, url, record, steps, negotiated, req).finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, produced);
+    }
+    const out = await produced;
+    return this.respond(url, out.mime, out.etag, negotiated, out.body, req, 'MISS', out.approximated);
+  }
+
+  private readonly inFlight = new Map<string, Promise<{ body: Buffer; mime: string; etag: string; approximated: string[] }>>();
+
+  /** Renders (or reads) the response body for a cache miss and stores it under `key`. */
+  private async produce(key: string, url: DeliveryUrl, record: FileRecord, steps: Step[] | undefined, negotiated: boolean, req: DeliveryRequest) {
     const source = this.library.blobPath(record.blobHash);
     let body: Buffer;
     let mime = record.mime;
@@ -112,9 +132,6 @@ export class DeliveryService {
     if (!steps) {
       body = await readFile(source);
     } else {
-      if (record.fileType !== 'image') {
-        return errorResponse(400, `Transformations are not supported for ${record.mime} files in the emulator.`, 'EINVALIDTRANSFORMATION - unsupported file type');
-      }
       const run = steps;
       const result = await this.pool.run(async () =>
         renderImage({
@@ -136,7 +153,7 @@ export class DeliveryService {
     }
     const etag = `"${createHash('sha1').update(body).digest('hex')}"`;
     await this.cache.write({ key, url: url.unsignedRelative, fileKey: url.fileKey, mime, etag, vary: negotiated, isPrivate: record.isPrivateFile }, body);
-    return this.respond(url, mime, etag, negotiated, body, req, 'MISS', approximated);
+    return { body, mime, etag, approximated };
   }
 
   /** The requested file (or version), else the `di-` default image, else undefined. */

@@ -95,12 +95,12 @@ function page(
   return rest.sort(compare).slice(skip, skip + limit);
 }
 
-/** Stable merge of two sorted lists (ties: `a` first, i.e. files before folders created the same ms). */
+/** Merge of two sorted lists; on ties `b` (folders) comes first, as folders are created before their files. */
 function mergeSorted<T>(a: T[], b: T[], compare: (x: T, y: T) => number): T[] {
   const out: T[] = [];
   let i = 0;
   let j = 0;
-  while (i < a.length && j < b.length) out.push(compare(b[j], a[i]) < 0 ? b[j++] : a[i++]);
+  while (i < a.length && j < b.length) out.push(compare(b[j], a[i]) <= 0 ? b[j++] : a[i++]);
   while (i < a.length) out.push(a[i++]);
   while (j < b.length) out.push(b[j++]);
   return out;

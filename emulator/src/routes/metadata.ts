@@ -14,6 +14,9 @@ const MESSAGES = {
     'Metadata of a transformed URL needs the delivery (rendering) module, which is not registered in this emulator. Ask for the URL without a transformation to get the original’s metadata.',
 } as const;
 
+/** Formats sharp's prebuilt libvips always decodes. */
+const ALWAYS_DECODED = new Set(['jpg', 'png', 'webp', 'gif', 'svg', 'avif', 'tiff']);
+
 /** Renders one of this emulator's delivery URLs; the delivery module offers it as `renderUrl`. */
 type RenderUrl = (url: string) => Promise<{ data: Buffer; mime: string }>;
 
@@ -100,16 +103,23 @@ function versionAt(ctx: EmulatorContext, filePath: string, versionId: string): F
 }
 
 async function metadataOfRecord(ctx: EmulatorContext, record: FileRecord): Promise<Record<string, unknown>> {
-  if (record.fileType !== 'image') return nonImageMetadata(record);
+  if (record.fileType !== 'image') {
+    // Named like an image (`.jpg`) but unreadable when uploaded: ImageKit's "corrupt or invalid".
+    if (ALWAYS_DECODED.has(record.format)) throw badRequest(MESSAGES.corrupt);
+    return nonImageMetadata(record);
+  }
   try {
     return { ...(await metadataForBlob(record.blobHash, ctx.library.blobPath(record.blobHash))) };
   } catch (err) {
-    if (err instanceof UnreadableImageError) throw badRequest(MESSAGES.corrupt);
-    throw err;
+    if (!(err instanceof UnreadableImageError)) throw err;
+    // A format this sharp build always decodes that fails to decode is corrupt; others (HEIC needs
+    // a HEVC decoder, JPEG XL / JPEG 2000 optional libraries) may be fine: report what upload recorded.
+    if (ALWAYS_DECODED.has(record.format)) throw badRequest(MESSAGES.corrupt);
+    return nonImageMetadata(record);
   }
 }
 
-/** Without ffprobe or a PDF reader the emulator knows only what the upload recorded. */
+/** Without ffprobe, a PDF reader or a decoder for the format, the emulator knows only what the upload recorded. */
 function nonImageMetadata(record: FileRecord): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (record.height !== null) out.height = record.height;

@@ -61,3 +61,22 @@ describe('corrupt stored images', () => {
     expect((await get(`${emu.current.urlEndpoint}/broken.jpg`)).status).toBe(200); // the original bytes are still served
   });
 });
+
+describe('client hints and coalescing', () => {
+  const emu = withEmulator();
+  it('w-auto follows Sec-CH-Width (rounded up to 100) and caches each width separately', async () => {
+    await uploadImage(emu.current, 'hint.jpg', await solid(1000, 500, [100, 100, 100], 'jpeg'));
+    const url = `${emu.current.urlEndpoint}/hint.jpg?tr=w-auto`;
+    expect((await get(url, { 'sec-ch-width': '230' })).img?.width).toBe(300);
+    expect((await get(url, { 'sec-ch-width': '420' })).img?.width).toBe(500);
+    expect((await get(url)).img?.width).toBe(1000);
+  });
+
+  it('identical concurrent misses share one render and one ETag', async () => {
+    await uploadImage(emu.current, 'same.jpg', await solid(800, 600, [100, 10, 10], 'jpeg'));
+    const url = `${emu.current.urlEndpoint}/same.jpg?tr=w-64,h-64`;
+    const responses = await Promise.all(Array.from({ length: 20 }, () => fetch(url)));
+    expect(responses.every((r) => r.status === 200)).toBe(true);
+    expect(new Set(responses.map((r) => r.headers.get('etag'))).size).toBe(1);
+  });
+});

@@ -202,6 +202,13 @@ describe('layers', () => {
     await expect(render(base, 'l-text,i-hi')).rejects.toMatchObject({ param: 'l' });
   });
 
+  it('text that would exceed 16,383 px is refused before Pango allocates it', async () => {
+    const base = await solid(100, 100, [255, 255, 255]);
+    await expect(render(base, `l-text,i-${'W'.repeat(500)},fs-1000,l-end`)).rejects.toMatchObject({ param: 'fs' });
+    await expect(render(base, `l-text,i-${'word%20'.repeat(300)},fs-500,w-1000,l-end`)).rejects.toMatchObject({ param: 'w' });
+    await expect(render(base, 'l-text,i-hi,pa-20000,l-end')).rejects.toMatchObject({ status: 400 });
+  });
+
   it('a layer bigger than its base is cut to the base', async () => {
     const { img } = await render(await solid(100, 100, [0, 0, 255]), 'l-image,i-ik_canvas,bg-FF0000,w-300,h-300,l-end,f-png');
     expect([img.width, img.height]).toEqual([100, 100]);

@@ -71,6 +71,17 @@ describe('metadata API through the official SDK', () => {
     expect(m.pHash).toBeUndefined();
   });
 
+  it('a stored image whose pixels cannot be decoded is 400 corrupt', async () => {
+    const jpg = await sharp({ create: { width: 64, height: 64, channels: 3, background: 'red' } }).jpeg().toBuffer();
+    const startOfScan = jpg.indexOf(Buffer.from([0xff, 0xda]));
+    const truncated = Buffer.concat([jpg.subarray(0, startOfScan), Buffer.alloc(50, 0x55)]);
+    const file = await upload(truncated, 'broken.jpg');
+    expect(await apiError(sdk.files.metadata.get(file.fileId!))).toEqual({
+      status: 400,
+      body: { message: 'The requested file is corrupt or invalid.', help: 'For support kindly contact us at support@imagekit.io.' },
+    });
+  });
+
   it('errors: unknown file 404, foreign URL 400, missing path 404', async () => {
     expect(await apiError(sdk.files.metadata.get('0123456789abcdef01234567'))).toMatchObject({
       status: 404,
