@@ -19,7 +19,7 @@ const localProfile: ProfileView = {
 
 const connected = { profileId: 'local', state: 'connected' as const, message: 'Connected', checkedAt: '2026-01-01T00:00:00.000Z' };
 
-function handlers(overrides: Partial<Handlers> = {}): Handlers {
+function handlers(overrides: Partial<Handlers> = {}): Partial<Handlers> {
   return {
     'app.info': () => ({ name: 'MediaDesk', version: '0.1.0', host: 'web', platform: 'linux', keychain: 'available', dataDir: '/tmp/x' }),
     'profiles.list': () => [localProfile],

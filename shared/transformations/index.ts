@@ -4,3 +4,4 @@ export { parseTransformation, splitKeyValue, MAX_LAYER_DEPTH, type ParseOptions 
 export { parseExpr, evaluate, formatExpr, parseSignedNumber } from './expressions.js';
 export { parseColor, rgbaToHex } from './colors.js';
 export { decodeBase64Utf8, encodeBase64Utf8 } from './base64.js';
+export { formatTransformation } from './format.js';

@@ -156,7 +156,7 @@ function applyToken(step: Step, layer: Layer | null, { key, value }: Token): voi
   if (UNSUPPORTED_KEYS.has(key)) {
     // AI and video parameters cannot be emulated offline: the step renders without them and the
     // response says so (see the delivery route's `x-emulator-approximated` header).
-    (step.params.approximated ??= []).push(key);
+    (step.params.approximated ??= []).push(value === '' ? key : `${key}-${value}`);
     step.keys.push(key);
     return;
   }

@@ -98,7 +98,7 @@ export interface StepParams {
   al?: number;
   tg?: Typography;
   lh?: number;
-  /** AI/video parameters accepted but not rendered offline. */
+  /** AI/video parameters accepted but not rendered offline, as written (`e-changebg-prompt-snow`). */
   approximated?: string[];
 }
 

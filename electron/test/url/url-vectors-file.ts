@@ -27,20 +27,24 @@ type UrlInput = z.infer<typeof UrlInput>;
 
 const VectorsFile = z.object({
   urlVectors: z.array(z.object({ id: z.string(), sdk: z.array(z.string()), input: UrlInput, expected: z.string() })),
-  authVectors: z.array(
-    z.object({
-      id: z.string(),
-      input: z.object({ token: z.string(), expire: z.number(), privateKey: z.string() }),
-      expected: z.object({ token: z.string(), expire: z.number(), signature: z.string() }),
-    }),
-  ),
-  signatureVectors: z.array(
-    z.object({
-      id: z.string(),
-      input: z.object({ privateKey: z.string(), url: z.string(), urlEndpoint: z.string(), expiryTimestamp: z.number() }),
-      expected: z.string(),
-    }),
-  ),
+  authVectors: z
+    .array(
+      z.object({
+        id: z.string(),
+        input: z.object({ token: z.string(), expire: z.number(), privateKey: z.string() }),
+        expected: z.object({ token: z.string(), expire: z.number(), signature: z.string() }),
+      }),
+    )
+    .default([]),
+  signatureVectors: z
+    .array(
+      z.object({
+        id: z.string(),
+        input: z.object({ privateKey: z.string(), url: z.string(), urlEndpoint: z.string(), expiryTimestamp: z.number() }),
+        expected: z.string(),
+      }),
+    )
+    .default([]),
   transformationStringVectors: z
     .array(
       z.object({

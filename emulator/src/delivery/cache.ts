@@ -29,8 +29,13 @@ const fileName = (key: string) => createHash('sha256').update(key).digest('hex')
 export class RenderCache {
   private readonly index = new Map<string, CacheMeta>();
   private tmpCounter = 0;
+  private totalBytes = 0;
 
-  constructor(private readonly dir: string) {}
+  /** `maxBytes`: beyond it the oldest entries are evicted, as a CDN's storage would (default 2 GiB). */
+  constructor(
+    private readonly dir: string,
+    private readonly maxBytes = 2 * 1024 ** 3,
+  ) {}
 
   /** Loads what earlier runs stored, so the cache survives restarts like a CDN does. */
   async open(): Promise<void> {
@@ -41,6 +46,7 @@ export class RenderCache {
       try {
         const meta = JSON.parse(await readFile(path.join(this.dir, name), 'utf8')) as CacheMeta;
         this.index.set(meta.key, meta);
+        this.totalBytes += meta.size;
       } catch {
         await rm(path.join(this.dir, name), { force: true }); // a torn write: drop it, the URL re-renders.
       }
@@ -70,8 +76,24 @@ export class RenderCache {
     await rename(tmp, `${base}.bin`);
     await writeFile(tmp, JSON.stringify(full));
     await rename(tmp, `${base}.json`);
+    const previous = this.index.get(meta.key);
+    if (previous) this.totalBytes -= previous.size;
     this.index.set(meta.key, full);
+    this.totalBytes += full.size;
+    if (this.totalBytes > this.maxBytes) await this.evictOldest();
     return full;
+  }
+
+  private async evictOldest(): Promise<void> {
+    const byAge = [...this.index.values()].sort((a, b) => a.storedAt - b.storedAt);
+    const doomed = new Set<CacheMeta>();
+    let bytes = this.totalBytes;
+    for (const meta of byAge) {
+      if (bytes <= this.maxBytes * 0.9) break;
+      doomed.add(meta);
+      bytes -= meta.size;
+    }
+    await this.purge((m) => doomed.has(m));
   }
 
   /** Drops every entry `matches` selects; returns how many were dropped. */
@@ -79,6 +101,7 @@ export class RenderCache {
     const doomed = [...this.index.values()].filter(matches);
     for (const meta of doomed) {
       this.index.delete(meta.key);
+      this.totalBytes -= meta.size;
       const base = path.join(this.dir, fileName(meta.key));
       await rm(`${base}.json`, { force: true });
       await rm(`${base}.bin`, { force: true });
@@ -88,6 +111,10 @@ export class RenderCache {
 
   get size(): number {
     return this.index.size;
+  }
+
+  get bytes(): number {
+    return this.totalBytes;
   }
 }
 

@@ -24,6 +24,8 @@ export interface CreateDeliveryOptions extends Partial<DeliveryOptions> {
   concurrency?: number;
   /** Where rendered responses are kept; default `<dataDir>/delivery-cache`. */
   cacheDir?: string;
+  /** Disk budget of the cache; the oldest entries are evicted beyond it (default 2 GiB). */
+  cacheMaxBytes?: number;
 }
 
 async function loadLibraryFile(library: LibraryReader, filePath: string) {
@@ -38,7 +40,7 @@ async function loadLibraryFile(library: LibraryReader, filePath: string) {
  * disk cache that only a purge invalidates. Register `route`, and put `hooks` on the context.
  */
 export function createDelivery(config: EmulatorConfig, library: LibraryReader, options: CreateDeliveryOptions = {}): Delivery {
-  const cache = new RenderCache(options.cacheDir ?? path.join(config.dataDir, 'delivery-cache'));
+  const cache = new RenderCache(options.cacheDir ?? path.join(config.dataDir, 'delivery-cache'), options.cacheMaxBytes);
   const opened = cache.open();
   const pool = new RenderPool(options.concurrency);
   const service = new DeliveryService(config, library, cache, pool, {

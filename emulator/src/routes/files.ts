@@ -84,12 +84,11 @@ function update(ctx: EmulatorContext, current: FileRecord, body: z.infer<typeof 
     next.customCoordinates = body.customCoordinates === null ? null : parseCustomCoordinates(body.customCoordinates);
   }
   if (body.customMetadata) {
-    const merged = { ...current.customMetadata };
-    for (const [k, v] of Object.entries(body.customMetadata)) {
-      if (v === null) delete merged[k];
-      else merged[k] = v;
-    }
-    next.customMetadata = merged;
+    // Built with fromEntries (own data properties), so a `__proto__` key stays an ordinary key.
+    const changes = body.customMetadata;
+    const kept = Object.entries(current.customMetadata).filter(([k]) => !Object.hasOwn(changes, k));
+    const set = Object.entries(changes).filter(([, v]) => v !== null);
+    next.customMetadata = Object.fromEntries([...kept, ...set]);
   }
   if (body.description !== undefined) next.description = body.description;
   library.apply({ putVersions: [next] });

@@ -130,15 +130,7 @@ export class Library implements LibraryReader {
       if (seq === undefined) throw new Error(`no seq for new file ${fileId}`);
       return seq;
     };
-    const upsertFile = this.db.prepare(
-      `INSERT INTO files(version_id, file_id, is_current, file_path, blob_hash, seq, data) VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT(version_id) DO UPDATE SET is_current = excluded.is_current, file_path = excluded.file_path, data = excluded.data`,
-    );
-    const deleteFile = this.db.prepare('DELETE FROM files WHERE version_id = ?');
-    const upsertFolder = this.db.prepare(
-      `INSERT INTO folders(folder_path, seq, data) VALUES (?, ?, ?) ON CONFLICT(folder_path) DO UPDATE SET data = excluded.data`,
-    );
-    const deleteFolder = this.db.prepare('DELETE FROM folders WHERE folder_path = ?');
+    const { upsertFile, deleteFile, upsertFolder, deleteFolder } = this.statements();
     this.db.transaction(() => {
       for (const v of del) deleteFile.run(v.versionId);
       for (const r of put) {
@@ -178,6 +170,26 @@ export class Library implements LibraryReader {
     for (const hash of freed) {
       if (!this.blobReferenced(hash) && !this.blobs.isPending(hash)) void this.blobs.remove(hash);
     }
+  }
+
+  private prepared?: ReturnType<Library['prepareStatements']>;
+
+  private statements() {
+    return (this.prepared ??= this.prepareStatements());
+  }
+
+  private prepareStatements() {
+    return {
+      upsertFile: this.db.prepare(
+        `INSERT INTO files(version_id, file_id, is_current, file_path, blob_hash, seq, data) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(version_id) DO UPDATE SET is_current = excluded.is_current, file_path = excluded.file_path, data = excluded.data`,
+      ),
+      deleteFile: this.db.prepare('DELETE FROM files WHERE version_id = ?'),
+      upsertFolder: this.db.prepare(
+        `INSERT INTO folders(folder_path, seq, data) VALUES (?, ?, ?) ON CONFLICT(folder_path) DO UPDATE SET data = excluded.data`,
+      ),
+      deleteFolder: this.db.prepare('DELETE FROM folders WHERE folder_path = ?'),
+    };
   }
 
   private indexVersion(record: FileRecord, seq: number): void {

@@ -60,7 +60,7 @@ export function createInMemoryHost(options: { validKeys?: Record<string, string>
     return p;
   };
 
-  const handlers: Handlers = {
+  const handlers: Partial<Handlers> = {
     'app.info': () => ({ name: 'MediaDesk', version: '0.0.0', host: 'web', platform: 'linux', keychain: host.keychainAvailable ? 'available' : 'unavailable', dataDir: '/tmp/x' }),
     'profiles.list': () => profiles,
     'profiles.save': (draft) => {
