@@ -1,3 +1,4 @@
+/// <reference path="./color-name.d.ts" />
 import cssColors from 'color-name';
 import { TransformationError, type Rgba } from './types.js';
 

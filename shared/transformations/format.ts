@@ -1,5 +1,6 @@
 import { encodeBase64Utf8 } from './base64.js';
 import { rgbaToHex } from './colors.js';
+import { UNSUPPORTED_KEYS } from './catalog.js';
 import { formatExpr } from './expressions.js';
 import type { Background, Effect, Expr, Layer, Rgba, Step, StepParams } from './types.js';
 
@@ -79,9 +80,14 @@ function formatStep(step: Step): string {
   const approximated = [...(step.params.approximated ?? [])];
   const seen = new Set<string>();
   for (const key of step.keys) {
-    if (key.startsWith('e-') || approximated.some((a) => a === key || a.startsWith(`${key}-`))) {
-      const next = key.startsWith('e-') && effects.length > 0 && !approximated.some((a) => a.startsWith(key)) ? effect(effects.shift()!) : approximated.shift();
-      if (next) parts.push(next);
+    if (UNSUPPORTED_KEYS.has(key)) {
+      const raw = approximated.shift();
+      if (raw) parts.push(raw);
+      continue;
+    }
+    if (key.startsWith('e-')) {
+      const next = effects.shift();
+      if (next) parts.push(effect(next));
       continue;
     }
     if (seen.has(key)) continue; // a repeated key keeps its last value, written once
@@ -104,6 +110,6 @@ function formatLayer(layer: Layer): string {
     pos.lxc && `lxc-${formatExpr(pos.lxc)}`, pos.lyc && `lyc-${formatExpr(pos.lyc)}`,
     pos.lfo && `lfo-${pos.lfo}`, pos.lap && `lap-${pos.lap}`, pos.lm && `lm-${pos.lm}`,
   ].filter(Boolean);
-  const chain = layer.steps.map(formatStep).filter((s) => s !== '').join(':');
+  const chain = layer.steps.map(formatStep).join(':');
   return [`l-${layer.type}`, input, ...position, ...(chain ? [chain] : []), 'l-end'].join(',');
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeBase64Utf8, decodeBase64Utf8 } from './base64.js';
 import { PARAMETERS } from './catalog.js';
 import { evaluate, parseExpr } from './expressions.js';
+import { formatTransformation } from './format.js';
 import { parseTransformation } from './parse.js';
 import { TransformationError } from './types.js';
 
@@ -96,4 +97,28 @@ it('the catalog describes every parameter with a group and a description', () =>
     expect(p.description.length, p.key).toBeGreaterThan(10);
     expect(['resize & crop', 'format & quality', 'effects', 'overlays']).toContain(p.group);
   }
+});
+
+describe('formatTransformation', () => {
+  const examples = [
+    'w-300,h-200:rt-90',
+    'w-iw_div_2,h-ih_mul_0.5_add_10,c-at_max,fo-top_left,q-40,f-webp,pr-true',
+    'w-100,ar-4-3,dpr-2,cm-pad_resize,bg-FF000050',
+    'w-100,h-100,cm-extract,x-N10,y-20,fo-custom',
+    'rt-N45,fl-h_v,r-10_20_30_40,b-5_CDDC39,o-50,bl-10,t-30,e-grayscale,e-sharpen-10,e-contrast,e-usm-2-2-0.8-0.024',
+    'e-shadow-bl-5_st-40_x-N5_y-10,e-gradient-ld-90_from-FF0000_to-0000FF50_sp-0.5,bg-blurred_20_N40',
+    'w-100,e-bgremove,e-changebg-prompt-snow,di-folder@@default.jpg',
+    'l-text,i-Hello%20World,fs-50,co-0651D5,ff-fonts@@My%20Font.ttf,tg-b_i,pa-10_20,lx-N20,ly-bh_mul_0.1,l-end',
+    `l-text,ie-${encodeURIComponent(encodeBase64Utf8('Ünïcødé ©'))},l-end`,
+    'w-400,l-image,i-a@@b.png,w-100:rt-90,lfo-bottom_right,l-image,i-ik_canvas,bg-red,w-10,h-10,l-end,l-end:h-300',
+  ];
+  it.each(examples)('round-trips %s', (tr) => {
+    const steps = parseTransformation(tr);
+    const written = formatTransformation(steps);
+    expect(parseTransformation(written)).toEqual(steps);
+  });
+
+  it('writes canonical forms', () => {
+    expect(formatTransformation(parseTransformation('w-100,ar-4_3,t-true,bg-red'))).toBe('w-100,ar-4-3,t-true,bg-FF0000');
+  });
 });

@@ -1,7 +1,9 @@
 import type { FeatureAreaFactory } from './feature-area';
+import { createLibraryArea } from '../library/area';
+import { createUrlsArea } from '../urls/area';
 
 /**
  * Every feature area the app composes, in start order. Each entry lives beside its services
  * (electron/services/<area>/area.ts) and owns the handlers of shared/ipc/areas/<area>.ts.
  */
-export const featureAreas: FeatureAreaFactory[] = [];
+export const featureAreas: FeatureAreaFactory[] = [createLibraryArea, createUrlsArea];
