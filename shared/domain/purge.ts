@@ -43,7 +43,7 @@ export const QuotaView = z.object({
 });
 export type QuotaView = z.infer<typeof QuotaView>;
 
-export const SuggestionReason = z.enum(['overwrite', 'restore', 'rename', 'unpublish', 'changed']);
+export const SuggestionReason = z.enum(['overwrite', 'restore', 'rename', 'unpublish']);
 export type SuggestionReason = z.infer<typeof SuggestionReason>;
 
 /** URLs that probably serve stale bytes after a change, offered for purging. */

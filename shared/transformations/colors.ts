@@ -1,4 +1,3 @@
-/// <reference path="./color-name.d.ts" />
 import cssColors from 'color-name';
 import { TransformationError, type Rgba } from './types.js';
 

@@ -3,6 +3,7 @@
 // Runs in the main process only: the private key arrives here from the profile store and never goes
 // back to the renderer. No network is involved — the SDK client is only a carrier for the key.
 import { ImageKit } from '@imagekit/nodejs';
+import { buildSrc as buildBrowserSrc } from '@imagekit/javascript';
 import { createHmacSha1 } from '@imagekit/nodejs/lib/crypto-utils';
 import type { SrcOptions, Transformation } from '@imagekit/nodejs/resources/shared';
 import type { BuildUrlOptions, TransformationStep } from '../../../shared/url/url-types.js';
@@ -22,11 +23,25 @@ function helperFor(privateKey: string | undefined) {
 }
 
 /**
+ * Which official SDK's URL rules to follow. `nodejs` (@imagekit/nodejs, server side, can sign) is what the
+ * app itself uses; `javascript` (@imagekit/javascript, which @imagekit/react and the browser use) is what a
+ * web page built from the copied snippet will request. The two differ in a few encodings, so a snippet's
+ * preview must be built with the SDK that will run it.
+ */
+export type UrlFlavor = 'nodejs' | 'javascript';
+
+/**
  * The delivery URL for these options, exactly as the SDK's buildSrc writes it. Like the SDK it returns ''
  * when there is nothing to build (empty src) or the endpoint/src is not a URL; `describeUrlProblems`
  * (shared/url) says which, for the form.
  */
-export function buildUrl(options: BuildUrlOptions, privateKey?: string): string {
+export function buildUrl(options: BuildUrlOptions, privateKey?: string, flavor: UrlFlavor = 'nodejs'): string {
+  if (flavor === 'javascript') {
+    if (wantsSignature(options)) {
+      throw new UrlSigningError('Browser code (@imagekit/javascript) cannot sign URLs; sign them in MediaDesk or on your server instead.');
+    }
+    return buildBrowserSrc({ ...options } as unknown as Parameters<typeof buildBrowserSrc>[0]);
+  }
   if (wantsSignature(options) && !privateKey) {
     throw new UrlSigningError('A signed URL needs the profile\'s private key, and this profile has none.');
   }

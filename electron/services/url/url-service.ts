@@ -4,7 +4,7 @@ import { parseBuildUrlOptions } from '../../../shared/url/build-options-schema.j
 import { parseImageKitUrl } from '../../../shared/url/parse-imagekit-url.js';
 import type { ParsedImageKitUrl } from '../../../shared/url/url-types.js';
 import { buildResponsiveUrls, type ResponsiveCandidate, type ResponsiveRequest } from './responsive-urls.js';
-import { buildUrl, getUploadAuthParameters, type UploadAuthParameters } from './sdk-url-builder.js';
+import { buildUrl, getUploadAuthParameters, type UploadAuthParameters, type UrlFlavor } from './sdk-url-builder.js';
 
 export interface UrlServiceDeps {
   /** The profile's private key from the keychain/session store; undefined when it has none. */
@@ -13,7 +13,8 @@ export interface UrlServiceDeps {
 
 export interface UrlService {
   /** `options` is untrusted renderer input: validated here, then built (and signed) by the SDK. */
-  build(profileId: string, options: unknown): Promise<string>;
+  /** `flavor` picks whose URL rules to follow (see UrlFlavor); the app's own URLs use the default. */
+  build(profileId: string, options: unknown, flavor?: UrlFlavor): Promise<string>;
   /** One URL per width × format for srcset / <picture>, signed like `build` when the options ask for it. */
   responsive(profileId: string, options: unknown, request: ResponsiveRequest): Promise<ResponsiveCandidate[]>;
   parse(url: string, urlEndpoint: string): ParsedImageKitUrl;
@@ -30,9 +31,9 @@ export function createUrlService(deps: UrlServiceDeps): UrlService {
   }
 
   return {
-    async build(profileId, options) {
+    async build(profileId, options, flavor = 'nodejs') {
       const { checked, privateKey } = await checkedWithKey(profileId, options);
-      return buildUrl(checked, privateKey);
+      return buildUrl(checked, privateKey, flavor);
     },
     async responsive(profileId, options, request) {
       const { checked, privateKey } = await checkedWithKey(profileId, options);

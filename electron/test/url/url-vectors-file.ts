@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { BuildUrlOptions, TransformationStep } from '../../../shared/url/url-types.js';
+import type { UrlFlavor } from '../../services/url/sdk-url-builder.js';
 import { parseBuildUrlOptions } from '../../../shared/url/build-options-schema.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -85,21 +86,30 @@ export interface UrlCase {
   /** Unix seconds the clock must read (only vectors whose URL carries `ik-t`). */
   now?: number;
   expected: string;
+  /** The SDK rules that produced `expected`: nodejs-head → 'nodejs', js-head → 'javascript' (both when both). */
+  flavors: UrlFlavor[];
+}
+
+function flavorsOf(sdks: string[]): UrlFlavor[] {
+  const flavors: UrlFlavor[] = [];
+  if (sdks.includes('nodejs-head')) flavors.push('nodejs');
+  if (sdks.includes('js-head')) flavors.push('javascript');
+  return flavors;
 }
 
 /** Vector input (normalised names) → the options the builder sends, through the same validation as IPC. */
-function toCase(id: string, input: UrlInput, expected: string): UrlCase {
+function toCase(id: string, input: UrlInput, expected: string, sdks: string[]): UrlCase {
   const { expireSeconds, privateKey, now, ...rest } = input;
   const options = parseBuildUrlOptions({ ...rest, ...(expireSeconds === undefined ? {} : { expiresIn: expireSeconds }) });
-  return { id, options, privateKey, now, expected };
+  return { id, options, privateKey, now, expected, flavors: flavorsOf(sdks) };
 }
 
 /** Every URL vector and every conflict outcome produced by a current JS SDK. */
 export function currentSdkUrlCases(vectors: VectorsFile): UrlCase[] {
-  const cases = vectors.urlVectors.filter((vector) => isCurrentJsSdk(vector.sdk)).map((vector) => toCase(vector.id, vector.input, vector.expected));
+  const cases = vectors.urlVectors.filter((vector) => isCurrentJsSdk(vector.sdk)).map((vector) => toCase(vector.id, vector.input, vector.expected, vector.sdk));
   for (const conflict of vectors.conflicts) {
     for (const outcome of conflict.outcomes.filter((candidate) => isCurrentJsSdk(candidate.sdk))) {
-      cases.push(toCase(`${outcome.id} (conflict outcome)`, conflict.input, outcome.expected));
+      cases.push(toCase(`${outcome.id} (conflict outcome)`, conflict.input, outcome.expected, outcome.sdk));
     }
   }
   return cases;

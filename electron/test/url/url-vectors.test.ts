@@ -31,19 +31,20 @@ describe(`URL vectors from ${vectorsPath()}`, () => {
     expect(urlCases.length).toBeGreaterThan(0);
   });
 
-  it.each(urlCases.map((urlCase) => [urlCase.id, urlCase] as const))('%s builds the expected URL', (_id, urlCase) => {
-    const url = atClock(urlCase.now, () => buildUrl(urlCase.options, urlCase.privateKey));
+  // Each vector is built with the rules of every current SDK that produced it (nodejs-head → the
+  // @imagekit/nodejs helper, js-head → @imagekit/javascript's buildSrc, as a copied snippet runs it).
+  const flavorCases = urlCases.flatMap((urlCase) => urlCase.flavors.map((flavor) => [`${urlCase.id} [${flavor}]`, urlCase, flavor] as const));
+
+  it.each(flavorCases)('%s builds the expected URL', (_id, urlCase, flavor) => {
+    const url = atClock(urlCase.now, () => buildUrl(urlCase.options, urlCase.privateKey, flavor));
     expect(url).toBe(urlCase.expected);
   });
 
-  it.each(urlCases.map((urlCase) => [urlCase.id, urlCase] as const))(
-    '%s through the profile-keyed service gives the same URL',
-    async (_id, urlCase) => {
-      const service = createUrlService({ privateKeyFor: async () => urlCase.privateKey });
-      const url = await atClock(urlCase.now, () => service.build('profile-under-test', urlCase.options));
-      expect(url).toBe(urlCase.expected);
-    },
-  );
+  it.each(flavorCases)('%s through the profile-keyed service gives the same URL', async (_id, urlCase, flavor) => {
+    const service = createUrlService({ privateKeyFor: async () => urlCase.privateKey });
+    const url = await atClock(urlCase.now, () => service.build('profile-under-test', urlCase.options, flavor));
+    expect(url).toBe(urlCase.expected);
+  });
 });
 
 describe('upload authentication vectors', () => {

@@ -3,13 +3,21 @@ import path from 'node:path';
 import { mkdtemp, rm } from 'node:fs/promises';
 import sharp from 'sharp';
 import { toFile } from '@imagekit/nodejs';
-import { createAppServices, type AppServices } from '../../services/app/create-app-services';
-import { startLocalLibraryInProcess } from '../../services/local-library/in-process';
-import { MemorySecretStore } from '../../services/secrets/memory-secret-store';
+import { createRouter, type Handlers } from '../../../shared/ipc/index';
 import type { Result } from '../../../shared/ipc/result';
+import { EventHub } from '../../services/app/event-hub';
+import type { CoreServices } from '../../services/app/feature-area';
+import { ImageKitClients } from '../../services/imagekit/client-service';
+import { startLocalLibraryInProcess } from '../../services/local-library/in-process';
+import type { LocalLibraryHandle } from '../../services/local-library/local-library';
+import { ProfileService } from '../../services/profiles/profile-service';
+import { MemorySecretStore } from '../../services/secrets/memory-secret-store';
+import { openSettings } from '../../services/settings/settings-store';
+import { createUrlsArea } from '../../services/urls/area';
 
 export interface UrlsHarness {
-  services: AppServices;
+  core: CoreServices;
+  localLibrary: LocalLibraryHandle;
   dataDir: string;
   call<T = unknown>(channel: string, input?: unknown): Promise<Result<T>>;
   /** Unwraps an ok envelope or fails the test with the error. */
@@ -19,22 +27,25 @@ export interface UrlsHarness {
   close(): Promise<void>;
 }
 
-/** App services (router included) on a fresh data dir whose Local library is the real emulator. */
+/**
+ * The core services composed as create-app-services does (real settings, profiles, SDK clients, the
+ * Local library's emulator) with only the urls area behind the contract's router, so these tests do not
+ * depend on other areas being finished. Inputs and outputs are validated against the contract.
+ */
 export async function startUrlsHarness(): Promise<UrlsHarness> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'mediadesk-urls-'));
   const dataDir = path.join(root, 'data');
-  const services = await createAppServices({
-    dataDir,
-    host: 'web',
-    version: '0.0.0-test',
-    startLocalLibrary: startLocalLibraryInProcess,
-    keychain: new MemorySecretStore(),
-    validate: true,
-    log: () => undefined,
-  });
-  const call = <T>(channel: string, input?: unknown) => services.router.dispatch(channel, input, { transport: 'test' }) as Promise<Result<T>>;
+  const localLibrary = await startLocalLibraryInProcess({ dataDir: path.join(dataDir, 'local-library') });
+  const settings = openSettings(dataDir);
+  const profiles = new ProfileService({ settings, keychain: new MemorySecretStore(), session: new MemorySecretStore(), localLibrary });
+  const core: CoreServices = { dataDir, profiles, clients: new ImageKitClients(profiles), events: new EventHub(true), settings, log: () => undefined };
+  const area = await createUrlsArea(core);
+  const router = createRouter(area.handlers as Handlers, { validateOutput: true, log: () => undefined });
+  const call = <T>(channel: string, input?: unknown) => router.dispatch(channel, input, { transport: 'test' }) as Promise<Result<T>>;
+  const services = { clients: core.clients };
   return {
-    services,
+    core,
+    localLibrary,
     dataDir,
     call,
     async data<T>(channel: string, input?: unknown) {
@@ -50,7 +61,8 @@ export async function startUrlsHarness(): Promise<UrlsHarness> {
       return uploaded.filePath ?? `/${name}`;
     },
     async close() {
-      await services.close();
+      await area.close?.();
+      await localLibrary.close();
       await rm(root, { recursive: true, force: true });
     },
   };

@@ -53,7 +53,7 @@ export async function notifyWebhook(
     id: randomUUID(),
     type: 'upload.extension.status',
     created_at: new Date().toISOString(),
-    data: { ...file, extensionStatus },
+    data: { fileId: file.fileId, name: file.name, filePath: file.filePath, extensionStatus },
   };
   await fetch(webhookUrl, {
     method: 'POST',

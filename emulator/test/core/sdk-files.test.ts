@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { toFile } from '@imagekit/nodejs';
 import { specValidation } from '../helpers/spec.js';
 import { startTestEmulator, withEmulator } from '../helpers/emulator.js';
-import { pngBytes } from '../helpers/fixtures.js';
+import { eventually, localServer, pngBytes } from '../helpers/fixtures.js';
 
 const spec = specValidation();
 const emu = withEmulator({ fetch: spec.fetch });
@@ -39,6 +39,31 @@ describe('file operations through the official SDK', () => {
     const unpublished = await sdk.files.update(up.fileId!, { publish: { isPublished: false } });
     expect(unpublished.isPublished).toBe(false);
     expect((await sdk.files.get(up.fileId!)).isPublished).toBe(false);
+
+    await upload('details.png', '/d');
+    const all = await sdk.files.update(up.fileId!, { publish: { isPublished: false, includeFileVersions: true } });
+    expect(all.isPublished).toBe(false);
+    expect((await sdk.files.versions.list(up.fileId!)).map((v) => v.isPublished)).toEqual([false, false]);
+    await sdk.files.update(up.fileId!, { publish: { isPublished: true } });
+    expect((await sdk.files.versions.list(up.fileId!)).map((v) => v.isPublished)).toEqual([false, true]);
+  });
+
+  it('POSTs the extension status of an update to its webhookUrl', async () => {
+    const hook = await localServer((_req, res) => res.writeHead(200).end());
+    try {
+      const up = await upload('hooked.png', '/d');
+      const res = await emu.current.sdk.files.update(up.fileId!, {
+        extensions: [{ name: 'aws-auto-tagging', minConfidence: 10, maxTags: 3 }], webhookUrl: `${hook.url}/u`,
+      });
+      expect((res as { extensionStatus?: unknown }).extensionStatus).toEqual({ 'aws-auto-tagging': 'failed' });
+      expect(res.AITags).toBeNull();
+      const got = await eventually(() => hook.requests[0]);
+      const payload = JSON.parse(got.body.toString()) as { type: string; data: Record<string, unknown> };
+      expect(payload.type).toBe('upload.extension.status');
+      expect(payload.data).toEqual({ fileId: up.fileId, name: 'hooked.png', filePath: '/d/hooked.png', extensionStatus: { 'aws-auto-tagging': 'failed' } });
+    } finally {
+      await hook.close();
+    }
   });
 
   it('adds and removes tags in bulk, all-or-nothing', async () => {

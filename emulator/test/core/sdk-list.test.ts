@@ -80,6 +80,22 @@ describe('list & search through the official SDK', () => {
     });
   });
 
+  it('pages type=all consistently when folders and files interleave in time', async () => {
+    const { sdk } = emu.current;
+    for (let i = 0; i < 4; i++) {
+      await sdk.folders.create({ folderName: `mix-${i}`, parentFolderPath: '/mix' });
+      await sdk.files.upload({ file: await toFile(Buffer.from(`m${i}`), 'm.txt'), fileName: `m${i}.txt`, folder: '/mix', useUniqueFileName: false });
+    }
+    const full = names(await sdk.assets.list({ path: '/mix', type: 'all' }));
+    expect(full).toEqual(['mix-0', 'm0.txt', 'mix-1', 'm1.txt', 'mix-2', 'm2.txt', 'mix-3', 'm3.txt']);
+    for (const [skip, limit] of [[0, 1], [1, 2], [2, 3], [3, 5], [5, 1], [7, 4]]) {
+      expect(names(await sdk.assets.list({ path: '/mix', type: 'all', skip, limit })), `${skip}/${limit}`).toEqual(full.slice(skip, skip + limit));
+    }
+    const search = names(await sdk.assets.list({ searchQuery: 'name : "m"', path: '/mix' }));
+    expect(search).toEqual(full);
+    expect(names(await sdk.assets.list({ searchQuery: 'name : "m"', path: '/mix', skip: 3, limit: 3 }))).toEqual(full.slice(3, 6));
+  });
+
   it('rejects bad list parameters with specific 400s', async () => {
     const { sdk } = emu.current;
     await expect(sdk.assets.list({ limit: 0 })).rejects.toMatchObject({ status: 400, error: { message: expect.stringContaining('limit') } });

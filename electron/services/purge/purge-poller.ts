@@ -1,0 +1,85 @@
+import type ImageKit from '@imagekit/nodejs';
+import { APIError } from '@imagekit/nodejs';
+import type { PurgeStore } from './purge-store';
+
+export interface PollerDeps {
+  store: PurgeStore;
+  client: () => Promise<ImageKit>;
+  /** Waits between status rounds; the last one repeats until everything completed. */
+  delaysMs: readonly number[];
+  onChanged: (requestId: string) => void;
+  log: (message: string, error?: unknown) => void;
+  now: () => Date;
+}
+
+/**
+ * Follows a profile's pending purge URLs with ImageKit's status endpoint until each reports
+ * `Completed`. One loop per profile; `kick()` restarts it after new URLs were sent.
+ */
+export class PurgePoller {
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #round = 0;
+  #running = false;
+  #closed = false;
+
+  constructor(private readonly deps: PollerDeps) {}
+
+  kick(): void {
+    if (this.#closed) return;
+    this.#round = 0;
+    if (!this.#running) this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.#closed || this.#timer !== undefined) return;
+    const { delaysMs } = this.deps;
+    const delay = delaysMs[Math.min(this.#round, delaysMs.length - 1)] ?? 1000;
+    this.#round += 1;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      void this.runRound();
+    }, delay);
+  }
+
+  private async runRound(): Promise<void> {
+    if (this.#closed) return;
+    this.#running = true;
+    try {
+      const pending = this.deps.store.pendingUrls();
+      if (!pending.length) return;
+      const client = await this.deps.client();
+      const changed = new Set<string>();
+      for (const item of pending) {
+        if (this.#closed) return;
+        try {
+          const { status } = await client.cache.invalidation.get(item.ikRequestId);
+          if (status === 'Completed') {
+            this.deps.store.markCompleted(item.requestId, item.position, this.deps.now());
+            changed.add(item.requestId);
+          }
+        } catch (error) {
+          if (error instanceof APIError && error.status === 400) {
+            // ImageKit no longer knows the id ("No request found for this requestId."): polling cannot finish it.
+            const said = (error.error as { message?: string } | undefined)?.message ?? 'ImageKit does not know this purge request.';
+            this.deps.store.markFailed(item.requestId, item.position, said);
+            changed.add(item.requestId);
+          } else {
+            this.deps.log(`purge status check failed for ${item.ikRequestId}; will retry`, error);
+          }
+        }
+      }
+      for (const id of changed) this.deps.onChanged(id);
+    } catch (error) {
+      this.deps.log('purge status round failed; will retry', error);
+    } finally {
+      this.#running = false;
+      if (!this.#closed && this.deps.store.pendingUrls().length) this.schedule();
+    }
+  }
+
+  close(): void {
+    this.#closed = true;
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+}
