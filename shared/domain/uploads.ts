@@ -157,3 +157,24 @@ export type UploadSource = z.infer<typeof UploadSource>;
 /** Summary pushed when every file of a batch has its final state. */
 export const BatchSummary = z.object({ batchId: z.number().int(), counts: StateCounts, folders: z.array(z.string()) });
 export type BatchSummary = z.infer<typeof BatchSummary>;
+
+const SelectOption = z.union([z.string(), z.number(), z.boolean()]);
+
+/** A custom metadata field of the account, as the customMetadata form needs it (rules: shared/custom-metadata). */
+export const MetadataField = z.object({
+  id: z.string(),
+  name: z.string(),
+  label: z.string(),
+  description: z.string().optional(),
+  schema: z.object({
+    type: z.enum(['Text', 'Textarea', 'Number', 'Date', 'Boolean', 'SingleSelect', 'MultiSelect']),
+    selectOptions: z.array(SelectOption).optional(),
+    defaultValue: z.union([SelectOption, z.array(SelectOption)]).optional(),
+    isValueRequired: z.boolean().optional(),
+    minValue: z.union([z.string(), z.number()]).optional(),
+    maxValue: z.union([z.string(), z.number()]).optional(),
+    minLength: z.number().optional(),
+    maxLength: z.number().optional(),
+  }),
+});
+export type MetadataField = z.infer<typeof MetadataField>;

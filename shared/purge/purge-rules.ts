@@ -55,11 +55,11 @@ export function checkPurgeUrl(raw: string, urlEndpoint: string): PurgeUrlCheck {
   const url = raw.trim();
   if (url === '') return refuse(url, 'The line is empty.');
   if (url.length > MAX_PURGE_URL_LENGTH) return refuse(url, `The URL is longer than ${MAX_PURGE_URL_LENGTH} characters.`);
-  if (/\s/.test(url)) return refuse(url, 'The URL contains a space; percent-encode it (%20) as in the delivery URL.');
   const parsed = parseWebUrl(url);
-  if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
+  if (!parsed || !/^https?:\/\/\S/i.test(url) || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
     return refuse(url, 'This is not a web address (it must start with https://).');
   }
+  if (/\s/.test(url)) return refuse(url, 'The URL contains a space; percent-encode it (%20) as in the delivery URL.');
   if (url.includes('#')) return refuse(url, 'A URL with a #fragment is never cached by ImageKit; remove the # part.');
   const relative = pathAfterEndpoint(url, urlEndpoint);
   if (relative === undefined) return refuse(url, `The URL is not under this profile's URL endpoint (${urlEndpoint.replace(/\/+$/, '')}/…).`);

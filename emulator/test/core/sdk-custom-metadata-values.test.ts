@@ -30,6 +30,19 @@ describe('custom metadata values on upload and update', () => {
     expect(found.map((f) => (f as { fileId: string }).fileId)).toEqual([up.fileId]);
   });
 
+  it('keeps or resets custom metadata on overwrite per overwriteCustomMetadata', async () => {
+    const { sdk } = emu.current;
+    const png = await pngBytes(4, 4);
+    const opts = { fileName: 'ow.png', useUniqueFileName: false, responseFields: ['customMetadata' as const] };
+    const first = await sdk.files.upload({ ...opts, file: await toFile(png, 'a.png'), customMetadata: { brand: 'Keep', price: 1 } });
+    const kept = await sdk.files.upload({ ...opts, file: await toFile(png, 'a.png'), overwriteCustomMetadata: false });
+    expect(kept).toMatchObject({ fileId: first.fileId, versionInfo: { name: 'Version 2' }, customMetadata: { stage: 'draft', brand: 'Keep', price: 1 } });
+    const replaced = await sdk.files.upload({ ...opts, file: await toFile(png, 'a.png'), customMetadata: { price: 2 } });
+    expect(replaced.customMetadata).toEqual({ stage: 'draft', price: 2 });
+    const reset = await sdk.files.upload({ ...opts, file: await toFile(png, 'a.png') });
+    expect(reset.customMetadata).toEqual({ stage: 'draft' });
+  });
+
   it('refuses invalid values with the errors map and changes nothing', async () => {
     const { sdk } = emu.current;
     const png = await pngBytes(4, 4);

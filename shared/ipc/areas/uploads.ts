@@ -1,9 +1,103 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import { ProfileScope } from '../common-schemas';
+import {
+  BatchSummary,
+  ConflictChoice,
+  FileProgress,
+  MetadataField,
+  NearDuplicate,
+  TotalProgress,
+  UploadItem,
+  UploadOptions,
+  UploadSource,
+} from '../../domain/uploads';
+import { FolderPath } from '../../domain/library';
+
+/** `<group>/<relative path>`: letters of the group id, then a relative path without `..`. */
+const StagedId = z
+  .string()
+  .min(3)
+  .max(4096)
+  .regex(/^[A-Za-z0-9_-]{8,64}\/.+/, 'Not a staged upload id.')
+  .refine((id) => !id.split('/').some((seg) => seg === '..' || seg === '.' || seg === ''), 'A staged path cannot contain empty, "." or ".." segments.');
+
+/** Base64 of at most 1 MiB per chunk, so a WebSocket frame stays small. */
+export const STAGE_CHUNK_BYTES = 1024 * 1024;
+const Base64Chunk = z.string().max(Math.ceil(STAGE_CHUNK_BYTES / 3) * 4, 'A chunk may hold at most 1 MiB.');
+
+const ItemTarget = ProfileScope.extend({ itemId: z.number().int().optional(), batchId: z.number().int().optional() });
+const Empty = z.object({});
+
+export const UploadsSnapshot = z.object({
+  items: z.array(UploadItem),
+  totals: TotalProgress,
+  concurrency: z.number().int(),
+});
 
 /**
- * Channels and events of the uploads area. Add each channel here with zod `input`/`output`, and its name to
- * `uploadsChannelNames` in ./uploads.names.ts (the preload's allow-list reads only the names).
+ * Channels and events of the uploads area (issue 6). Names are repeated in ./uploads.names.ts for the
+ * preload's allow-list.
  */
-export const uploadsChannels = {} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+export const uploadsChannels = {
+  /** Queue files, folders (recursively), staged bytes and URLs as one batch under `targetFolder`. */
+  'uploads.add': {
+    input: ProfileScope.extend({ sources: z.array(UploadSource).min(1).max(100_000), targetFolder: FolderPath, options: UploadOptions }),
+    output: z.object({ batchId: z.number().int(), items: z.array(UploadItem) }),
+  },
+  /**
+   * Starts a file whose bytes the window sends in chunks (a dropped or pasted File has no path in a browser).
+   * `groupId` (from an earlier answer) keeps the files of one drop together, so dropped folders keep their structure.
+   */
+  'uploads.stage.begin': {
+    input: ProfileScope.extend({
+      relativePath: z.string().min(1).max(2048),
+      size: z.number().int().min(0),
+      groupId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional(),
+    }),
+    output: z.object({ stagedId: StagedId, groupId: z.string() }),
+  },
+  'uploads.stage.chunk': {
+    input: ProfileScope.extend({ stagedId: StagedId, offset: z.number().int().min(0), data: Base64Chunk }),
+    output: z.object({ received: z.number().int() }),
+  },
+  /** Checks every byte arrived; the staged id can then be queued as a source. */
+  'uploads.stage.end': { input: ProfileScope.extend({ stagedId: StagedId }), output: z.object({ size: z.number().int() }) },
+  /** Drops staged bytes that will not be queued (the person cancelled the dialog). */
+  'uploads.stage.discard': { input: ProfileScope.extend({ groupId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/) }), output: Empty },
+  /** The queue as it is now: recent items, totals and the concurrency. */
+  'uploads.list': { input: ProfileScope.optional().default({}), output: UploadsSnapshot },
+  'uploads.pause': { input: ItemTarget, output: Empty },
+  'uploads.resume': { input: ItemTarget, output: Empty },
+  'uploads.cancel': { input: ItemTarget, output: Empty },
+  /** Sends failed or cancelled items again (one, a batch, or all). */
+  'uploads.retry': { input: ItemTarget, output: Empty },
+  /** The answer for one conflicting file, or for all of them (of one batch, or every batch). */
+  'uploads.resolveConflict': { input: ItemTarget.extend({ choice: ConflictChoice }), output: Empty },
+  /** Forgets finished items (done, skipped, cancelled) so the list shows what still matters. */
+  'uploads.clearFinished': { input: ProfileScope.optional().default({}), output: z.object({ removed: z.number().int() }) },
+  'uploads.setConcurrency': { input: ProfileScope.extend({ concurrency: z.number().int().min(1).max(16) }), output: Empty },
+  /** This profile's default options (what the form starts with). */
+  'uploads.defaults.get': { input: ProfileScope.optional().default({}), output: UploadOptions },
+  'uploads.defaults.save': { input: ProfileScope.extend({ options: UploadOptions }), output: UploadOptions },
+  /** The account's custom metadata fields, which drive the customMetadata form. */
+  'uploads.metadataFields': {
+    input: ProfileScope.optional().default({}),
+    output: z.array(MetadataField),
+  },
+  /** Images among `sources` that look like files already in `targetFolder` (perceptual hash). */
+  'uploads.nearDuplicates': {
+    input: ProfileScope.extend({
+      sources: z.array(UploadSource).min(1).max(10_000),
+      targetFolder: FolderPath,
+      maxDistance: z.number().int().min(0).max(32).default(6),
+    }),
+    output: z.array(NearDuplicate),
+  },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
-export const uploadsEvents = {} as const satisfies Record<string, z.ZodType>;
+export const uploadsEvents = {
+  'uploads.item': z.object({ profileId: z.string(), item: UploadItem }),
+  'uploads.progress': z.object({ profileId: z.string(), progress: z.array(FileProgress) }),
+  'uploads.total': z.object({ profileId: z.string(), total: TotalProgress }),
+  'uploads.batchDone': z.object({ profileId: z.string(), summary: BatchSummary }),
+} as const satisfies Record<string, z.ZodType>;

@@ -1,0 +1,156 @@
+// The uploads feature area (issue 6, the app half): one durable queue per profile, staged bytes from the
+// window, option defaults, the custom-metadata check and the near-duplicate check.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { CoreServices, FeatureAreaFactory } from '../app/feature-area';
+import { AppError } from '../../../shared/ipc/index';
+import type { UploadSource } from '../../../shared/domain/uploads';
+import { expandSources, type UploadSource as QueueSource } from '../upload-queue/source-expander';
+import { sanitizeFolder } from '../upload-queue/library-probe';
+import { checkCustomMetadata, toBatchOptions } from './batch-options';
+import { listMetadataFields } from './metadata-fields';
+import { ProfileUploads } from './profile-uploads';
+import type { UploadQueueOptions } from '../upload-queue/upload-queue';
+import type { Candidate } from './near-duplicates';
+
+export interface UploadsAreaOptions {
+  /** Queue tuning (tests shorten retry waits). */
+  queue?: Omit<UploadQueueOptions, 'concurrency'>;
+}
+
+export function profileDir(dataDir: string, profileId: string): string {
+  return path.join(dataDir, 'profiles', profileId);
+}
+
+function asBadInput(error: unknown): never {
+  if (error instanceof AppError) throw error;
+  throw new AppError('BAD_INPUT', error instanceof Error ? error.message : String(error));
+}
+
+export function uploadsAreaWith(options: UploadsAreaOptions = {}): FeatureAreaFactory {
+  return async (core: CoreServices) => {
+    const perProfile = new Map<string, ProfileUploads>();
+
+    const open = (profileId: string): ProfileUploads => {
+      let uploads = perProfile.get(profileId);
+      if (!uploads) {
+        uploads = new ProfileUploads(
+          profileId,
+          profileDir(core.dataDir, profileId),
+          () => core.clients.forProfile(profileId),
+          {
+            item: (item) => core.events.emit('uploads.item', { profileId, item }),
+            progress: (progress) => core.events.emit('uploads.progress', { profileId, progress }),
+            total: (total) => core.events.emit('uploads.total', { profileId, total }),
+            batchDone: (summary) => core.events.emit('uploads.batchDone', { profileId, summary }),
+            log: core.log,
+          },
+          options.queue,
+        );
+        perProfile.set(profileId, uploads);
+      }
+      return uploads;
+    };
+
+    const forInput = async (input: { profileId?: string } | undefined): Promise<ProfileUploads> => {
+      const profileId = input?.profileId ?? core.profiles.activeId();
+      if (!perProfile.has(profileId)) await core.profiles.get(profileId); // NOT_FOUND for an unknown profile
+      return open(profileId);
+    };
+
+    // Unfinished uploads of earlier runs (a crash, a quit) resume at start, whichever profile is open.
+    for (const profile of await core.profiles.list()) {
+      if (existsSync(path.join(profileDir(core.dataDir, profile.id), 'uploads.db'))) open(profile.id);
+    }
+
+    const toQueueSources = async (uploads: ProfileUploads, sources: UploadSource[]): Promise<QueueSource[]> =>
+      Promise.all(
+        sources.map(async (s): Promise<QueueSource> => {
+          if (s.kind === 'staged') return { kind: 'path', path: await uploads.staging.resolve(s.stagedId) };
+          if (s.kind === 'url') return { kind: 'url', url: s.url, ...(s.fileName ? { fileName: s.fileName } : {}) };
+          return { kind: 'path', path: s.path };
+        }),
+      );
+
+    const fieldsOf = async (profileId: string) => listMetadataFields(await core.clients.forProfile(profileId));
+
+    return {
+      handlers: {
+        'uploads.add': async (input) => {
+          const uploads = await forInput(input);
+          checkCustomMetadata(input.options.customMetadata, await (Object.keys(input.options.customMetadata).length ? fieldsOf(uploads.profileId) : []));
+          const sources = await toQueueSources(uploads, input.sources);
+          return uploads
+            .add({ sources, targetFolder: input.targetFolder, options: toBatchOptions(input.options) })
+            .catch(asBadInput);
+        },
+        'uploads.stage.begin': async (input) => (await forInput(input)).staging.begin(input.relativePath, input.size, input.groupId),
+        'uploads.stage.chunk': async (input) => ({ received: await (await forInput(input)).staging.chunk(input.stagedId, input.offset, input.data) }),
+        'uploads.stage.end': async (input) => ({ size: await (await forInput(input)).staging.end(input.stagedId) }),
+        'uploads.stage.discard': async (input) => {
+          await (await forInput(input)).staging.discard(input.groupId);
+          return {};
+        },
+        'uploads.list': async (input) => (await forInput(input)).list(),
+        'uploads.pause': async (input) => {
+          const q = (await forInput(input)).current;
+          if (input.itemId !== undefined) q.pause(input.itemId);
+          else q.pauseAll(input.batchId);
+          return {};
+        },
+        'uploads.resume': async (input) => {
+          const q = (await forInput(input)).current;
+          if (input.itemId !== undefined) q.resume(input.itemId);
+          else q.resumeAll(input.batchId);
+          return {};
+        },
+        'uploads.cancel': async (input) => {
+          const q = (await forInput(input)).current;
+          if (input.itemId !== undefined) q.cancel(input.itemId);
+          else q.cancelAll(input.batchId);
+          return {};
+        },
+        'uploads.retry': async (input) => {
+          const q = (await forInput(input)).current;
+          const ids =
+            input.itemId !== undefined
+              ? [input.itemId]
+              : q.items({ batchId: input.batchId, states: ['failed', 'cancelled'] }).map((it) => it.id);
+          for (const id of ids) q.retryItem(id);
+          return {};
+        },
+        'uploads.resolveConflict': async (input) => {
+          const q = (await forInput(input)).current;
+          if (input.itemId !== undefined) q.resolveConflict(input.itemId, input.choice);
+          else q.resolveAllConflicts(input.choice, input.batchId);
+          return {};
+        },
+        'uploads.clearFinished': async (input) => ({ removed: (await forInput(input)).clearFinished() }),
+        'uploads.setConcurrency': async (input) => {
+          await (await forInput(input)).setConcurrency(input.concurrency);
+          return {};
+        },
+        'uploads.defaults.get': async (input) => (await forInput(input)).store.defaults(),
+        'uploads.defaults.save': async (input) => (await forInput(input)).store.saveDefaults(input.options),
+        'uploads.metadataFields': async (input) => fieldsOf((await forInput(input)).profileId),
+        'uploads.nearDuplicates': async (input) => {
+          const uploads = await forInput(input);
+          const candidates: Candidate[] = [];
+          for (const source of input.sources) {
+            if (source.kind === 'url') continue; // the server fetches URLs; there are no local bytes to hash
+            const [queueSource] = await toQueueSources(uploads, [source]);
+            const expanded = await expandSources([queueSource!], sanitizeFolder(input.targetFolder)).catch(asBadInput);
+            const label = source.kind === 'staged' ? source.stagedId : source.path;
+            for (const it of expanded) candidates.push({ source: label, file: it.source, name: it.fileName, folder: it.folder });
+          }
+          return uploads.duplicates.find(candidates, input.maxDistance);
+        },
+      },
+      close: async () => {
+        await Promise.all([...perProfile.values()].map((u) => u.close()));
+      },
+    };
+  };
+}
+
+export const createUploadsArea: FeatureAreaFactory = uploadsAreaWith();

@@ -1,0 +1,97 @@
+import type { ImageKit } from '@imagekit/nodejs';
+import { perceptualHash } from '../../../emulator/src/metadata/phash';
+import { pHashDistance, isPHash } from '../../../shared/purge/phash';
+import type { NearDuplicate } from '../../../shared/domain/uploads';
+import { toAppError } from '../imagekit/to-app-error';
+
+/** A file of the queue's expansion: where it is on disk and which library folder it would land in. */
+export interface Candidate {
+  /** What the person gave (path or staged id), so the UI can drop it from the batch. */
+  source: string;
+  file: string;
+  name: string;
+  folder: string;
+}
+
+interface RemoteImage {
+  fileId: string;
+  name: string;
+  filePath: string;
+  thumbnail: string | null;
+  pHash: string;
+}
+
+const IMAGE_NAME = /\.(jpe?g|png|webp|gif|avif|tiff?|bmp|heic|heif)$/i;
+/** Past this many images in a folder the check would cost more requests than it saves; it stops there. */
+const MAX_REMOTE = 500;
+
+/**
+ * Near-duplicate check by perceptual hash: the candidate's pHash is computed here (sharp, the same DCT
+ * pHash ImageKit reports), the target folder's from ImageKit's metadata API. Never skips anything
+ * itself; the answer is shown to the person as a choice.
+ */
+export class NearDuplicateFinder {
+  /** pHash per `fileId@versionId`: a version never changes, so this never goes stale. */
+  private readonly remoteHashes = new Map<string, string | null>();
+
+  constructor(private readonly client: () => Promise<ImageKit>) {}
+
+  async find(candidates: Candidate[], maxDistance: number): Promise<NearDuplicate[]> {
+    const images = candidates.filter((c) => IMAGE_NAME.test(c.name));
+    const byFolder = new Map<string, Candidate[]>();
+    for (const c of images) byFolder.set(c.folder, [...(byFolder.get(c.folder) ?? []), c]);
+    const out: NearDuplicate[] = [];
+    for (const [folder, group] of byFolder) {
+      const remote = await this.folderImages(folder);
+      if (remote.length === 0) continue;
+      for (const c of group) {
+        const local = await perceptualHash(c.file).catch(() => null); // not decodable: nothing to compare
+        if (!local) continue;
+        let best: { image: RemoteImage; distance: number } | null = null;
+        for (const image of remote) {
+          const distance = pHashDistance(local, image.pHash);
+          if (distance <= maxDistance && (!best || distance < best.distance)) best = { image, distance };
+        }
+        if (best) {
+          const { image, distance } = best;
+          out.push({ source: c.source, name: c.name, distance, match: { fileId: image.fileId, name: image.name, filePath: image.filePath, thumbnail: image.thumbnail } });
+        }
+      }
+    }
+    return out;
+  }
+
+  private async folderImages(folder: string): Promise<RemoteImage[]> {
+    const client = await this.client();
+    let listed;
+    try {
+      listed = (await client.assets.list({ path: folder === '/' ? '/' : `${folder}/`, type: 'file', fileType: 'image', limit: MAX_REMOTE })) as Array<{
+        type?: string;
+        fileId?: string;
+        name?: string;
+        filePath?: string;
+        thumbnail?: string;
+        versionInfo?: { id?: string };
+      }>;
+    } catch (error) {
+      throw toAppError(error, `list the images in ${folder}`);
+    }
+    const direct = listed.filter((f) => f.fileId && f.name && f.filePath === `${folder === '/' ? '' : folder}/${f.name}`);
+    const out: RemoteImage[] = [];
+    for (const f of direct) {
+      const key = `${f.fileId}@${f.versionInfo?.id ?? ''}`;
+      let hash = this.remoteHashes.get(key);
+      if (hash === undefined) {
+        try {
+          const meta = await client.files.metadata.get(f.fileId!);
+          hash = isPHash(meta.pHash) ? meta.pHash : null;
+        } catch {
+          hash = null; // e.g. a file whose metadata cannot be read: it simply cannot match
+        }
+        this.remoteHashes.set(key, hash);
+      }
+      if (hash) out.push({ fileId: f.fileId!, name: f.name!, filePath: f.filePath!, thumbnail: f.thumbnail ?? null, pHash: hash });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,129 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { ImageKit } from '@imagekit/nodejs';
+import type { BatchSummary, FileProgress, TotalProgress, UploadItem } from '../../../shared/domain/uploads';
+import { UploadQueue, type AddRequest, type UploadQueueOptions } from '../upload-queue/upload-queue';
+import type { QueueItem } from '../upload-queue/types';
+import { AreaStore } from './area-store';
+import { NearDuplicateFinder } from './near-duplicates';
+import { StagingArea } from './staging';
+import { toUploadItem } from './to-upload-item';
+
+export interface ProfileUploadsEvents {
+  item(item: UploadItem): void;
+  progress(progress: FileProgress[]): void;
+  total(total: TotalProgress): void;
+  batchDone(summary: BatchSummary): void;
+  log(message: string, error?: unknown): void;
+}
+
+/** Per-file progress is gathered and pushed at most this often, as one message. */
+const PROGRESS_FLUSH_MS = 200;
+/** The list shows at most this many recent items (a finished batch of 10 000 should not flood the window). */
+const LIST_LIMIT = 5000;
+const FINISHED_NOT_FAILED = new Set(['done', 'skipped', 'cancelled']);
+
+/**
+ * One profile's uploads: its durable queue (`<profileDir>/uploads.db`), staged bytes, option defaults and
+ * near-duplicate check. Queue events become the area's pushes.
+ */
+export class ProfileUploads {
+  readonly store: AreaStore;
+  readonly staging: StagingArea;
+  readonly duplicates: NearDuplicateFinder;
+  private queue: UploadQueue;
+  private readonly dbPath: string;
+  private pendingProgress = new Map<number, FileProgress>();
+  private flushTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    readonly profileId: string,
+    profileDir: string,
+    private readonly client: () => Promise<ImageKit>,
+    private readonly events: ProfileUploadsEvents,
+    private readonly queueOptions: Omit<UploadQueueOptions, 'concurrency'> = {},
+  ) {
+    mkdirSync(profileDir, { recursive: true });
+    this.dbPath = path.join(profileDir, 'uploads.db');
+    this.store = new AreaStore(this.dbPath);
+    this.staging = new StagingArea(path.join(profileDir, 'staging'));
+    this.duplicates = new NearDuplicateFinder(client);
+    this.queue = this.openQueue(this.store.concurrency());
+  }
+
+  get current(): UploadQueue {
+    return this.queue;
+  }
+
+  async add(req: Omit<AddRequest, 'profileId'>): Promise<{ batchId: number; items: UploadItem[] }> {
+    const { batchId, items } = await this.queue.add({ ...req, profileId: this.profileId });
+    return { batchId, items: items.map((it) => this.view(it)) };
+  }
+
+  list(): { items: UploadItem[]; totals: TotalProgress; concurrency: number } {
+    const cleared = this.store.clearedIds();
+    const items = this.queue.items().filter((it) => !cleared.has(it.id));
+    return { items: items.slice(-LIST_LIMIT).map((it) => this.view(it)), totals: this.queue.totals(), concurrency: this.store.concurrency() };
+  }
+
+  clearFinished(): number {
+    const ids = this.queue.items({ states: ['done', 'skipped', 'cancelled'] }).map((it) => it.id);
+    this.store.clear(ids);
+    return ids.length;
+  }
+
+  /**
+   * The queue's concurrency is fixed when it opens, so a change reopens it. In-flight uploads are stopped
+   * and, being marked for reconciliation, are checked against the library before anything is resent.
+   */
+  async setConcurrency(concurrency: number): Promise<void> {
+    this.store.saveConcurrency(concurrency);
+    const old = this.queue;
+    await old.close();
+    this.queue = this.openQueue(concurrency);
+  }
+
+  async close(): Promise<void> {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    await this.queue.close();
+    this.store.close();
+  }
+
+  private view(item: QueueItem): UploadItem {
+    return toUploadItem(item, this.staging.root);
+  }
+
+  private openQueue(concurrency: number): UploadQueue {
+    const queue = new UploadQueue(() => this.client(), this.dbPath, { ...this.queueOptions, concurrency });
+    queue.on('item', (item) => {
+      this.events.item(this.view(item));
+      // Staged bytes are temp copies: once a file is uploaded, skipped or cancelled they are not needed.
+      // A failed one is kept so "Retry" can send it again.
+      if (item.sourceKind === 'file' && FINISHED_NOT_FAILED.has(item.state) && this.staging.owns(item.source)) {
+        void this.staging.release(item.source).catch((error: unknown) => this.events.log('could not remove a staged upload', error));
+      }
+    });
+    queue.on('progress', (p) => {
+      this.pendingProgress.set(p.itemId, p);
+      this.flushTimer ??= setTimeout(() => this.flushProgress(), PROGRESS_FLUSH_MS);
+    });
+    queue.on('total', (t) => this.events.total(t));
+    queue.on('batchDone', ({ batchId, counts }) => {
+      this.flushProgress();
+      const folders = [...new Set(queue.items({ batchId }).filter((it) => it.state === 'done').map((it) => it.folder))];
+      this.events.batchDone({ batchId, counts, folders });
+    });
+    queue.on('internalError', (error) => this.events.log(`upload queue of profile ${this.profileId} hit an internal error`, error));
+    queue.start();
+    return queue;
+  }
+
+  private flushProgress(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    if (this.pendingProgress.size === 0) return;
+    const batch = [...this.pendingProgress.values()];
+    this.pendingProgress = new Map();
+    this.events.progress(batch);
+  }
+}

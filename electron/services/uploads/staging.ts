@@ -1,0 +1,111 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { AppError } from '../../../shared/ipc/index';
+
+/**
+ * Bytes of dropped or pasted files, which in a browser window have no path on disk. The window sends
+ * each file in chunks (never whole in one message); they are appended to a temp file under
+ * `<profileDir>/staging/<group>/<relative path>`, and the queue then reads that file like any other.
+ * A group is one drop, so a dropped folder keeps its structure.
+ */
+export class StagingArea {
+  /** Declared sizes of files still being received, by staged id. */
+  private readonly open = new Map<string, { size: number; received: number }>();
+
+  constructor(readonly root: string) {}
+
+  async begin(relativePath: string, size: number, groupId?: string): Promise<{ stagedId: string; groupId: string }> {
+    const group = groupId ?? randomBytes(12).toString('base64url');
+    const rel = cleanRelative(relativePath);
+    const stagedId = `${group}/${rel}`;
+    const file = this.pathOf(stagedId);
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    await fs.writeFile(file, new Uint8Array(0));
+    this.open.set(stagedId, { size, received: 0 });
+    return { stagedId, groupId: group };
+  }
+
+  async chunk(stagedId: string, offset: number, base64: string): Promise<number> {
+    const state = this.open.get(stagedId);
+    if (!state) throw new AppError('NOT_FOUND', `Staged upload "${stagedId}" is not open; start it again.`);
+    // Chunks must arrive in order: a gap or a repeat would corrupt the file silently.
+    if (offset !== state.received) {
+      throw new AppError('BAD_INPUT', `Chunk for "${stagedId}" starts at byte ${offset}, expected ${state.received}.`);
+    }
+    const bytes = Buffer.from(base64, 'base64');
+    if (state.received + bytes.length > state.size) {
+      throw new AppError('BAD_INPUT', `"${stagedId}" is larger than the ${state.size} bytes announced.`);
+    }
+    await fs.appendFile(this.pathOf(stagedId), bytes);
+    state.received += bytes.length;
+    return state.received;
+  }
+
+  async end(stagedId: string): Promise<number> {
+    const state = this.open.get(stagedId);
+    if (!state) throw new AppError('NOT_FOUND', `Staged upload "${stagedId}" is not open; start it again.`);
+    if (state.received !== state.size) {
+      throw new AppError('BAD_INPUT', `"${stagedId}" is incomplete: ${state.received} of ${state.size} bytes arrived.`);
+    }
+    this.open.delete(stagedId);
+    return state.size;
+  }
+
+  /** Where a staged id (a file, or a top-level folder of a drop) lives on disk; refuses ids still open. */
+  async resolve(stagedId: string): Promise<string> {
+    for (const open of this.open.keys()) {
+      if (open === stagedId || open.startsWith(stagedId + '/')) {
+        throw new AppError('BAD_INPUT', `"${stagedId}" is still being received; wait for it to finish.`);
+      }
+    }
+    const full = this.pathOf(stagedId);
+    try {
+      await fs.stat(full);
+    } catch {
+      throw new AppError('NOT_FOUND', `Staged upload "${stagedId}" does not exist (it may have been sent or discarded already).`);
+    }
+    return full;
+  }
+
+  async discard(groupId: string): Promise<void> {
+    for (const id of [...this.open.keys()]) if (id.startsWith(groupId + '/')) this.open.delete(id);
+    await fs.rm(this.pathOf(groupId), { recursive: true, force: true });
+  }
+
+  /** True for files this area created (the queue may delete them once uploaded). */
+  owns(file: string): boolean {
+    const rel = path.relative(this.root, file);
+    return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+  }
+
+  /** Removes a staged file after its upload ended, and its now-empty folders up to the group. */
+  async release(file: string): Promise<void> {
+    if (!this.owns(file)) return;
+    await fs.rm(file, { force: true });
+    let dir = path.dirname(file);
+    while (this.owns(dir)) {
+      try {
+        await fs.rmdir(dir);
+      } catch {
+        return; // not empty: other files of the drop are still queued
+      }
+      dir = path.dirname(dir);
+    }
+  }
+
+  private pathOf(stagedId: string): string {
+    const full = path.resolve(this.root, ...stagedId.split('/'));
+    if (!this.owns(full)) throw new AppError('BAD_INPUT', `"${stagedId}" is outside the staging area.`);
+    return full;
+  }
+}
+
+/** A relative path from the window (`a/b/c.jpg`), refused if it tries to climb out. */
+function cleanRelative(relativePath: string): string {
+  const parts = relativePath.split(/[\\/]+/).filter((p) => p !== '' && p !== '.');
+  if (parts.length === 0 || parts.some((p) => p === '..')) {
+    throw new AppError('BAD_INPUT', `"${relativePath}" is not a usable file name.`);
+  }
+  return parts.join('/');
+}

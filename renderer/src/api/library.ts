@@ -1,0 +1,141 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ChannelInput } from '../../../shared/ipc/contract';
+import type { FileSummary } from '../../../shared/domain/library';
+import { invoke } from './client';
+import { useActiveProfile } from './profiles';
+
+/** Every library query key starts with ['library', profileId], so one invalidation refreshes the browser. */
+export const libraryKeys = {
+  all: ['library'] as const,
+  profile: (profileId: string) => ['library', profileId] as const,
+  folders: (profileId: string, folderPath: string) => ['library', profileId, 'folders', folderPath] as const,
+  files: (profileId: string, params: object) => ['library', profileId, 'files', params] as const,
+  names: (profileId: string, text: string, folderPath: string | undefined) => ['library', profileId, 'names', text, folderPath ?? '*'] as const,
+  file: (profileId: string, fileId: string) => ['library', profileId, 'file', fileId] as const,
+  counts: (profileId: string, folderPath: string) => ['library', profileId, 'counts', folderPath] as const,
+  job: (profileId: string, jobId: string) => ['library', profileId, 'job', jobId] as const,
+  recent: (profileId: string) => ['library', profileId, 'recent'] as const,
+};
+
+export type ListParams = Omit<ChannelInput<'library.list'>, 'skip' | 'limit' | 'profileId'>;
+
+/** Rows per page: large pages mean few round trips while scrolling a 100,000-file folder. */
+export const PAGE_SIZE = 1000;
+
+function useProfileId(): string | undefined {
+  return useActiveProfile()?.id;
+}
+
+export function useFolders(folderPath: string, enabled = true) {
+  const profileId = useProfileId();
+  return useQuery({
+    queryKey: libraryKeys.folders(profileId ?? '', folderPath),
+    queryFn: () => invoke('library.folders', { profileId, folderPath }),
+    enabled: enabled && Boolean(profileId),
+  });
+}
+
+/** Pages of a folder listing or a searchQuery, fetched as the grid scrolls. */
+export function useFilePages(params: ListParams, enabled = true) {
+  const profileId = useProfileId();
+  return useInfiniteQuery({
+    queryKey: libraryKeys.files(profileId ?? '', params),
+    queryFn: ({ pageParam }) => invoke('library.list', { ...params, profileId, skip: pageParam, limit: PAGE_SIZE }),
+    initialPageParam: 0,
+    getNextPageParam: (last) => (last.hasMore ? last.nextSkip : undefined),
+    enabled: enabled && Boolean(profileId),
+  });
+}
+
+export function useNameSearch(text: string, folderPath: string | undefined, enabled = true) {
+  const profileId = useProfileId();
+  return useQuery({
+    queryKey: libraryKeys.names(profileId ?? '', text, folderPath),
+    queryFn: () => invoke('library.searchNames', { profileId, text, folderPath }),
+    enabled: enabled && Boolean(profileId) && text.trim() !== '',
+    staleTime: 0,
+  });
+}
+
+export function useFileDetails(fileId: string | undefined) {
+  const profileId = useProfileId();
+  return useQuery({
+    queryKey: libraryKeys.file(profileId ?? '', fileId ?? ''),
+    queryFn: () => invoke('library.file', { profileId, fileId: fileId ?? '' }),
+    enabled: Boolean(profileId && fileId),
+  });
+}
+
+export function useRecentSearches() {
+  const profileId = useProfileId();
+  return useQuery({ queryKey: libraryKeys.recent(profileId ?? ''), queryFn: () => invoke('library.recentSearches', { profileId }), enabled: Boolean(profileId) });
+}
+
+export function useFolderCounts(folderPath: string | undefined) {
+  const profileId = useProfileId();
+  return useQuery({
+    queryKey: libraryKeys.counts(profileId ?? '', folderPath ?? ''),
+    queryFn: () => invoke('library.folderCounts', { profileId, folderPath: folderPath ?? '/' }),
+    enabled: Boolean(profileId && folderPath),
+    staleTime: 0,
+  });
+}
+
+/** Polls a folder bulk job until ImageKit says it is done, then refreshes the browser. */
+export function useJobStatus(jobId: string | undefined) {
+  const profileId = useProfileId();
+  const queryClient = useQueryClient();
+  return useQuery({
+    queryKey: libraryKeys.job(profileId ?? '', jobId ?? ''),
+    queryFn: async () => {
+      const status = await invoke('library.jobStatus', { profileId, jobId: jobId ?? '' });
+      if (status.done) void invalidateLibrary(queryClient, { keepJobs: true });
+      return status;
+    },
+    enabled: Boolean(profileId && jobId),
+    refetchInterval: (query) => (query.state.data?.done ? false : 400),
+    staleTime: 0,
+  });
+}
+
+async function invalidateLibrary(queryClient: ReturnType<typeof useQueryClient>, options: { keepJobs?: boolean } = {}) {
+  await queryClient.invalidateQueries({
+    queryKey: libraryKeys.all,
+    predicate: (q) => !(options.keepJobs && q.queryKey[2] === 'job'),
+  });
+}
+
+/** A mutation over a library channel that refreshes every library query once it settles. */
+function useLibraryMutation<TIn, TOut>(run: (input: TIn, profileId: string | undefined) => Promise<TOut>) {
+  const profileId = useProfileId();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: TIn) => run(input, profileId),
+    onSettled: () => invalidateLibrary(queryClient, { keepJobs: true }),
+  });
+}
+
+export const useRenameFile = () =>
+  useLibraryMutation((input: { filePath: string; newFileName: string; purgeCache: boolean }, profileId) => invoke('library.rename', { ...input, profileId }));
+
+export const useTransferFiles = () =>
+  useLibraryMutation(
+    (input: { mode: 'copy' | 'move'; filePaths: string[]; destinationPath: string; includeVersions: boolean }, profileId) =>
+      invoke('library.transferFiles', { ...input, profileId }),
+  );
+
+export const useDeleteFiles = () => useLibraryMutation((fileIds: string[], profileId) => invoke('library.deleteFiles', { fileIds, profileId }));
+
+export const useSaveOriginals = () => useLibraryMutation((fileIds: string[], profileId) => invoke('library.saveOriginals', { fileIds, profileId }));
+
+export const useCreateFolder = () =>
+  useLibraryMutation((input: { parentFolderPath: string; folderName: string }, profileId) => invoke('library.createFolder', { ...input, profileId }));
+
+export const useDeleteFolder = () => useLibraryMutation((folderPath: string, profileId) => invoke('library.deleteFolder', { folderPath, profileId }));
+
+export const useStartFolderJob = () =>
+  useLibraryMutation((input: ChannelInput<'library.folderJob'>, profileId) => invoke('library.folderJob', { ...input, profileId }));
+
+export const useReindex = () => useLibraryMutation((_: void, profileId) => invoke('library.reindex', { profileId }));
+
+export type { FileSummary };

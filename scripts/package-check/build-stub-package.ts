@@ -1,0 +1,42 @@
+import path from 'node:path';
+import { Arch, build, Platform, type Configuration } from 'electron-builder';
+import { electronVersion, loadBuilderConfig } from './builder-config';
+import { stageApp } from './stage-app';
+import { writeStubElectronDist } from './stub-electron-dist';
+
+export interface StubPackage {
+  /** linux-unpacked: the stub executable (renamed to the app's) and resources/. */
+  appOutDir: string;
+  executable: string;
+  asar: string;
+  unpackedDir: string;
+}
+
+/**
+ * Runs electron-builder's `--linux dir` target offline, with the checked-in configuration and only
+ * two overrides: the Electron distribution is the fuse-wired stub (nothing to download) and the
+ * output goes to `work`. Everything else (files, asarUnpack, fuses) is exactly what ships.
+ */
+export async function buildStubPackage(work: string): Promise<StubPackage> {
+  const version = await electronVersion();
+  const stubDist = await writeStubElectronDist(path.join(work, 'electron-stub'), version);
+  const projectDir = await stageApp(path.join(work, 'project'));
+  const base = await loadBuilderConfig();
+  const output = path.join(work, 'out');
+  const config: Configuration = {
+    ...base,
+    electronDist: stubDist,
+    electronVersion: version,
+    directories: { ...base.directories, output },
+    publish: null,
+  };
+  await build({ projectDir, config, targets: Platform.LINUX.createTarget('dir', Arch.x64), publish: 'never' });
+  const appOutDir = path.join(output, 'linux-unpacked');
+  const executableName = typeof base.linux?.executableName === 'string' ? base.linux.executableName : String(base.productName ?? 'mediadesk').toLowerCase();
+  return {
+    appOutDir,
+    executable: path.join(appOutDir, executableName),
+    asar: path.join(appOutDir, 'resources', 'app.asar'),
+    unpackedDir: path.join(appOutDir, 'resources', 'app.asar.unpacked'),
+  };
+}
