@@ -1,12 +1,35 @@
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 const rawIpc = {
   name: 'electron',
-  importNames: ['ipcMain', 'ipcRenderer'],
+  // The default import is included because `electron.ipcMain` would otherwise slip past the named check.
+  importNames: ['ipcMain', 'ipcRenderer', 'default'],
   message: 'Use the typed contract: electron/ipc/ (main) or electron/preload.ts (renderer bridge).',
 };
+
+/**
+ * Node's built-in modules by exact name ('fs', 'fs/promises', …). Exact `paths` rather than gitignore
+ * patterns: a pattern 'url' would also match our own '../url/parse' and 'crypto' a './crypto/' folder.
+ */
+const nodeBuiltins = (message) => builtinModules.filter((name) => !name.startsWith('node:')).map((name) => ({ name, message }));
+const nodePrefixed = (message) => ({ group: ['node:*'], message });
+
+// Dynamic imports are invisible to no-restricted-imports; these keep the boundaries closed for them too.
+const noDynamicElectron = {
+  selector: "ImportExpression[source.value='electron']",
+  message: 'Import electron statically, and only in electron/main.ts, electron/preload.ts, electron/ipc/ or electron/adapters/.',
+};
+const noDynamicNode = {
+  selector: 'ImportExpression[source.value=/^node:/]',
+  message: 'shared/ must stay pure TypeScript.',
+};
+const noRequire = { selector: "CallExpression[callee.name='require']", message: 'shared/ must stay pure TypeScript.' };
+
+const PURE = 'shared/ must stay pure TypeScript: no Node, no Electron, no DOM.';
+const RENDERER = 'The renderer has no Node: ask the main side through renderer/src/api/.';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '**/*.d.ts'] },
@@ -17,17 +40,19 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-imports': ['error', { paths: [rawIpc] }],
+      'no-restricted-syntax': ['error', noDynamicElectron],
     },
   },
   {
-    // shared/ is pure: no Node, no Electron, no DOM.
+    // shared/ is pure: no Node, no Electron, no DOM (tsconfig enforces the types, this the imports).
     files: ['shared/**/*.ts'],
     ignores: ['shared/**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: ['electron', 'react', 'react-dom'],
-        patterns: [{ group: ['node:*', 'fs', 'path', 'os', 'crypto', 'http', 'https', 'url', 'child_process'], message: 'shared/ must stay pure TypeScript.' }],
+        paths: ['electron', 'react', 'react-dom'].map((name) => ({ name, message: PURE })).concat(nodeBuiltins(PURE)),
+        patterns: [nodePrefixed(PURE)],
       }],
+      'no-restricted-syntax': ['error', noDynamicElectron, noDynamicNode, noRequire],
     },
   },
   {
@@ -44,9 +69,22 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
+    // Vite's config runs in Node, not in the page.
+    ignores: ['renderer/vite.config.ts'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      'no-restricted-imports': ['error', { paths: ['electron'], patterns: [{ group: ['node:*'], message: 'The renderer has no Node.' }] }],
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', message: RENDERER }, ...nodeBuiltins(RENDERER)],
+        patterns: [nodePrefixed(RENDERER)],
+      }],
+    },
+  },
+  {
+    // Only renderer/src/api/ touches the bridge; components and stores go through its hooks.
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    ignores: ['renderer/src/api/**'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'window', property: 'api', message: 'Use the hooks in renderer/src/api/; only that folder touches window.api.' }],
     },
   },
 );

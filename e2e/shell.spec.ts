@@ -39,3 +39,22 @@ test('the Profile dialog works from the keyboard alone', async ({ page, webHost 
   await expect(app.dialog).toBeHidden();
   await expect(newProfile).toBeFocused();
 });
+
+test('the real build runs under the strict CSP without a single violation', async ({ page, webHost }) => {
+  // Recorded from before the first script runs, so a violation during start-up is caught too.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const app = new AppPage(page);
+  const document = page.waitForResponse((r) => r.url().startsWith(webHost.origin) && r.request().resourceType() === 'document');
+  await app.open(webHost.url);
+  expect((await (await document).allHeaders())['content-security-policy']).toMatch(/default-src 'none'.*script-src 'self'/);
+
+  // The first screen and the Profile dialog: everything a first run shows.
+  await expect(app.status).toContainText('Connected');
+  await app.openNewProfile();
+  await app.closeDialog();
+  expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+});

@@ -1,7 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-// This file runs in Node (Vite's config), not in the renderer, so it may use node:url.
-// eslint-disable-next-line no-restricted-imports
+// This file runs in Node (Vite's config), not in the renderer: eslint.config.js lints it as Node code.
 import { fileURLToPath } from 'node:url';
 
 const rendererRoot = fileURLToPath(new URL('.', import.meta.url));

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Arch, build, Platform, type Configuration } from 'electron-builder';
 import { electronVersion, loadBuilderConfig } from './builder-config';
-import { stageApp } from './stage-app';
+import { prepareAppBuild, repoRoot } from './stage-app';
 import { writeStubElectronDist } from './stub-electron-dist';
 
 export interface StubPackage {
@@ -13,24 +13,19 @@ export interface StubPackage {
 }
 
 /**
- * Runs electron-builder's `--linux dir` target offline, with the checked-in configuration and only
- * two overrides: the Electron distribution is the fuse-wired stub (nothing to download) and the
- * output goes to `work`. Everything else (files, asarUnpack, fuses) is exactly what ships.
+ * Runs electron-builder's `--linux dir` target offline on the repo, with the checked-in configuration
+ * and only two overrides: the Electron distribution is the fuse-wired stub (nothing to download) and
+ * the output goes to `work`. Everything else (files, asarUnpack, fuses) is exactly what ships.
  */
 export async function buildStubPackage(work: string): Promise<StubPackage> {
   const version = await electronVersion();
   const stubDist = await writeStubElectronDist(path.join(work, 'electron-stub'), version);
-  const projectDir = await stageApp(path.join(work, 'project'));
+  await prepareAppBuild();
   const base = await loadBuilderConfig();
   const output = path.join(work, 'out');
-  const config: Configuration = {
-    ...base,
-    electronDist: stubDist,
-    electronVersion: version,
-    directories: { ...base.directories, output },
-    publish: null,
-  };
-  await build({ projectDir, config, targets: Platform.LINUX.createTarget('dir', Arch.x64), publish: 'never' });
+  // electron-builder reads electron-builder.yml from the project itself and lays these on top.
+  const overrides: Configuration = { electronDist: stubDist, electronVersion: version, directories: { output }, publish: null };
+  await build({ projectDir: repoRoot, config: overrides, targets: Platform.LINUX.createTarget('dir', Arch.x64), publish: 'never' });
   const appOutDir = path.join(output, 'linux-unpacked');
   const executableName = typeof base.linux?.executableName === 'string' ? base.linux.executableName : String(base.productName ?? 'mediadesk').toLowerCase();
   return {

@@ -1,9 +1,11 @@
-import { cp, mkdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleElectron } from '../../electron/build/bundle-electron';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const electronBuildDir = path.join(repoRoot, 'dist', 'electron');
+export const rendererBuildDir = path.join(repoRoot, 'dist', 'renderer');
 
 async function exists(file: string): Promise<boolean> {
   return stat(file).then(
@@ -13,27 +15,20 @@ async function exists(file: string): Promise<boolean> {
 }
 
 /** The renderer build, made with Vite if the repo has none yet (npm test builds it before Vitest). */
-async function rendererBuild(): Promise<string> {
-  const built = path.join(repoRoot, 'dist', 'renderer');
-  if (await exists(path.join(built, 'index.html'))) return built;
+export async function ensureRendererBuild(): Promise<string> {
+  if (await exists(path.join(rendererBuildDir, 'index.html'))) return rendererBuildDir;
   const { build } = await import('vite');
   await build({ configFile: path.join(repoRoot, 'renderer', 'vite.config.ts'), logLevel: 'warn' });
-  return built;
+  return rendererBuildDir;
 }
 
 /**
- * A copy of the project as electron-builder sees it, in `dir`: package.json and its lockfile, a fresh
- * Electron bundle and the renderer build under dist/, and the repo's node_modules linked in (the
- * builder takes production dependencies from there). Building here leaves the repo's dist/ alone,
- * so other engineers' runs are not disturbed.
+ * What electron-builder packages, in the places electron-builder.yml names: a fresh Electron bundle
+ * in dist/electron (the same output `npm start` and `npm run dist` write there) and the renderer
+ * build in dist/renderer. electron-builder then runs on the repo itself, so it collects production
+ * modules from the real node_modules tree exactly as a release build does.
  */
-export async function stageApp(dir: string): Promise<string> {
-  await mkdir(dir, { recursive: true });
-  const pkg = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8')) as Record<string, unknown>;
-  await writeFile(path.join(dir, 'package.json'), JSON.stringify(pkg, null, 2));
-  await cp(path.join(repoRoot, 'package-lock.json'), path.join(dir, 'package-lock.json'));
-  await bundleElectron(path.join(dir, 'dist', 'electron'));
-  await cp(await rendererBuild(), path.join(dir, 'dist', 'renderer'), { recursive: true });
-  await symlink(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-  return dir;
+export async function prepareAppBuild(): Promise<void> {
+  await ensureRendererBuild();
+  await bundleElectron(electronBuildDir);
 }

@@ -137,7 +137,7 @@ export type TotalProgress = z.infer<typeof TotalProgress>;
 
 /** A candidate image that looks like a file already in the target folder. */
 export const NearDuplicate = z.object({
-  /** The staged id or path the person gave (what to drop from the batch). */
+  /** The staged id of that very file (or its path on disk): what to leave out of the batch. */
   source: z.string(),
   name: z.string(),
   match: z.object({ fileId: z.string(), name: z.string(), filePath: z.string(), thumbnail: z.string().nullable() }),

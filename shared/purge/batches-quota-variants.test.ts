@@ -41,17 +41,22 @@ describe('quota', () => {
 
 describe('affected URLs', () => {
   const ep = 'https://ik.imagekit.io/demo';
-  it('lists the file URL without its query and its path-form variants for each transformation in use', () => {
-    expect(affectedUrls(`${ep}/f/a.jpg?updatedAt=123`, ep, ['w-300', 'tr:w-100,h-100', '?tr=q-50'])).toEqual([
+  it('lists the file URL without its query and its variant for each transformation in use, in the form used', () => {
+    expect(affectedUrls(`${ep}/f/a.jpg?updatedAt=123`, ep, ['w-300', 'tr:w-100,h-100', '?tr=q-50', 'tr=w-300', 'w-300'])).toEqual([
       `${ep}/f/a.jpg`,
       `${ep}/tr:w-300/f/a.jpg`,
       `${ep}/tr:w-100,h-100/f/a.jpg`,
-      `${ep}/tr:q-50/f/a.jpg`,
+      `${ep}/f/a.jpg?tr=q-50`,
+      `${ep}/f/a.jpg?tr=w-300`,
     ]);
   });
 
-  it('reads a typed list of transformations', () => {
-    expect(parseTransformationList('w-300\n\n tr:w-300 \nh-10')).toEqual(['w-300', 'h-10']);
+  it('adds no variants for a URL outside the endpoint', () => {
+    expect(affectedUrls('https://cdn.example.com/a.jpg', ep, ['w-300'])).toEqual(['https://cdn.example.com/a.jpg']);
+  });
+
+  it('reads a typed list of transformations, keeping the form written', () => {
+    expect(parseTransformationList('w-300\n\n tr: \n?tr=w-300 \nw-300\nh-10')).toEqual(['w-300', '?tr=w-300', 'h-10']);
   });
 });
 

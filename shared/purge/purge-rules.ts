@@ -1,4 +1,13 @@
-import { parseWebUrl } from '../url/web-platform';
+/** WHATWG URL exists in every runtime this runs in (Node, Chromium); shared/ compiles without DOM types. */
+const WebUrl = (globalThis as unknown as { URL: new (input: string) => { protocol: string } }).URL;
+
+function protocolOf(url: string): string | undefined {
+  try {
+    return new WebUrl(url).protocol;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * ImageKit's rules for what one purge URL may be (docs `features/cache-purging.md`, "Purge Cache for
@@ -55,8 +64,8 @@ export function checkPurgeUrl(raw: string, urlEndpoint: string): PurgeUrlCheck {
   const url = raw.trim();
   if (url === '') return refuse(url, 'The line is empty.');
   if (url.length > MAX_PURGE_URL_LENGTH) return refuse(url, `The URL is longer than ${MAX_PURGE_URL_LENGTH} characters.`);
-  const parsed = parseWebUrl(url);
-  if (!parsed || !/^https?:\/\/\S/i.test(url) || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
+  const protocol = protocolOf(url);
+  if (!/^https?:\/\/\S/i.test(url) || (protocol !== 'https:' && protocol !== 'http:')) {
     return refuse(url, 'This is not a web address (it must start with https://).');
   }
   if (/\s/.test(url)) return refuse(url, 'The URL contains a space; percent-encode it (%20) as in the delivery URL.');

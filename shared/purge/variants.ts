@@ -1,9 +1,29 @@
 import { pathAfterEndpoint } from './purge-rules';
 
+/** A transformation in use and where the site puts it: `/tr:<t>/path` or `path?tr=<t>` are different cache keys. */
+export interface TransformationInUse {
+  tr: string;
+  position: 'path' | 'query';
+}
+
+/**
+ * Reads one entry of the "transformations in use" list: `w-300,h-200` or `tr:w-300` means the path
+ * form (the legacy SDKs' default), `?tr=w-300` or `tr=w-300` the query form (the current SDKs'
+ * default). Undefined when nothing is left.
+ */
+export function parseTransformationInUse(text: string): TransformationInUse | undefined {
+  const trimmed = text.trim();
+  const query = /^\??tr=/.test(trimmed);
+  const tr = trimmed
+    .replace(/^\??tr[:=]/, '')
+    .replace(/\/+$/, '')
+    .trim();
+  return tr ? { tr, position: query ? 'query' : 'path' } : undefined;
+}
+
 /**
  * The URLs to purge for a changed file: the file's own URL (query dropped: `?updatedAt=` variants are
- * new cache keys anyway) and, for every transformation in use, its path-form variant
- * `<endpoint>/tr:<t>/<path>` as the SDKs build it with `transformationPosition: 'path'`.
+ * new cache keys anyway) and its variant for every transformation in use, in the form it is used.
  */
 export function affectedUrls(fileUrl: string, urlEndpoint: string, transformationsInUse: readonly string[]): string[] {
   const bare = fileUrl.split(/[?#]/)[0];
@@ -11,28 +31,19 @@ export function affectedUrls(fileUrl: string, urlEndpoint: string, transformatio
   const out = [bare];
   if (relative !== undefined && relative !== '') {
     const endpoint = urlEndpoint.replace(/\/+$/, '');
-    for (const t of transformationsInUse) {
-      const tr = normaliseTransformation(t);
-      if (tr) out.push(`${endpoint}/tr:${tr}/${relative}`);
+    for (const entry of transformationsInUse) {
+      const t = parseTransformationInUse(entry);
+      if (t) out.push(t.position === 'path' ? `${endpoint}/tr:${t.tr}/${relative}` : `${bare}?tr=${t.tr}`);
     }
   }
   return [...new Set(out)];
 }
 
-/** Accepts `w-300,h-200`, `tr:w-300`, `?tr=w-300` or `tr=w-300`; empty when nothing is left. */
-export function normaliseTransformation(text: string): string {
-  return text
-    .trim()
-    .replace(/^\?/, '')
-    .replace(/^tr[:=]/, '')
-    .replace(/\/+$/, '');
-}
-
-/** The `tr` strings of a free-text list (one per line or comma-free entries), normalised and de-duplicated. */
+/** The entries of a typed list (one per line), trimmed and de-duplicated, each kept in the form written. */
 export function parseTransformationList(text: string): string[] {
   const out = text
     .split(/\r?\n/)
-    .map(normaliseTransformation)
-    .filter((t) => t !== '');
+    .map((line) => line.trim())
+    .filter((line) => parseTransformationInUse(line) !== undefined);
   return [...new Set(out)];
 }

@@ -53,10 +53,11 @@ export class PurgePoller {
         if (this.#closed) return;
         try {
           const { status } = await client.cache.invalidation.get(item.ikRequestId);
-          if (status === 'Completed') {
-            this.deps.store.markCompleted(item.requestId, item.position, this.deps.now());
-            changed.add(item.requestId);
-          }
+          // Purges finish roughly in the order they were sent: stop at the first one still pending,
+          // so a round costs one call per completed URL plus one (ImageKit's rate limit applies).
+          if (status !== 'Completed') break;
+          this.deps.store.markCompleted(item.requestId, item.position, this.deps.now());
+          changed.add(item.requestId);
         } catch (error) {
           if (error instanceof APIError && error.status === 400) {
             // ImageKit no longer knows the id ("No request found for this requestId."): polling cannot finish it.
@@ -65,9 +66,12 @@ export class PurgePoller {
             changed.add(item.requestId);
           } else {
             this.deps.log(`purge status check failed for ${item.ikRequestId}; will retry`, error);
+            break;
           }
         }
       }
+      // While URLs keep completing, keep the quick pace; back off only when nothing moved.
+      if (changed.size) this.#round = 0;
       for (const id of changed) this.deps.onChanged(id);
     } catch (error) {
       this.deps.log('purge status round failed; will retry', error);

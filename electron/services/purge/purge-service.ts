@@ -19,7 +19,7 @@ export interface PurgeServiceDeps {
   emitRequest: (view: PurgeRequestView) => void;
   emitSuggestion: (view: PurgeSuggestionView) => void;
   log: (message: string, error?: unknown) => void;
-  /** Status polling waits (default 500 ms → 5 s). */
+  /** Status polling waits (default 250 ms → 10 s, back to the start whenever a URL completes). */
   pollDelaysMs?: readonly number[];
   /** Purge API calls in flight at once per request. */
   sendConcurrency?: number;
@@ -71,7 +71,7 @@ export class PurgeService {
     const poller = new PurgePoller({
       store,
       client: () => this.deps.clients.forProfile(profileId),
-      delaysMs: this.deps.pollDelaysMs ?? [500, 1000, 2000, 5000],
+      delaysMs: this.deps.pollDelaysMs ?? [250, 500, 1000, 2000, 5000, 10_000],
       onChanged: (id) => this.publish(store, id),
       log: this.deps.log,
       now: this.#now,

@@ -88,7 +88,7 @@ export function uploadsAreaWith(options: UploadsAreaOptions = {}): FeatureAreaFa
         'uploads.stage.chunk': async (input) => ({ received: await (await forInput(input)).staging.chunk(input.stagedId, input.offset, input.data) }),
         'uploads.stage.end': async (input) => ({ size: await (await forInput(input)).staging.end(input.stagedId) }),
         'uploads.stage.discard': async (input) => {
-          await (await forInput(input)).staging.discard(input.groupId);
+          await (await forInput(input)).staging.discard(input.id);
           return {};
         },
         'uploads.list': async (input) => (await forInput(input)).list(),
@@ -140,8 +140,10 @@ export function uploadsAreaWith(options: UploadsAreaOptions = {}): FeatureAreaFa
             if (source.kind === 'url') continue; // the server fetches URLs; there are no local bytes to hash
             const [queueSource] = await toQueueSources(uploads, [source]);
             const expanded = await expandSources([queueSource!], sanitizeFolder(input.targetFolder)).catch(asBadInput);
-            const label = source.kind === 'staged' ? source.stagedId : source.path;
-            for (const it of expanded) candidates.push({ source: label, file: it.source, name: it.fileName, folder: it.folder });
+            for (const it of expanded) {
+              const label = source.kind === 'staged' ? uploads.staging.idOf(it.source) : it.source;
+              candidates.push({ source: label, file: it.source, name: it.fileName, folder: it.folder });
+            }
           }
           return uploads.duplicates.find(candidates, input.maxDistance);
         },

@@ -68,9 +68,16 @@ export class StagingArea {
     return full;
   }
 
-  async discard(groupId: string): Promise<void> {
-    for (const id of [...this.open.keys()]) if (id.startsWith(groupId + '/')) this.open.delete(id);
-    await fs.rm(this.pathOf(groupId), { recursive: true, force: true });
+  /** Forgets a whole drop (a group id) or one file or folder of it (a staged id). */
+  async discard(id: string): Promise<void> {
+    for (const open of [...this.open.keys()]) if (open === id || open.startsWith(id + '/')) this.open.delete(open);
+    await fs.rm(this.pathOf(id), { recursive: true, force: true });
+  }
+
+  /** The staged id of a file inside the staging area. */
+  idOf(file: string): string {
+    if (!this.owns(file)) throw new AppError('BAD_INPUT', `"${file}" is not a staged upload.`);
+    return path.relative(this.root, file).split(path.sep).join('/');
   }
 
   /** True for files this area created (the queue may delete them once uploaded). */

@@ -43,12 +43,18 @@ describe('app:// protocol', () => {
     const handler = createAppProtocolHandler(await writeRendererFixture(await tempDir()));
     const response = await handler(new Request(url));
     expect(response.status).toBe(status);
+    expect(response.headers.get('content-security-policy'), 'refusals carry the CSP too').toBe(RENDERER_CSP);
     expect(await response.text()).not.toContain('not part of the renderer');
   });
 
   it('refuses methods other than GET and HEAD', async () => {
     const handler = createAppProtocolHandler(await writeRendererFixture(await tempDir()));
-    expect((await handler(new Request('app://renderer/index.html', { method: 'POST', body: 'x' }))).status).toBe(405);
+    const refused = await handler(new Request('app://renderer/index.html', { method: 'POST', body: 'x' }));
+    expect(refused.status).toBe(405);
+    expect(refused.headers.get('content-security-policy')).toBe(RENDERER_CSP);
+    const head = await handler(new Request('app://renderer/index.html', { method: 'HEAD' }));
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-security-policy')).toBe(RENDERER_CSP);
   });
 
   it('shuts file:// entirely', async () => {
@@ -56,6 +62,8 @@ describe('app:// protocol', () => {
     serveAppProtocol(protocol, '/nowhere');
     const fileHandler = protocol.handle.mock.calls.find(([scheme]) => scheme === 'file')?.[1];
     expect(fileHandler).toBeTypeOf('function');
-    expect((await fileHandler(new Request('file:///etc/passwd'))).status).toBe(403);
+    const refused = await fileHandler(new Request('file:///etc/passwd'));
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('content-security-policy')).toBe(RENDERER_CSP);
   });
 });

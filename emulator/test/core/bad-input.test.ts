@@ -132,6 +132,58 @@ describe('names and paths', () => {
   });
 });
 
+describe('names and paths in the JSON APIs', () => {
+  const fileNamed = async (name: string, folder = '/') => {
+    const res = await upload({ fileName: name, folder, useUniqueFileName: 'false' });
+    expect(res.status, name).toBe(200);
+  };
+
+  it('rename sanitises newFileName like an upload name and keeps the file in its folder; refuses ., .. and overlong names', async () => {
+    const cases: [string, string][] = [
+      ['../x.txt', '.._x.txt'], ['a/b.txt', 'a_b.txt'], ['/abs.txt', '_abs.txt'], ['nul\0.txt', 'nul_.txt'],
+      ['back\\slash.txt', 'back_slash.txt'], ['rtl\u202Eevil.txt', 'rtl_evil.txt'],
+    ];
+    for (const [i, [raw, expected]] of cases.entries()) {
+      await fileNamed(`ren-${i}.txt`, '/ren');
+      const res = await api('PUT', '/v1/files/rename', JSON.stringify({ filePath: `/ren/ren-${i}.txt`, newFileName: JSON.parse(`"${raw}"`) }));
+      expect(res.status, raw).toBe(200);
+      const listed = (await emu.current.sdk.assets.list({ path: '/ren', searchQuery: `name = "${expected}"` })) as { filePath: string }[];
+      expect(listed.map((f) => f.filePath), raw).toEqual([`/ren/${expected}`]);
+    }
+    await fileNamed('ren-bad.txt', '/ren');
+    for (const [raw, message] of [['..', /'\.' & '\.\.'/], ['.', /'\.' & '\.\.'/], ['x'.repeat(300), /at most 255 bytes/]] as const) {
+      const res = await api('PUT', '/v1/files/rename', JSON.stringify({ filePath: '/ren/ren-bad.txt', newFileName: raw }));
+      expect([res.status, res.body.message], raw).toEqual([400, expect.stringMatching(message)]);
+    }
+  });
+
+  it('copy/move destinations and list paths with NUL, backslash, drive letters, dot segments or overlong segments are 400s', async () => {
+    await fileNamed('src.txt', '/cp');
+    const bad = ['/x\0y', '/x\\y', 'C:/x', '/a/./b', '../up', `/${'y'.repeat(300)}`].map((p) => JSON.parse(`"${p}"`) as string);
+    for (const destinationPath of bad) {
+      for (const op of ['copy', 'move']) {
+        const res = await api('POST', `/v1/files/${op}`, JSON.stringify({ sourceFilePath: '/cp/src.txt', destinationPath }));
+        expect([res.status, res.body.message], `${op} ${JSON.stringify(destinationPath)}`).toEqual([400, expect.stringMatching(/destinationPath/)]);
+      }
+      const listed = await api('GET', `/v1/files?path=${encodeURIComponent(destinationPath)}`);
+      expect([listed.status, listed.body.message], `list ${JSON.stringify(destinationPath)}`).toEqual([400, expect.stringMatching(/path parameter/)]);
+    }
+    expect((await emu.current.sdk.assets.list({ path: '/cp' })).length).toBe(1); // nothing was moved
+  });
+
+  it('folder names are sanitised into one segment under the parent; NUL and overlong names are 400s', async () => {
+    for (const name of ['../x', 'a/b', '\u202E']) {
+      expect((await api('POST', '/v1/folder', JSON.stringify({ folderName: JSON.parse(`"${name}"`), parentFolderPath: '/fold' }))).status, name).toBe(201);
+    }
+    const folders = (await emu.current.sdk.assets.list({ path: '/fold', type: 'folder' })) as { name: string; folderPath: string }[];
+    expect(folders.map((f) => f.folderPath).sort()).toEqual(['/fold/___x', '/fold/_', '/fold/a_b']);
+    for (const [name, message] of [['x\u0000', /NUL/], ['y'.repeat(300), /at most 255 bytes/], ['..', /'\.' & '\.\.'/]] as const) {
+      const res = await api('POST', '/v1/folder', JSON.stringify({ folderName: JSON.parse(`"${name}"`), parentFolderPath: '/fold' }));
+      expect([res.status, res.body.message], name).toEqual([400, expect.stringMatching(message)]);
+    }
+  });
+});
+
 describe('wrong JSON and form types', () => {
   it('answers specific 400s for wrong types', async () => {
     const upJson = await emu.current.sdk.files.upload({ file: await toFile(await pngBytes(3, 3), 't.png'), fileName: 't.png' });

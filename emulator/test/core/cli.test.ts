@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ImageKit from '@imagekit/nodejs';
-import { spawnCli } from '../helpers/cli.js';
+import { spawnCli, spawnNpmEmulator, stopGroup } from '../helpers/cli.js';
 import { resolveKeys } from '../../src/store/keys.js';
 
 let dataDir: string;
@@ -37,6 +37,41 @@ describe('emulator CLI', () => {
     expect((await again.assets.list({ type: 'folder' })).map((f) => (f as { name: string }).name)).toEqual(['kept']);
     second.child.kill('SIGINT');
     expect((await second.exited).code).toBe(0);
+  });
+
+  it('`npm run emulator -- --port 0 --data <dir>` prints the ready line and serves the SDK with the keys it was given', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'ik-npm-'));
+    const cli = await spawnNpmEmulator(['--port', '0', '--data', dir, '--private-key', 'private_npm_cli', '--public-key', 'public_npm_cli', '--host', '127.0.0.1']);
+    try {
+      const ready = cli.stdout().split('\n').filter((l) => l.startsWith('emulator ready'));
+      expect(ready).toHaveLength(1);
+      expect(ready[0]).toMatch(/^emulator ready api=http:\/\/127\.0\.0\.1:[1-9]\d* urlEndpoint=http:\/\/127\.0\.0\.1:[1-9]\d*\/local$/);
+      expect(cli.urlEndpoint).toBe(`${cli.apiUrl}/local`);
+      expect(cli.stdout()).not.toMatch(/privateKey=/); // keys were given, none generated
+      const sdk = new ImageKit({ privateKey: 'private_npm_cli', baseURL: cli.apiUrl, maxRetries: 0 });
+      await sdk.folders.create({ folderName: 'via-npm', parentFolderPath: '/' });
+      expect((await sdk.assets.list({ type: 'folder' })).map((f) => (f as { name: string }).name)).toEqual(['via-npm']);
+      const wrong = new ImageKit({ privateKey: 'private_other', baseURL: cli.apiUrl, maxRetries: 0 });
+      await expect(wrong.assets.list({})).rejects.toMatchObject({ status: 403, error: { message: 'Your account cannot be authenticated.' } });
+    } finally {
+      stopGroup(cli);
+      await cli.exited;
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('takes its keys from IMAGEKIT_PRIVATE_KEY / IMAGEKIT_PUBLIC_KEY and honours --id', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'ik-env-'));
+    const cli = await spawnCli(['--port', '0', '--data', dir, '--id', 'env_id'], { IMAGEKIT_PRIVATE_KEY: 'private_from_env', IMAGEKIT_PUBLIC_KEY: 'public_from_env' });
+    try {
+      expect(cli.urlEndpoint).toBe(`${cli.apiUrl}/env_id`);
+      const sdk = new ImageKit({ privateKey: 'private_from_env', baseURL: cli.apiUrl, maxRetries: 0 });
+      expect(await sdk.assets.list({})).toEqual([]);
+    } finally {
+      cli.child.kill('SIGTERM');
+      await cli.exited;
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('rejects bad arguments', async () => {

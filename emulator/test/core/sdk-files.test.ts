@@ -135,27 +135,39 @@ describe('file operations through the official SDK', () => {
     expect(urlEndpoint).toMatch(/\/local$/);
   });
 
-  it('removes AI tags per file (bulk and in update), keeping the others', async () => {
+  it('removes AI tags per file (bulk and in update), keeping the others; overwriteAITags decides what an overwrite keeps', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ik-ai-'));
     try {
       let emu2 = await startTestEmulator({ dataDir, fetch: spec.fetch });
       const png = await pngBytes(8, 8);
-      const up = await emu2.sdk.files.upload({ file: await toFile(png, 'ai.png'), fileName: 'ai.png' });
+      const up = await emu2.sdk.files.upload({ file: await toFile(png, 'ai.png'), fileName: 'ai.png', useUniqueFileName: false });
+      const other = await emu2.sdk.files.upload({ file: await toFile(png, 'ai2.png'), fileName: 'ai2.png', useUniqueFileName: false });
       await emu2.close();
-      // AI tags come only from cloud extensions; seed them in the stored row, as a previous sync would have.
+      // AI tags come only from cloud extensions; seed them in the stored rows, as a previous sync would have.
       const db = new Database(path.join(dataDir, 'library.db'));
-      const row = db.prepare('SELECT version_id, data FROM files WHERE file_id = ?').get(up.fileId) as { version_id: string; data: string };
-      const data = JSON.parse(row.data) as Record<string, unknown>;
-      data.aiTags = ['car', 'tree', 'sky'].map((name) => ({ name, confidence: 90, source: 'google-auto-tagging' }));
-      db.prepare('UPDATE files SET data = ? WHERE version_id = ?').run(JSON.stringify(data), row.version_id);
+      for (const fileId of [up.fileId, other.fileId]) {
+        const row = db.prepare('SELECT version_id, data FROM files WHERE file_id = ?').get(fileId) as { version_id: string; data: string };
+        const data = JSON.parse(row.data) as Record<string, unknown>;
+        data.aiTags = ['car', 'tree', 'sky'].map((name) => ({ name, confidence: 90, source: 'google-auto-tagging' }));
+        db.prepare('UPDATE files SET data = ? WHERE version_id = ?').run(JSON.stringify(data), row.version_id);
+      }
       db.close();
       emu2 = await startTestEmulator({ dataDir, fetch: spec.fetch });
+      const aiNames = async (fileId: string) => (await emu2.sdk.files.get(fileId)).AITags?.map((t) => t.name) ?? null;
       const res = await emu2.sdk.files.bulk.removeAITags({ fileIds: [up.fileId!], AITags: ['car'] });
       expect(res.successfullyUpdatedFileIds).toEqual([up.fileId]);
-      expect((await emu2.sdk.files.get(up.fileId!)).AITags?.map((t) => t.name)).toEqual(['tree', 'sky']);
+      expect(await aiNames(up.fileId!)).toEqual(['tree', 'sky']);
+      expect(await aiNames(other.fileId!)).toEqual(['car', 'tree', 'sky']);
+      // An overwrite with overwriteAITags=false keeps them on the new version; the default removes them.
+      const kept = await emu2.sdk.files.upload({ file: await toFile(png, 'ai.png'), fileName: 'ai.png', useUniqueFileName: false, overwriteAITags: false });
+      expect(kept).toMatchObject({ fileId: up.fileId, versionInfo: { name: 'Version 2' } });
+      expect(kept.AITags?.map((t) => t.name)).toEqual(['tree', 'sky']);
       const updated = await emu2.sdk.files.update(up.fileId!, { removeAITags: ['sky'] });
       expect(updated.AITags?.map((t) => t.name)).toEqual(['tree']);
-      expect((await emu2.sdk.files.update(up.fileId!, { removeAITags: 'all' })).AITags).toBeNull();
+      const dropped = await emu2.sdk.files.upload({ file: await toFile(png, 'ai.png'), fileName: 'ai.png', useUniqueFileName: false });
+      expect(dropped.AITags).toBeNull();
+      expect(await aiNames(up.fileId!)).toBeNull();
+      expect((await emu2.sdk.files.update(other.fileId!, { removeAITags: 'all' })).AITags).toBeNull();
       await emu2.close();
     } finally {
       await rm(dataDir, { recursive: true, force: true });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toFile } from '@imagekit/nodejs';
 import Database from 'libsql';
+import sharp from 'sharp';
 import { postTransformationsOf } from '../../src/store/post-transformations.js';
 import { specValidation } from '../helpers/spec.js';
 import { withEmulator } from '../helpers/emulator.js';
@@ -151,12 +152,19 @@ describe('upload through the official SDK', () => {
     expect(details).toMatchObject({ mime: 'text/plain', fileType: 'non-image' });
   });
 
-  it('applies transformation.pre through the delivery hook, or refuses it clearly without one', async () => {
-    const { sdk } = emu.current;
-    const attempt = sdk.files.upload({ file: await toFile(png, 'p.png'), fileName: 'pre.png', transformation: { pre: 'w-16' } });
-    const outcome = await attempt.then((r) => ({ ok: r }), (e: { status: number; error: { message: string } }) => ({ err: e }));
-    if ('ok' in outcome) expect(outcome.ok.width).toBe(16);
-    else expect(outcome.err).toMatchObject({ status: 400, error: { message: expect.stringContaining('transformation field is invalid') } });
+  it('applies transformation.pre to the stored original, and refuses a bad one naming the parameter', async () => {
+    const { sdk, urlEndpoint } = emu.current;
+    const res = await sdk.files.upload({ file: await toFile(png, 'p.png'), fileName: 'pre.png', useUniqueFileName: false, transformation: { pre: 'w-16,e-grayscale' } });
+    expect(res).toMatchObject({ width: 16, height: 12 });
+    const stored = Buffer.from(await (await fetch(`${urlEndpoint}/pre.png`)).arrayBuffer());
+    expect(res.size).toBe(stored.length);
+    const { data, info } = await sharp(stored).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    expect(info.width).toBe(16);
+    expect(data[0] === data[1] && data[1] === data[2]).toBe(true); // grayscale was applied to the stored bytes
+    await expect(sdk.files.upload({ file: await toFile(png, 'p.png'), fileName: 'bad-pre.png', transformation: { pre: 'w-abc' } })).rejects.toMatchObject({
+      status: 400, error: { message: expect.stringContaining('"w"') },
+    });
+    expect(await sdk.assets.list({ searchQuery: 'name : "bad-pre"' })).toEqual([]);
   });
 });
 

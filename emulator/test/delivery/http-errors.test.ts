@@ -1,4 +1,7 @@
+import { availableParallelism } from 'node:os';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { RenderPool } from '../../src/delivery/pool.js';
 import { withEmulator } from '../helpers/emulator.js';
 import { get, uploadImage } from './http-helpers.js';
 import { at, near, solid } from './pixels.js';
@@ -39,13 +42,40 @@ describe('delivery errors, versions, default images and load', () => {
     expect([current.img?.width, near(at(current.img!, 5, 5), [0, 0, 255], 0)]).toEqual([30, true]);
   });
 
-  it('200 concurrent thumbnail requests all succeed through the bounded render pool', async () => {
+  it('200 concurrent thumbnail requests queue in the bounded render pool and all succeed', async () => {
     const e = emu.current;
     await uploadImage(e, 'burst.jpg', await solid(1200, 900, [90, 90, 200], 'jpeg'));
-    const results = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => fetch(`${e.urlEndpoint}/burst.jpg?tr=w-100,h-100&updatedAt=${i}`).then(async (r) => [r.status, (await r.arrayBuffer()).byteLength] as const)),
-    );
-    expect(results.every(([status, size]) => status === 200 && size > 100)).toBe(true);
+    // Watch the pool the running emulator uses (same process): how many renders run at once, how many wait.
+    const seen = { maxActive: 0, maxPending: 0, runs: 0 };
+    const original = RenderPool.prototype.run;
+    RenderPool.prototype.run = function <T>(this: RenderPool, task: () => Promise<T>): Promise<T> {
+      const p = original.call(this, async () => {
+        seen.runs += 1;
+        seen.maxActive = Math.max(seen.maxActive, this.active);
+        return task();
+      }) as Promise<T>;
+      seen.maxPending = Math.max(seen.maxPending, this.pending);
+      return p;
+    };
+    const baseline = process.memoryUsage().rss;
+    let peak = baseline;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+    try {
+      const results = await Promise.all(
+        Array.from({ length: 200 }, (_, i) => fetch(`${e.urlEndpoint}/burst.jpg?tr=w-100,h-100&updatedAt=${i}`).then(async (r) => [r.status, r.headers.get('content-type'), Buffer.from(await r.arrayBuffer())] as const)),
+      );
+      expect(results.every(([status]) => status === 200)).toBe(true);
+      const dims = await Promise.all(results.slice(0, 5).map(([, , body]) => sharp(body).metadata()));
+      expect(dims.map((d) => [d.width, d.height])).toEqual(Array(5).fill([100, 100]));
+    } finally {
+      clearInterval(sampler);
+      RenderPool.prototype.run = original;
+    }
+    expect(seen.runs).toBe(200); // every URL is distinct (updatedAt), so each one rendered
+    expect(seen.maxActive).toBeGreaterThanOrEqual(1);
+    expect(seen.maxActive).toBeLessThanOrEqual(availableParallelism());
+    expect(seen.maxPending).toBeGreaterThan(0); // the burst queued instead of decoding 200 images at once
+    expect(peak - baseline).toBeLessThan(300 * 1024 * 1024);
   });
 });
 

@@ -15,11 +15,36 @@ export interface CliEmulator {
 
 /** Runs `emulator/src/cli.ts` as a child process (as `npm run emulator` does) and waits for its ready line. */
 export async function spawnCli(args: string[], env: Record<string, string> = {}): Promise<CliEmulator> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'emulator/src/cli.ts'), ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, IMAGEKIT_PRIVATE_KEY: '', IMAGEKIT_PUBLIC_KEY: '', IK_EMULATOR_FAULTS: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  return waitReady(
+    spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'emulator/src/cli.ts'), ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, IMAGEKIT_PRIVATE_KEY: '', IMAGEKIT_PUBLIC_KEY: '', IK_EMULATOR_FAULTS: '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
+}
+
+/**
+ * Runs the documented command line literally: `npm run emulator -- <args>`, in its own process group
+ * (npm → sh → tsx → node) so `stopGroup` can end all of it.
+ */
+export async function spawnNpmEmulator(args: string[], env: Record<string, string> = {}): Promise<CliEmulator> {
+  return waitReady(
+    spawn('npm', ['run', 'emulator', '--', ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, IMAGEKIT_PRIVATE_KEY: '', IMAGEKIT_PUBLIC_KEY: '', IK_EMULATOR_FAULTS: '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    }),
+  );
+}
+
+/** Sends `signal` to the process group `spawnNpmEmulator` started. */
+export function stopGroup(cli: CliEmulator, signal: NodeJS.Signals = 'SIGTERM'): void {
+  if (cli.child.pid !== undefined) process.kill(-cli.child.pid, signal);
+}
+
+async function waitReady(child: ChildProcess): Promise<CliEmulator> {
   let out = '';
   let err = '';
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()));

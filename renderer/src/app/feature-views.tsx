@@ -1,6 +1,10 @@
 import type { ReactNode } from 'react';
 import type { ViewId } from './view-store';
-import { LibraryArea } from '../features/shell/LibraryArea';
+import { PurgeView } from '../features/purge/PurgeView';
+import { MetadataView } from '../features/metadata-tools/MetadataView';
+import { LibraryBrowser } from '../features/browser/LibraryBrowser';
+import { UrlBuilder } from '../features/url-builder/UrlBuilder';
+import { UploadsOverlay } from '../features/uploads/UploadsOverlay';
 
 export interface FeatureView {
   id: ViewId;
@@ -13,10 +17,15 @@ export interface FeatureView {
  * Every top-level view, in tab order. A feature adds its entry here and keeps everything else in
  * renderer/src/features/<feature>/.
  */
-export const featureViews: FeatureView[] = [{ id: 'library', label: 'Library', render: () => <LibraryArea /> }];
+export const featureViews: FeatureView[] = [
+  { id: 'library', label: 'Library', render: () => <LibraryBrowser /> },
+  { id: 'url-builder', label: 'URL builder', render: () => <UrlBuilder /> },
+  { id: 'purge', label: 'Purge', render: () => <PurgeView /> },
+  { id: 'metadata', label: 'Metadata', render: () => <MetadataView /> },
+];
 
 /**
  * Always-mounted pieces that belong to no single view (e.g. a window-wide drop zone, the uploads
  * drawer). Each is a component rendered once inside the frame.
  */
-export const featureOverlays: Array<() => ReactNode> = [];
+export const featureOverlays: Array<() => ReactNode> = [UploadsOverlay];

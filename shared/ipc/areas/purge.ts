@@ -10,6 +10,9 @@ import {
   SuggestionReason,
 } from '../../domain/purge';
 
+/** Channels whose only input is the profile also accept nothing at all (the active profile). */
+const ProfileOnly = ProfileScope.nullish().transform((scope) => scope ?? {});
+
 const FilePath = z.string().trim().regex(/^\//, 'A file path starts with / (e.g. /folder/file.jpg).');
 
 /**
@@ -26,9 +29,11 @@ export const purgeChannels = {
     output: z.object({ requests: z.array(PurgeRequestView) }),
   },
   /** The profile's purge history, newest first. */
-  'purge.requests': { input: ProfileScope.extend({ limit: z.number().int().min(1).max(500).optional() }), output: z.array(PurgeRequestView) },
-  'purge.quota': { input: ProfileScope, output: QuotaView },
-  'purge.settings': { input: ProfileScope, output: PurgeSettingsView },
+  'purge.requests': {
+    input: ProfileScope.extend({ limit: z.number().int().min(1).max(500).optional() }).nullish().transform((v) => v ?? {}),
+    output: z.array(PurgeRequestView) },
+  'purge.quota': { input: ProfileOnly, output: QuotaView },
+  'purge.settings': { input: ProfileOnly, output: PurgeSettingsView },
   'purge.updateSettings': {
     input: ProfileScope.extend({
       monthlyQuota: z.number().int().min(1).max(10_000_000).optional(),
@@ -37,7 +42,7 @@ export const purgeChannels = {
     output: PurgeSettingsView,
   },
   /** Open suggestions, newest first. */
-  'purge.suggestions': { input: ProfileScope, output: z.array(PurgeSuggestionView) },
+  'purge.suggestions': { input: ProfileOnly, output: z.array(PurgeSuggestionView) },
   /** Records a suggestion for changed files (features call this after rename, restore, overwrite). */
   'purge.suggest': {
     input: ProfileScope.extend({
@@ -49,7 +54,7 @@ export const purgeChannels = {
   },
   'purge.dismissSuggestion': { input: ProfileScope.extend({ id: z.string().min(1) }), output: z.object({ id: z.string() }) },
   /** Looks for files overwritten or restored since the last check and suggests purging their URLs. */
-  'purge.checkForChanges': { input: ProfileScope, output: z.object({ suggested: z.array(PurgeSuggestionView), checkedAt: z.string() }) },
+  'purge.checkForChanges': { input: ProfileOnly, output: z.object({ suggested: z.array(PurgeSuggestionView), checkedAt: z.string() }) },
   /** Full metadata of a stored file, by path. */
   'purge.fileMetadata': { input: ProfileScope.extend({ filePath: FilePath }), output: FileMetadataView },
   /** Metadata of a delivery URL, with or without a transformation. */

@@ -21,9 +21,9 @@ const StagedId = z
   .regex(/^[A-Za-z0-9_-]{8,64}\/.+/, 'Not a staged upload id.')
   .refine((id) => !id.split('/').some((seg) => seg === '..' || seg === '.' || seg === ''), 'A staged path cannot contain empty, "." or ".." segments.');
 
-/** Base64 of at most 1 MiB per chunk, so a WebSocket frame stays small. */
-export const STAGE_CHUNK_BYTES = 1024 * 1024;
-const Base64Chunk = z.string().max(Math.ceil(STAGE_CHUNK_BYTES / 3) * 4, 'A chunk may hold at most 1 MiB.');
+/** Bytes per staging chunk: large enough to keep round trips few, small enough for one WebSocket frame (base64 ≈ 5.4 MB). */
+export const STAGE_CHUNK_BYTES = 4 * 1024 * 1024;
+const Base64Chunk = z.string().max(Math.ceil(STAGE_CHUNK_BYTES / 3) * 4, 'A chunk may hold at most 4 MiB.');
 
 const ItemTarget = ProfileScope.extend({ itemId: z.number().int().optional(), batchId: z.number().int().optional() });
 const Empty = z.object({});
@@ -62,8 +62,8 @@ export const uploadsChannels = {
   },
   /** Checks every byte arrived; the staged id can then be queued as a source. */
   'uploads.stage.end': { input: ProfileScope.extend({ stagedId: StagedId }), output: z.object({ size: z.number().int() }) },
-  /** Drops staged bytes that will not be queued (the person cancelled the dialog). */
-  'uploads.stage.discard': { input: ProfileScope.extend({ groupId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/) }), output: Empty },
+  /** Drops staged bytes that will not be queued: a whole drop (`groupId`), or one file or folder of it (a staged id). */
+  'uploads.stage.discard': { input: ProfileScope.extend({ id: z.union([z.string().regex(/^[A-Za-z0-9_-]{8,64}$/), StagedId]) }), output: Empty },
   /** The queue as it is now: recent items, totals and the concurrency. */
   'uploads.list': { input: ProfileScope.optional().default({}), output: UploadsSnapshot },
   'uploads.pause': { input: ItemTarget, output: Empty },

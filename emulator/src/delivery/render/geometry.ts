@@ -96,7 +96,7 @@ export function planResize(
   hints: { width?: number; dpr?: number; customFocus?: { left: number; top: number; width: number; height: number } },
 ): ResizePlan {
   const { width: w, height: h } = requestedSize(params, current, scope, hints);
-  if (params.cm === 'extract' || params.cm === 'pad_extract') return planExtract(params, current, scope, w, h);
+  if (params.cm === 'extract' || params.cm === 'pad_extract') return planExtract(params, current, scope, w, h, hints.customFocus);
   if (w === undefined && h === undefined) return { kind: 'none' };
   let plan: ResizePlan;
   if (params.cm === 'pad_resize') {
@@ -130,7 +130,14 @@ export function planResize(
   return plan;
 }
 
-function planExtract(params: StepParams, current: Size, scope: ExprScope, w: number | undefined, h: number | undefined): ResizePlan {
+function planExtract(
+  params: StepParams,
+  current: Size,
+  scope: ExprScope,
+  w: number | undefined,
+  h: number | undefined,
+  customFocus?: { left: number; top: number; width: number; height: number },
+): ResizePlan {
   const width = w ?? current.width;
   const height = h ?? current.height;
   assertPixels(width, height, 'requested region');
@@ -141,6 +148,11 @@ function planExtract(params: StepParams, current: Size, scope: ExprScope, w: num
   const axis = (size: number, space: number, start: Expr | undefined, centre: Expr | undefined, key: 'x' | 'y') => {
     if (start !== undefined) return Math.round(evaluate(start, scope, key));
     if (centre !== undefined) return Math.round(evaluate(centre, scope, `${key}c`) - size / 2);
+    if (params.fo === 'custom' && customFocus) {
+      // ImageKit: fo-custom works with cm-extract too; the region is centred on the stored focus area, kept inside the image.
+      const middle = key === 'x' ? customFocus.left + customFocus.width / 2 : customFocus.top + customFocus.height / 2;
+      return Math.min(Math.max(0, Math.round(middle - size / 2)), Math.max(0, space - size));
+    }
     return align(space, size, positionOf(params.fo), key);
   };
   const left = axis(width, current.width, params.x, params.xc, 'x');

@@ -79,9 +79,9 @@ export function ParamField({ field, value, onChange, onRemove, error, scope, nam
 
   return (
     <div className="ub-field">
-      <label htmlFor={id}>
-        {field.name} <code>{field.key === 'raw' ? 'raw' : field.key}</code>
-      </label>
+      <div className="ub-field-label">
+        <label htmlFor={id}>{field.name}</label> <code aria-hidden="true">{field.key}</code>
+      </div>
       <div className="ub-field-input">
         {input}
         {slider}

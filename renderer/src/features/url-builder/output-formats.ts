@@ -53,7 +53,11 @@ export function responsiveMarkup(candidates: ResponsiveCandidate[], alt: string,
 /** A JS literal for a step value: whole numbers as numbers, everything else as written. */
 function jsValue(value: unknown, indent: string): string {
   if (typeof value === 'string') return /^(0|[1-9]\d{0,8})$/.test(value) ? value : JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map((v) => jsValue(v, indent)).join(', ')}]`;
+  if (Array.isArray(value)) {
+    if (!value.some((v) => v && typeof v === 'object')) return `[${value.map((v) => jsValue(v, indent)).join(', ')}]`;
+    const inner = `${indent}  `;
+    return `[\n${value.map((v) => `${inner}${jsValue(v, inner)}`).join(',\n')}\n${indent}]`;
+  }
   if (value && typeof value === 'object') {
     const inner = `${indent}  `;
     const entries = Object.entries(value).map(([k, v]) => `${inner}${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${jsValue(v, inner)}`);

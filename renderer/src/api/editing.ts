@@ -1,0 +1,168 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ChannelInput } from '../../../shared/ipc/contract';
+import type { FileEdit } from '../../../shared/ipc/areas/editing';
+import { invoke } from './client';
+import { libraryKeys } from './library';
+import { useActiveProfile } from './profiles';
+
+/** Every editing query key starts with ['editing', profileId]; file data also lives under ['library', …]. */
+export const editingKeys = {
+  profile: (profileId: string) => ['editing', profileId] as const,
+  versions: (profileId: string, fileId: string) => ['editing', profileId, 'versions', fileId] as const,
+  pixels: (profileId: string, fileId: string, a: string, b: string) => ['editing', profileId, 'pixels', fileId, a, b] as const,
+  fields: (profileId: string, includeDeleted: boolean) => ['editing', profileId, 'fields', includeDeleted] as const,
+  tags: (profileId: string) => ['editing', profileId, 'tags'] as const,
+  files: (profileId: string, fileIds: readonly string[]) => ['editing', profileId, 'files', ...fileIds] as const,
+  embedded: (profileId: string, fileId: string) => ['editing', profileId, 'embedded', fileId] as const,
+};
+
+function useProfileId(): string | undefined {
+  return useActiveProfile()?.id;
+}
+
+/** After any change to files: the browser's listings and details, and everything this area caches. */
+function useRefreshAfterChange() {
+  const queryClient = useQueryClient();
+  const profileId = useProfileId();
+  return () => {
+    if (!profileId) return;
+    void queryClient.invalidateQueries({ queryKey: libraryKeys.profile(profileId) });
+    void queryClient.invalidateQueries({ queryKey: editingKeys.profile(profileId) });
+  };
+}
+
+export function useVersions(fileId: string) {
+  const profileId = useProfileId();
+  return useQuery({
+    queryKey: editingKeys.versions(profileId ?? '', fileId),
+    queryFn: () => invoke('editing.versions', { profileId, fileId }),
+    enabled: Boolean(profileId),
+  });
+}
+
+export function useVersionPixels(fileId: string, pair: [string, string] | null, maxSize = 800) {
+  const profileId = useProfileId();
+  return useQuery({
+    queryKey: editingKeys.pixels(profileId ?? '', fileId, pair?.[0] ?? '', pair?.[1] ?? ''),
+    queryFn: () => invoke('editing.versionPixels', { profileId, fileId, versionIds: pair!, maxSize }),
+    enabled: Boolean(profileId && pair),
+    staleTime: Infinity,
+  });
+}
+
+export function useRestoreVersion() {
+  const refresh = useRefreshAfterChange();
+  const profileId = useProfileId();
+  return useMutation({
+    mutationFn: (input: { fileId: string; versionId: string }) => invoke('editing.restoreVersion', { profileId, ...input }),
+    onSettled: refresh,
+  });
+}
+
+export function useDeleteVersion() {
+  const refresh = useRefreshAfterChange();
+  const profileId = useProfileId();
+  return useMutation({
+    mutationFn: (input: { fileId: string; versionId: string }) => invoke('editing.deleteVersion', { profileId, ...input }),
+    onSettled: refresh,
+  });
+}
+
+/** Purges URLs now (the purge area's channel), linked to the suggestion the restore recorded. */
+export function usePurgeUrls() {
+  const profileId = useProfileId();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { urls: string[]; suggestionId?: string }) => invoke('purge.submit', { profileId, ...input }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['purge'] }),
+  });
+}
+
+export function useLibraryTags(enabled = true) {
+  const profileId = useProfileId();
+  return useQuery({
+    queryKey: editingKeys.tags(profileId ?? ''),
+    queryFn: () => invoke('editing.libraryTags', { profileId }),
+    enabled: enabled && Boolean(profileId),
+    staleTime: 30_000,
+  });
+}
+
+export type TagAction = 'add' | 'remove' | 'removeAI' | 'promoteAI';
+const tagChannels = {
+  add: 'editing.addTags',
+  remove: 'editing.removeTags',
+  removeAI: 'editing.removeAITags',
+  promoteAI: 'editing.promoteAITags',
+} as const;
+
+export function useTagAction() {
+  const refresh = useRefreshAfterChange();
+  const profileId = useProfileId();
+  return useMutation({
+    mutationFn: ({ action, fileIds, tags }: { action: TagAction; fileIds: string[]; tags: string[] }) => {
+      const channel = tagChannels[action];
+      return channel === 'editing.addTags' || channel === 'editing.removeTags'
+        ? invoke(channel, { profileId, fileIds, tags })
+        : invoke(channel, { profileId, fileIds, aiTags: tags });
+    },
+    onSettled: refresh,
+  });
+}
+
+export function useFields(includeDeleted = false) {
+  const profileId = useProfileId();
+  return useQuery({
+    queryKey: editingKeys.fields(profileId ?? '', includeDeleted),
+    queryFn: () => invoke('editing.fields', { profileId, includeDeleted }),
+    enabled: Boolean(profileId),
+  });
+}
+
+type FieldCreate = Omit<ChannelInput<'editing.createField'>, 'profileId'>;
+type FieldUpdate = Omit<ChannelInput<'editing.updateField'>, 'profileId'>;
+
+export function useFieldMutations() {
+  const refresh = useRefreshAfterChange();
+  const profileId = useProfileId();
+  const create = useMutation({ mutationFn: (body: FieldCreate) => invoke('editing.createField', { profileId, ...body }), onSettled: refresh });
+  const update = useMutation({ mutationFn: (body: FieldUpdate) => invoke('editing.updateField', { profileId, ...body }), onSettled: refresh });
+  const remove = useMutation({ mutationFn: (id: string) => invoke('editing.deleteField', { profileId, id }), onSettled: refresh });
+  return { create, update, remove };
+}
+
+export function useUpdateFile() {
+  const refresh = useRefreshAfterChange();
+  const profileId = useProfileId();
+  return useMutation({
+    mutationFn: ({ fileId, edit }: { fileId: string; edit: FileEdit }) => invoke('editing.updateFile', { profileId, fileId, edit }),
+    onSettled: refresh,
+  });
+}
+
+export function useUpdateFiles() {
+  const refresh = useRefreshAfterChange();
+  const profileId = useProfileId();
+  return useMutation({
+    mutationFn: (edits: { fileId: string; edit: FileEdit }[]) => invoke('editing.updateFiles', { profileId, edits }),
+    onSettled: refresh,
+  });
+}
+
+export function useFilesDetails(fileIds: readonly string[]) {
+  const profileId = useProfileId();
+  return useQuery({
+    queryKey: editingKeys.files(profileId ?? '', fileIds),
+    queryFn: () => invoke('editing.filesDetails', { profileId, fileIds: [...fileIds] }),
+    enabled: Boolean(profileId) && fileIds.length > 0,
+  });
+}
+
+export function useEmbeddedMetadata(fileId: string) {
+  const profileId = useProfileId();
+  return useQuery({
+    queryKey: editingKeys.embedded(profileId ?? '', fileId),
+    queryFn: () => invoke('editing.embeddedMetadata', { profileId, fileId }),
+    enabled: Boolean(profileId),
+  });
+}

@@ -1,0 +1,239 @@
+import { useEffect, useRef } from 'react';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { BatchSummary, FileProgress, NearDuplicate, UploadOptions, UploadSource } from '../../../shared/domain/uploads';
+import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract';
+import { STAGE_CHUNK_BYTES } from '../../../shared/ipc/areas/uploads';
+import { invoke, subscribe } from './client';
+import { libraryKeys } from './library';
+import { useActiveProfile } from './profiles';
+
+type Snapshot = ChannelOutput<'uploads.list'>;
+
+/** Query keys of the uploads area, per profile. */
+export const uploadKeys = {
+  snapshot: (profileId: string) => ['uploads', profileId, 'snapshot'] as const,
+  progress: (profileId: string) => ['uploads', profileId, 'progress'] as const,
+  defaults: (profileId: string) => ['uploads', profileId, 'defaults'] as const,
+  fields: (profileId: string) => ['uploads', profileId, 'fields'] as const,
+};
+
+export function useUploadsProfileId(): string | undefined {
+  return useActiveProfile()?.id;
+}
+
+/** The queue of the open profile: items, totals and concurrency; kept current by pushes (useUploadEvents). */
+export function useUploads() {
+  const profileId = useUploadsProfileId();
+  return useQuery({
+    queryKey: uploadKeys.snapshot(profileId ?? ''),
+    queryFn: () => invoke('uploads.list', { profileId }),
+    enabled: Boolean(profileId),
+  });
+}
+
+/** Live per-file progress (bytes, speed, time left) by item id. */
+export function useUploadProgress(): Record<number, FileProgress> {
+  const profileId = useUploadsProfileId();
+  return (
+    useQuery({
+      queryKey: uploadKeys.progress(profileId ?? ''),
+      queryFn: () => ({}) as Record<number, FileProgress>,
+      enabled: false,
+      initialData: {},
+    }).data ?? {}
+  );
+}
+
+/** How long after a file lands the grid is refreshed (files landing together cause one refresh). */
+const LIBRARY_REFRESH_MS = 400;
+
+function upsertItem(client: QueryClient, profileId: string, item: Snapshot['items'][number]) {
+  client.setQueryData<Snapshot>(uploadKeys.snapshot(profileId), (old) => {
+    if (!old) return old;
+    const at = old.items.findIndex((i) => i.id === item.id);
+    if (at === -1) return { ...old, items: [...old.items, item] };
+    const items = old.items.slice();
+    items[at] = item;
+    return { ...old, items };
+  });
+}
+
+/**
+ * Feeds the uploads pushes into the query cache and refreshes the library as files land. Mount once
+ * (the uploads overlay does); `onBatchDone` hears when a batch has its final states.
+ */
+export function useUploadEvents(onBatchDone: (profileId: string, summary: BatchSummary) => void): void {
+  const client = useQueryClient();
+  const onDone = useRef(onBatchDone);
+  onDone.current = onBatchDone;
+  useEffect(() => {
+    const refreshTimers = new Map<string, ReturnType<typeof setTimeout>>();
+    const refreshLibrary = (profileId: string) => {
+      if (refreshTimers.has(profileId)) return;
+      refreshTimers.set(
+        profileId,
+        setTimeout(() => {
+          refreshTimers.delete(profileId);
+          void client.invalidateQueries({ queryKey: libraryKeys.profile(profileId) });
+        }, LIBRARY_REFRESH_MS),
+      );
+    };
+    const offs = [
+      subscribe('uploads.item', ({ profileId, item }) => {
+        upsertItem(client, profileId, item);
+        if (item.state !== 'uploading') {
+          client.setQueryData<Record<number, FileProgress>>(uploadKeys.progress(profileId), (old) => {
+            if (!old?.[item.id]) return old;
+            const next = { ...old };
+            delete next[item.id];
+            return next;
+          });
+        }
+        if (item.state === 'done') refreshLibrary(profileId);
+      }),
+      subscribe('uploads.progress', ({ profileId, progress }) => {
+        client.setQueryData<Record<number, FileProgress>>(uploadKeys.progress(profileId), (old) => {
+          const next = { ...old };
+          for (const p of progress) next[p.itemId] = p;
+          return next;
+        });
+      }),
+      subscribe('uploads.total', ({ profileId, total }) => {
+        client.setQueryData<Snapshot>(uploadKeys.snapshot(profileId), (old) => (old ? { ...old, totals: total } : old));
+      }),
+      subscribe('uploads.batchDone', ({ profileId, summary }) => {
+        refreshLibrary(profileId);
+        onDone.current(profileId, summary);
+      }),
+    ];
+    return () => {
+      offs.forEach((off) => off());
+      refreshTimers.forEach((t) => clearTimeout(t));
+    };
+  }, [client]);
+}
+
+type Target = Omit<ChannelInput<'uploads.pause'>, 'profileId'>;
+export type QueueAction = 'pause' | 'resume' | 'cancel' | 'retry';
+
+export function useQueueAction() {
+  const profileId = useUploadsProfileId();
+  return useMutation({
+    mutationFn: ({ action, target }: { action: QueueAction; target: Target }) => invoke(`uploads.${action}`, { profileId, ...target }),
+  });
+}
+
+export function useResolveConflict() {
+  const profileId = useUploadsProfileId();
+  return useMutation({
+    mutationFn: (input: Target & { choice: 'replace' | 'keepBoth' | 'skip' }) => invoke('uploads.resolveConflict', { profileId, ...input }),
+  });
+}
+
+export function useClearFinished() {
+  const profileId = useUploadsProfileId();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => invoke('uploads.clearFinished', { profileId }),
+    onSuccess: () => client.invalidateQueries({ queryKey: uploadKeys.snapshot(profileId ?? '') }),
+  });
+}
+
+export function useSetConcurrency() {
+  const profileId = useUploadsProfileId();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (concurrency: number) => invoke('uploads.setConcurrency', { profileId, concurrency }),
+    onSuccess: () => client.invalidateQueries({ queryKey: uploadKeys.snapshot(profileId ?? '') }),
+  });
+}
+
+export function useUploadDefaults() {
+  const profileId = useUploadsProfileId();
+  return useQuery({ queryKey: uploadKeys.defaults(profileId ?? ''), queryFn: () => invoke('uploads.defaults.get', { profileId }), enabled: Boolean(profileId) });
+}
+
+export function useSaveUploadDefaults() {
+  const profileId = useUploadsProfileId();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (options: UploadOptions) => invoke('uploads.defaults.save', { profileId, options }),
+    onSuccess: (saved) => client.setQueryData(uploadKeys.defaults(profileId ?? ''), saved),
+  });
+}
+
+export function useMetadataFields(enabled = true) {
+  const profileId = useUploadsProfileId();
+  return useQuery({
+    queryKey: uploadKeys.fields(profileId ?? ''),
+    queryFn: () => invoke('uploads.metadataFields', { profileId }),
+    enabled: enabled && Boolean(profileId),
+    staleTime: 60_000,
+  });
+}
+
+export function useAddUploads() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ChannelInput<'uploads.add'> & { profileId: string }) => invoke('uploads.add', input),
+    onSuccess: (_out, input) => client.invalidateQueries({ queryKey: uploadKeys.snapshot(input.profileId) }),
+  });
+}
+
+export function findNearDuplicates(profileId: string, sources: UploadSource[], targetFolder: string): Promise<NearDuplicate[]> {
+  return invoke('uploads.nearDuplicates', { profileId, sources, targetFolder });
+}
+
+/** Forgets staged bytes: a whole drop (its group id) or one file of it (its staged id). */
+export function discardStaged(profileId: string, id: string): Promise<unknown> {
+  return invoke('uploads.stage.discard', { profileId, id });
+}
+
+/** A file the window holds (dropped, picked or pasted) and where it sits inside what was dropped. */
+export interface WindowFile {
+  file: Blob & { name?: string };
+  /** `photo.jpg`, or `album/2024/photo.jpg` for a file inside a dropped folder. */
+  relativePath: string;
+}
+
+/** Base64 of a slice, encoded natively (FileReader) rather than byte by byte in script. */
+function toBase64(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = String(reader.result);
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.onerror = () => reject(reader.error ?? new Error('Could not read the file.'));
+    reader.readAsDataURL(blob);
+  });
+}
+
+/**
+ * Sends files the window holds to the main side in chunks of STAGE_CHUNK_BYTES (never a whole file in one message), where
+ * they become temp files the queue reads from disk. Returns the staged sources: one per dropped file or
+ * top-level folder, so folder structure is recreated under the target folder.
+ */
+export async function stageFiles(
+  profileId: string,
+  files: WindowFile[],
+  onProgress?: (sentBytes: number, totalBytes: number) => void,
+): Promise<{ groupId: string; sources: UploadSource[] }> {
+  const total = files.reduce((s, f) => s + f.file.size, 0);
+  let sent = 0;
+  let groupId: string | undefined;
+  for (const { file, relativePath } of files) {
+    const begun = await invoke('uploads.stage.begin', { profileId, relativePath, size: file.size, groupId });
+    groupId = begun.groupId;
+    for (let offset = 0; offset < file.size; offset += STAGE_CHUNK_BYTES) {
+      const chunk = file.slice(offset, offset + STAGE_CHUNK_BYTES);
+      await invoke('uploads.stage.chunk', { profileId, stagedId: begun.stagedId, offset, data: await toBase64(chunk) });
+      sent += chunk.size;
+      onProgress?.(sent, total);
+    }
+    await invoke('uploads.stage.end', { profileId, stagedId: begun.stagedId });
+  }
+  if (!groupId) throw new Error('Nothing to upload: no files were given.');
+  const tops = [...new Set(files.map((f) => f.relativePath.split('/').filter(Boolean)[0]!))];
+  return { groupId, sources: tops.map((top) => ({ kind: 'staged', stagedId: `${groupId}/${top}` })) };
+}

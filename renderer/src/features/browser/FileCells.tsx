@@ -1,0 +1,81 @@
+import type { DragEvent, MouseEvent } from 'react';
+import type { FileSummary } from '../../../../shared/domain/library';
+import { formatBytes, formatDate } from './format';
+import { Thumbnail } from './Thumbnail';
+
+export const TILE_WIDTH = 164;
+export const TILE_HEIGHT = 188;
+export const THUMB_SIZE = 140;
+export const LIST_ROW_HEIGHT = 32;
+
+interface CellProps {
+  file: FileSummary;
+  focused: boolean;
+  onClick(e: MouseEvent): void;
+  onDoubleClick(): void;
+  onDragStart(e: DragEvent): void;
+}
+
+/** One thumbnail tile of the grid; its accessible name is the file name. */
+export function FileTile({ id, file, selected, focused, onClick, onDoubleClick, onDragStart }: CellProps & { id: string; selected: boolean }) {
+  return (
+    <div
+      id={id}
+      role="gridcell"
+      aria-selected={selected}
+      aria-label={file.name}
+      className={`file-tile${focused ? ' is-focused' : ''}`}
+      draggable
+      onClick={onClick}
+      onDoubleClick={onDoubleClick}
+      onDragStart={onDragStart}
+      title={file.filePath}
+    >
+      <Thumbnail file={file} size={THUMB_SIZE} />
+      <span className="file-tile-name">{file.name}</span>
+    </div>
+  );
+}
+
+export const listColumns = ['Name', 'Type', 'Size', 'Dimensions', 'Created', 'Updated', 'Tags'] as const;
+
+export function ListHeader() {
+  return (
+    <div role="row" aria-rowindex={1} className="files-row files-list-header">
+      {listColumns.map((c) => (
+        <div key={c} role="columnheader" className={`col col-${c.toLowerCase()}`}>
+          {c}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** One row of the list view's cells (the row element itself carries the selection). */
+export function FileRow({ file, focused, onClick, onDoubleClick, onDragStart }: CellProps) {
+  return (
+    <div className={`file-row-cells${focused ? ' is-focused' : ''}`} draggable onClick={onClick} onDoubleClick={onDoubleClick} onDragStart={onDragStart}>
+      <div role="gridcell" className="col col-name" title={file.filePath}>
+        {file.name}
+      </div>
+      <div role="gridcell" className="col col-type">
+        {file.mime ?? file.fileType}
+      </div>
+      <div role="gridcell" className="col col-size">
+        {formatBytes(file.size)}
+      </div>
+      <div role="gridcell" className="col col-dimensions">
+        {file.width && file.height ? `${file.width} × ${file.height}` : '—'}
+      </div>
+      <div role="gridcell" className="col col-created">
+        {formatDate(file.createdAt)}
+      </div>
+      <div role="gridcell" className="col col-updated">
+        {formatDate(file.updatedAt)}
+      </div>
+      <div role="gridcell" className="col col-tags">
+        {file.tags.join(', ')}
+      </div>
+    </div>
+  );
+}

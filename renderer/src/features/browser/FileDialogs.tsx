@@ -1,0 +1,154 @@
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import type { FileSummary } from '../../../../shared/domain/library';
+import { useDeleteFiles, useRenameFile, useTransferFiles } from '../../api/library';
+import { describeError } from '../../api/errors';
+import { Modal } from '../profiles/Modal';
+import { useDialogStore } from './dialog-store';
+import { FolderPicker } from './FolderPicker';
+import { formatBytes, thumbnailUrl } from './format';
+
+function DialogFrame({ title, children }: { title: string; children: ReactNode }) {
+  const close = useDialogStore((s) => s.close);
+  const titleId = useId();
+  return (
+    <Modal labelledBy={titleId} onClose={close}>
+      <div className="modal-header">
+        <h2 id={titleId}>{title}</h2>
+        <button type="button" className="icon-button" aria-label="Close" onClick={close}>
+          ×
+        </button>
+      </div>
+      {children}
+    </Modal>
+  );
+}
+
+export function PreviewDialog({ file }: { file: FileSummary }) {
+  return (
+    <DialogFrame title={file.name}>
+      {file.fileType === 'image' && !file.isPrivateFile ? (
+        <img className="preview-image" src={thumbnailUrl(file.url, 480, window.devicePixelRatio || 1)} alt={`Preview of ${file.name}`} />
+      ) : (
+        <p>No preview for this file.</p>
+      )}
+      <p className="muted">
+        {file.filePath} · {formatBytes(file.size)}
+        {file.width && file.height ? ` · ${file.width} × ${file.height}` : ''}
+      </p>
+    </DialogFrame>
+  );
+}
+
+export function RenameDialog({ file }: { file: FileSummary }) {
+  const close = useDialogStore((s) => s.close);
+  const tell = useDialogStore((s) => s.tell);
+  const rename = useRenameFile();
+  const [name, setName] = useState(file.name);
+  const [purge, setPurge] = useState(false);
+  const warningId = useId();
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    rename.mutate(
+      { filePath: file.filePath, newFileName: name.trim(), purgeCache: purge },
+      {
+        onSuccess: () => {
+          tell(`Renamed ${file.name} to ${name.trim()}.`);
+          close();
+        },
+      },
+    );
+  };
+  return (
+    <DialogFrame title={`Rename ${file.name}`}>
+      <form className="dialog-form" onSubmit={submit}>
+        <label className="field">
+          <span>New name</span>
+          <input autoFocus value={name} onChange={(e) => setName(e.target.value)} aria-describedby={warningId} />
+        </label>
+        <p id={warningId} className="field-hint">
+          Links to the old URL stop working after a rename. Every version of the file is renamed.
+        </p>
+        <label className="check">
+          <input type="checkbox" checked={purge} onChange={(e) => setPurge(e.target.checked)} />
+          Also purge the old URL from the CDN cache
+        </label>
+        {rename.isError && <p role="alert">{describeError(rename.error)}</p>}
+        <div className="form-actions">
+          <button type="button" onClick={close}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={!name.trim() || name.trim() === file.name || rename.isPending}>
+            Rename
+          </button>
+        </div>
+      </form>
+    </DialogFrame>
+  );
+}
+
+export function DeleteFilesDialog({ files }: { files: FileSummary[] }) {
+  const close = useDialogStore((s) => s.close);
+  const tell = useDialogStore((s) => s.tell);
+  const remove = useDeleteFiles();
+  const total = files.reduce((sum, f) => sum + f.size, 0);
+  const title = files.length === 1 ? `Delete ${files[0]!.name}?` : `Delete ${files.length} files?`;
+  const byId = new Map(files.map((f) => [f.fileId, f.name]));
+  const confirm = () =>
+    remove.mutate(
+      files.map((f) => f.fileId),
+      {
+        onSuccess: (outcome) => {
+          const failures = outcome.failed.map((f) => ({ item: byId.get(f.item) ?? f.item, message: f.message }));
+          tell(outcome.failed.length ? `Deleted ${outcome.succeeded.length} of ${files.length} files.` : `Deleted ${outcome.succeeded.length} file${outcome.succeeded.length === 1 ? '' : 's'}.`, failures);
+          close();
+        },
+      },
+    );
+  return (
+    <DialogFrame title={title}>
+      <p>
+        {files.length === 1 ? 'The file' : `These ${files.length} files`} ({formatBytes(total)}) and all their versions are deleted from the library. This cannot be undone; cached copies on the CDN are not purged.
+      </p>
+      {remove.isError && <p role="alert">{describeError(remove.error)}</p>}
+      <div className="form-actions">
+        <button type="button" autoFocus onClick={close}>
+          Cancel
+        </button>
+        <button type="button" className="danger" disabled={remove.isPending} onClick={confirm}>
+          Delete
+        </button>
+      </div>
+    </DialogFrame>
+  );
+}
+
+export function TransferFilesDialog({ mode, files }: { mode: 'copy' | 'move'; files: FileSummary[] }) {
+  const close = useDialogStore((s) => s.close);
+  const tell = useDialogStore((s) => s.tell);
+  const transfer = useTransferFiles();
+  const verb = mode === 'copy' ? 'Copy' : 'Move';
+  const what = files.length === 1 ? files[0]!.name : `${files.length} files`;
+  return (
+    <DialogFrame title={`${verb} ${what}`}>
+      <FolderPicker
+        verb={verb}
+        withVersionsOption={mode === 'copy'}
+        busy={transfer.isPending}
+        error={transfer.isError ? describeError(transfer.error) : null}
+        onPick={(destinationPath, includeVersions) =>
+          transfer.mutate(
+            { mode, filePaths: files.map((f) => f.filePath), destinationPath, includeVersions },
+            {
+              onSuccess: (outcome) => {
+                tell(`${mode === 'copy' ? 'Copied' : 'Moved'} ${outcome.succeeded.length} of ${files.length} to ${destinationPath}.`, outcome.failed);
+                close();
+              },
+            },
+          )
+        }
+      />
+    </DialogFrame>
+  );
+}
+
+export { DialogFrame };

@@ -1,0 +1,184 @@
+import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { FileSummary } from '../../../../shared/domain/library';
+import { useBrowserStore } from './browser-store';
+import { clickItem, moveFocus, reconcile, selectAll } from './selection';
+import { useFileActions } from './use-file-actions';
+import type { FileSource } from './use-file-source';
+import { FileRow, FileTile, ListHeader, LIST_ROW_HEIGHT, TILE_HEIGHT, TILE_WIDTH } from './FileCells';
+import { startDragOut } from './drag';
+
+const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
+
+/**
+ * The Files grid (thumbnails) or list (columns): one `grid` named "Files", virtualized so only the
+ * visible rows exist in the DOM, fetching the next page as the end comes into view. Focus stays on
+ * the grid; the focused item is its aria-activedescendant.
+ */
+export function FilesView({ source }: { source: FileSource }) {
+  const { items, hasMore, fetchMore } = source;
+  const viewMode = useBrowserStore((s) => s.viewMode);
+  const selection = useBrowserStore((s) => s.selection);
+  const setSelection = useBrowserStore((s) => s.setSelection);
+  const actions = useFileActions();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+
+  useEffect(() => {
+    const node = scrollRef.current;
+    if (!node || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(([entry]) => setWidth(entry?.contentRect.width ?? 0));
+    observer.observe(node);
+    return () => observer.disconnect();
+  }, []);
+
+  const columns = viewMode === 'grid' ? Math.max(1, Math.floor(width / TILE_WIDTH)) : 1;
+  const rowCount = Math.ceil(items.length / columns) + (hasMore ? 1 : 0);
+  const virtualizer = useVirtualizer({
+    count: rowCount,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => (viewMode === 'grid' ? TILE_HEIGHT : LIST_ROW_HEIGHT),
+    overscan: 4,
+  });
+  const virtualRows = virtualizer.getVirtualItems();
+  const lastRow = virtualRows[virtualRows.length - 1]?.index ?? 0;
+
+  useEffect(() => {
+    if (hasMore && lastRow >= rowCount - 3) fetchMore();
+  }, [hasMore, lastRow, rowCount, fetchMore]);
+
+  // Rows that vanished (deleted, moved, refreshed) leave the selection.
+  useEffect(() => {
+    const next = reconcile(selection, items);
+    if (next !== selection) setSelection(next, items);
+  }, [items, selection, setSelection]);
+
+  const select = (next: typeof selection) => {
+    setSelection(next, items);
+    if (next.focus !== null) virtualizer.scrollToIndex(Math.floor(next.focus / columns));
+  };
+  const selected = (): FileSummary[] => {
+    const ids = new Set(selection.ids);
+    return items.filter((f) => ids.has(f.fileId));
+  };
+  const focused = selection.focus !== null ? items[selection.focus] : undefined;
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const toggle = isMac ? e.metaKey : e.ctrlKey;
+    const mods = { shift: e.shiftKey, toggle };
+    const step: Record<string, number> = {
+      ArrowRight: viewMode === 'grid' ? 1 : 0,
+      ArrowLeft: viewMode === 'grid' ? -1 : 0,
+      ArrowDown: columns,
+      ArrowUp: -columns,
+      Home: -items.length,
+      End: items.length,
+      PageDown: columns * 5,
+      PageUp: -columns * 5,
+    };
+    const delta = step[e.key];
+    if (delta !== undefined) {
+      e.preventDefault();
+      if (delta) select(moveFocus(selection, items, delta, mods));
+      return;
+    }
+    if (toggle && e.key.toLowerCase() === 'a') {
+      e.preventDefault();
+      select(selectAll(selection, items));
+    } else if (toggle && e.key.toLowerCase() === 'c') {
+      e.preventDefault();
+      void actions.copyUrls(selected());
+    } else if (e.key === ' ' && selection.focus !== null) {
+      e.preventDefault();
+      select(clickItem(selection, items, selection.focus, { toggle: true }));
+    } else if (e.key === 'Enter' && focused) {
+      e.preventDefault();
+      actions.preview(focused);
+    } else if (e.key === 'Delete' || (isMac && e.key === 'Backspace' && e.metaKey)) {
+      e.preventDefault();
+      actions.remove(selected());
+    } else if (e.key === 'F2' && focused) {
+      e.preventDefault();
+      actions.rename(focused);
+    }
+  };
+
+  const onItemClick = (e: MouseEvent, index: number) => {
+    select(clickItem(selection, items, index, { shift: e.shiftKey, toggle: isMac ? e.metaKey : e.ctrlKey }));
+    scrollRef.current?.focus({ preventScroll: true });
+  };
+
+  const onDragStart = (e: DragEvent, index: number) => {
+    const file = items[index]!;
+    const dragged = selection.ids.includes(file.fileId) ? selected() : [file];
+    if (!selection.ids.includes(file.fileId)) setSelection(clickItem(selection, items, index), items);
+    startDragOut(e.dataTransfer, dragged);
+  };
+
+  const selectedIds = new Set(selection.ids);
+  const activeId = focused ? `file-item-${selection.focus}` : undefined;
+
+  return (
+    <div
+      ref={scrollRef}
+      className={`files-view files-${viewMode}`}
+      role="grid"
+      aria-label="Files"
+      aria-multiselectable="true"
+      aria-rowcount={hasMore ? -1 : Math.ceil(items.length / columns) + (viewMode === 'list' ? 1 : 0)}
+      aria-colcount={viewMode === 'list' ? 7 : columns}
+      aria-activedescendant={activeId}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      onFocus={() => {
+        if (selection.focus === null && items.length) select(moveFocus(selection, items, 1));
+      }}
+    >
+      {viewMode === 'list' && <ListHeader />}
+      <div className="files-canvas" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualRows.map((row) => {
+          const first = row.index * columns;
+          const rowItems = items.slice(first, first + columns);
+          return (
+            <div
+              key={row.key}
+              className="files-row"
+              role="row"
+              aria-rowindex={row.index + (viewMode === 'list' ? 2 : 1)}
+              aria-selected={viewMode === 'list' && rowItems[0] ? selectedIds.has(rowItems[0].fileId) : undefined}
+              id={viewMode === 'list' ? `file-item-${first}` : undefined}
+              style={{ transform: `translateY(${row.start}px)`, height: row.size }}
+            >
+              {rowItems.length === 0 ? (
+                <div role="gridcell" className="files-loading">
+                  {source.isFetchingMore ? 'Loading more files…' : ''}
+                </div>
+              ) : viewMode === 'grid' ? (
+                rowItems.map((file, i) => (
+                  <FileTile
+                    key={file.fileId}
+                    id={`file-item-${first + i}`}
+                    file={file}
+                    selected={selectedIds.has(file.fileId)}
+                    focused={selection.focus === first + i}
+                    onClick={(e) => onItemClick(e, first + i)}
+                    onDoubleClick={() => actions.preview(file)}
+                    onDragStart={(e) => onDragStart(e, first + i)}
+                  />
+                ))
+              ) : (
+                <FileRow
+                  file={rowItems[0]!}
+                  focused={selection.focus === first}
+                  onClick={(e) => onItemClick(e, first)}
+                  onDoubleClick={() => actions.preview(rowItems[0]!)}
+                  onDragStart={(e) => onDragStart(e, first)}
+                />
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import { FileMetadataTool, UrlMetadataTool } from './FileMetadataTool';
+import { SimilarityFinder } from './SimilarityFinder';
+import './metadata-tools.css';
+
+/** The metadata tools (issue 9): a file's full metadata, a URL lookup and the similarity finder. */
+export function MetadataView() {
+  return (
+    <section className="metadata-view" role="region" aria-labelledby="metadata-heading">
+      <h1 id="metadata-heading" className="visually-hidden">
+        Metadata
+      </h1>
+      <FileMetadataTool />
+      <UrlMetadataTool />
+      <SimilarityFinder />
+    </section>
+  );
+}

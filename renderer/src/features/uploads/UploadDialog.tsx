@@ -1,0 +1,235 @@
+import { useEffect, useId, useState } from 'react';
+import { UploadOptions, type NearDuplicate, type UploadSource } from '../../../../shared/domain/uploads';
+import { describeIssues } from '../../../../shared/ipc/router';
+import {
+  discardStaged,
+  findNearDuplicates,
+  stageFiles,
+  useAddUploads,
+  useMetadataFields,
+  useSaveUploadDefaults,
+  useUploadDefaults,
+  useUploadsProfileId,
+} from '../../api/uploads';
+import { useCurrentFolder } from '../browser/browser-store';
+import { Modal } from '../profiles/Modal';
+import { AdvancedOptions } from './AdvancedOptions';
+import { CustomMetadataFields, metadataProblems } from './CustomMetadataFields';
+import { DuplicateChoices } from './DuplicateChoices';
+import { formatBytes } from './format';
+import { formatPostLines, parsePostLines } from './post-transformations';
+import { useUploadsUi, type PendingUpload } from './uploads-store';
+
+type Step = { kind: 'edit' } | { kind: 'sending'; sent: number; total: number } | { kind: 'duplicates'; found: NearDuplicate[]; sources: UploadSource[]; groupId: string };
+
+function describe(pending: PendingUpload): string {
+  if (pending.kind === 'urls') return pending.urls.length === 1 ? '1 link' : `${pending.urls.length} links`;
+  const bytes = pending.files.reduce((s, f) => s + f.file.size, 0);
+  return `${pending.files.length === 1 ? '1 file' : `${pending.files.length} files`} (${formatBytes(bytes)})`;
+}
+
+/** The options form for one batch: starts from the profile's defaults; "Save as defaults" keeps them. */
+export function UploadDialog({ pending }: { pending: PendingUpload }) {
+  const titleId = useId();
+  const close = useUploadsUi((s) => s.closePending);
+  const profileId = useUploadsProfileId();
+  const currentFolder = useCurrentFolder();
+  const defaults = useUploadDefaults();
+  const fields = useMetadataFields();
+  const save = useSaveUploadDefaults();
+  const add = useAddUploads();
+  const [draft, setDraft] = useState<UploadOptions | null>(null);
+  const [folder, setFolder] = useState(currentFolder);
+  const [tagsText, setTagsText] = useState('');
+  const [postText, setPostText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [step, setStep] = useState<Step>({ kind: 'edit' });
+
+  useEffect(() => {
+    if (defaults.data && !draft) {
+      setDraft(defaults.data);
+      setTagsText(defaults.data.tags.join(', '));
+      setPostText(formatPostLines(defaults.data.transformation?.post));
+    }
+  }, [defaults.data, draft]);
+
+  if (!draft) {
+    return (
+      <Modal labelledBy={titleId} onClose={close}>
+        <h2 id={titleId}>Upload</h2>
+        <p role="status">{defaults.isError ? `Could not load the upload options: ${defaults.error.message}` : 'Loading the upload options…'}</p>
+        <button type="button" onClick={close}>
+          Cancel
+        </button>
+      </Modal>
+    );
+  }
+  const patch = (p: Partial<UploadOptions>) => setDraft({ ...draft, ...p });
+
+  /** The form as options, or the first reason it cannot be sent. */
+  const collect = (): UploadOptions | string => {
+    const post = parsePostLines(postText);
+    if (!post.ok) return post.error;
+    const tags = tagsText.split(',').map((t) => t.trim()).filter(Boolean);
+    const pre = draft.transformation?.pre;
+    const candidate = { ...draft, tags, transformation: pre || post.post.length ? { pre, post: post.post.length ? post.post : undefined } : undefined };
+    const parsed = UploadOptions.safeParse(candidate);
+    if (!parsed.success) return describeIssues(parsed.error);
+    const problems = Object.values(metadataProblems(fields.data ?? [], parsed.data.customMetadata));
+    if (problems.length) return `Custom metadata: ${problems.join('; ')}.`;
+    return parsed.data;
+  };
+
+  const send = async (options: UploadOptions, sources: UploadSource[]) => {
+    await add.mutateAsync({ profileId: profileId!, sources, targetFolder: folder, options });
+    close();
+  };
+
+  const submit = async () => {
+    setError(null);
+    const options = collect();
+    if (typeof options === 'string') return setError(options);
+    if (!folder.startsWith('/')) return setError('The folder starts with "/", e.g. /photos/2024.');
+    let groupId: string | null = null;
+    try {
+      if (pending.kind === 'urls') return await send(options, pending.urls.map((url) => ({ kind: 'url', url })));
+      setStep({ kind: 'sending', sent: 0, total: pending.files.reduce((s, f) => s + f.file.size, 0) });
+      const staged = await stageFiles(profileId!, pending.files, (sent, total) => setStep({ kind: 'sending', sent, total }));
+      groupId = staged.groupId;
+      if (options.nearDuplicateCheck) {
+        const found = await findNearDuplicates(profileId!, staged.sources, folder);
+        if (found.length) return setStep({ kind: 'duplicates', found, sources: staged.sources, groupId });
+      }
+      await send(options, staged.sources);
+    } catch (e) {
+      if (groupId) void discardStaged(profileId!, groupId);
+      setStep({ kind: 'edit' });
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  const cancel = () => {
+    if (step.kind === 'duplicates') void discardStaged(profileId!, step.groupId);
+    close();
+  };
+
+  if (step.kind === 'duplicates') {
+    return (
+      <Modal labelledBy={titleId} onClose={cancel}>
+        <h2 id={titleId}>Possible duplicates</h2>
+        <DuplicateChoices
+          found={step.found}
+          onDecide={async (leaveOut) => {
+            try {
+              await Promise.all(leaveOut.map((id) => discardStaged(profileId!, id)));
+              const remaining = step.sources.filter((src) => src.kind !== 'staged' || !leaveOut.includes(src.stagedId));
+              const options = collect();
+              if (remaining.length === 0) close();
+              else if (typeof options !== 'string') await send(options, remaining);
+            } catch (e) {
+              setError(e instanceof Error ? e.message : String(e));
+            }
+          }}
+          onCancel={cancel}
+        />
+        {error && <p role="alert">{error}</p>}
+      </Modal>
+    );
+  }
+
+  return (
+    <Modal labelledBy={titleId} onClose={cancel}>
+      <form
+        className="upload-dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <h2 id={titleId}>Upload {describe(pending)}</h2>
+        <label>
+          Folder
+          <input type="text" value={folder} onChange={(e) => setFolder(e.target.value)} />
+        </label>
+        <label>
+          When a file already exists
+          <select value={draft.onConflict} onChange={(e) => patch({ onConflict: e.target.value as UploadOptions['onConflict'] })}>
+            <option value="ask">Ask for each file</option>
+            <option value="replace">Replace it (new version)</option>
+            <option value="keepBoth">Keep both (new name)</option>
+            <option value="skip">Skip the file</option>
+          </select>
+        </label>
+        <label className="upload-check">
+          <input type="checkbox" checked={draft.nearDuplicateCheck} onChange={(e) => patch({ nearDuplicateCheck: e.target.checked })} />
+          Check images for look-alikes in the folder first
+        </label>
+        <label className="upload-check">
+          <input type="checkbox" checked={draft.useUniqueFileName} onChange={(e) => patch({ useUniqueFileName: e.target.checked })} />
+          Add a unique suffix to every name
+        </label>
+        <label>
+          Tags
+          <input type="text" placeholder="comma-separated" value={tagsText} onChange={(e) => setTagsText(e.target.value)} />
+        </label>
+        <label className="upload-check">
+          <input type="checkbox" checked={draft.isPrivateFile} onChange={(e) => patch({ isPrivateFile: e.target.checked })} />
+          Private files
+        </label>
+        <label>
+          Publish
+          <select
+            value={draft.isPublished === undefined ? '' : draft.isPublished ? 'yes' : 'no'}
+            onChange={(e) => patch({ isPublished: e.target.value === '' ? undefined : e.target.value === 'yes' })}
+          >
+            <option value="">Account default</option>
+            <option value="yes">Published</option>
+            <option value="no">Draft (enterprise plans)</option>
+          </select>
+        </label>
+        <label>
+          Custom coordinates
+          <input type="text" placeholder="x,y,width,height" value={draft.customCoordinates ?? ''} onChange={(e) => patch({ customCoordinates: e.target.value || undefined })} />
+        </label>
+        <label>
+          Description
+          <textarea value={draft.description ?? ''} onChange={(e) => patch({ description: e.target.value || undefined })} />
+        </label>
+        <fieldset className="upload-fieldset">
+          <legend>Custom metadata</legend>
+          {fields.isError ? (
+            <p className="upload-problem">Could not load the custom metadata fields: {fields.error.message}</p>
+          ) : (
+            <CustomMetadataFields fields={fields.data ?? []} values={draft.customMetadata} onChange={(customMetadata) => patch({ customMetadata })} />
+          )}
+        </fieldset>
+        <AdvancedOptions draft={draft} patch={patch} postText={postText} setPostText={setPostText} />
+        {step.kind === 'sending' && (
+          <p role="status">
+            Reading files… {formatBytes(step.sent)} of {formatBytes(step.total)}
+          </p>
+        )}
+        {error && <p role="alert">{error}</p>}
+        <div className="upload-dialog-buttons">
+          <button
+            type="button"
+            onClick={() => {
+              const options = collect();
+              if (typeof options === 'string') setError(options);
+              else save.mutate(options);
+            }}
+          >
+            Save as defaults
+          </button>
+          {save.isSuccess && <span role="status">Saved as this profile's defaults.</span>}
+          <button type="button" onClick={cancel}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={step.kind === 'sending' || add.isPending}>
+            Upload
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,83 @@
+import type { FileProgress, UploadItem } from '../../../../shared/domain/uploads';
+import { useQueueAction, useResolveConflict } from '../../api/uploads';
+import { formatBytes, formatEta, formatSpeed, stateWords } from './format';
+
+function targetPath(item: UploadItem): string {
+  return `${item.folder === '/' ? '' : item.folder}/${item.targetName}`;
+}
+
+/** One file of the queue: where it goes, its state and progress, and what can be done with it. */
+export function UploadRow({ item, progress }: { item: UploadItem; progress: FileProgress | undefined }) {
+  const action = useQueueAction();
+  const resolve = useResolveConflict();
+  const name = item.fileName;
+  const run = (a: 'pause' | 'resume' | 'cancel' | 'retry') => action.mutate({ action: a, target: { itemId: item.id } });
+  const sent = item.state === 'done' ? (item.size ?? 0) : (progress?.bytesSent ?? 0);
+  const size = item.size;
+  const canStop = item.state === 'pending' || item.state === 'queued' || item.state === 'uploading' || item.state === 'conflict';
+
+  return (
+    <li className={`upload-item upload-${item.state}`} aria-label={`${name}: ${stateWords[item.state]}`}>
+      <div className="upload-item-head">
+        <span className="upload-name" title={item.sourceLabel}>
+          {name}
+        </span>
+        <span className="upload-state">{stateWords[item.state]}</span>
+      </div>
+      <div className="muted small upload-target">→ {targetPath(item)}</div>
+      {size !== null && (item.state === 'uploading' || item.state === 'queued' || item.state === 'paused') && (
+        <>
+          <progress aria-label={`Progress of ${name}`} max={Math.max(size, 1)} value={sent} />
+          <div className="muted small">
+            {formatBytes(sent)} of {formatBytes(size)}
+            {progress && item.state === 'uploading' && progress.bytesPerSecond > 0 && ` · ${formatSpeed(progress.bytesPerSecond)} · ${formatEta(progress.etaSeconds)}`}
+          </div>
+        </>
+      )}
+      {item.attempts > 1 && item.state !== 'done' && <div className="muted small">Attempt {item.attempts} (retrying automatically)</div>}
+      {item.state === 'conflict' && (
+        <div className="upload-actions" role="group" aria-label={`${name} already exists`}>
+          <span className="small">{targetPath(item)} already exists.</span>
+          <button type="button" onClick={() => resolve.mutate({ itemId: item.id, choice: 'replace' })} aria-label={`Replace ${name}`}>
+            Replace
+          </button>
+          <button type="button" onClick={() => resolve.mutate({ itemId: item.id, choice: 'keepBoth' })} aria-label={`Keep both ${name}`}>
+            Keep both
+          </button>
+          <button type="button" onClick={() => resolve.mutate({ itemId: item.id, choice: 'skip' })} aria-label={`Skip ${name}`}>
+            Skip
+          </button>
+        </div>
+      )}
+      {item.state === 'failed' && (
+        <div className="upload-error" role="alert">
+          {item.errorMessage}
+          {item.errorHelp && <div className="small">{item.errorHelp}</div>}
+        </div>
+      )}
+      {item.state === 'done' && item.result?.via === 'reconciled' && <div className="muted small">Found already uploaded after an interruption.</div>}
+      <div className="upload-actions">
+        {canStop && item.state !== 'conflict' && (
+          <button type="button" onClick={() => run('pause')} aria-label={`Pause ${name}`}>
+            Pause
+          </button>
+        )}
+        {item.state === 'paused' && (
+          <button type="button" onClick={() => run('resume')} aria-label={`Resume ${name}`}>
+            Resume
+          </button>
+        )}
+        {(canStop || item.state === 'paused') && (
+          <button type="button" onClick={() => run('cancel')} aria-label={`Cancel ${name}`}>
+            Cancel
+          </button>
+        )}
+        {(item.state === 'failed' || item.state === 'cancelled') && (
+          <button type="button" onClick={() => run('retry')} aria-label={`Retry ${name}`}>
+            Retry
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,144 @@
+import { useRef, useState } from 'react';
+import { FINAL_STATES, type UploadItem } from '../../../../shared/domain/uploads';
+import { useClearFinished, useQueueAction, useResolveConflict, useSetConcurrency, useUploadProgress, useUploads } from '../../api/uploads';
+import { fromPicker } from './collect-sources';
+import { formatBytes, formatEta, formatSpeed } from './format';
+import { UploadRow } from './UploadRow';
+import { useUploadsUi } from './uploads-store';
+
+/** Rows rendered at most: every unfinished one up to this many, then the most recent finished ones. */
+const MAX_OPEN_ROWS = 500;
+const MAX_FINISHED_ROWS = 100;
+
+function visibleRows(items: UploadItem[]): { rows: UploadItem[]; hidden: number } {
+  const open = items.filter((i) => !FINAL_STATES.includes(i.state));
+  const finished = items.filter((i) => FINAL_STATES.includes(i.state));
+  const rows = [...open.slice(0, MAX_OPEN_ROWS), ...finished.slice(-MAX_FINISHED_ROWS).reverse()];
+  return { rows, hidden: items.length - rows.length };
+}
+
+/** The "Uploads" region: sources (Upload, folder, URLs), the queue's totals and controls, and every file. */
+export function UploadsRegion() {
+  const snapshot = useUploads();
+  const progress = useUploadProgress();
+  const action = useQueueAction();
+  const resolve = useResolveConflict();
+  const clear = useClearFinished();
+  const setConcurrency = useSetConcurrency();
+  const { expanded, setExpanded, propose, openUrlDialog } = useUploadsUi();
+  const filePicker = useRef<HTMLInputElement>(null);
+  const folderPicker = useRef<HTMLInputElement>(null);
+  const [concurrencyText, setConcurrencyText] = useState<string | null>(null);
+
+  const data = snapshot.data;
+  const items = data?.items ?? [];
+  const totals = data?.totals;
+  const counts = totals?.counts;
+  const active = (counts?.uploading ?? 0) + (counts?.queued ?? 0) + (counts?.pending ?? 0);
+  const conflicts = items.filter((i) => i.state === 'conflict').length;
+  const failed = items.filter((i) => i.state === 'failed').length;
+  const { rows, hidden } = visibleRows(items);
+
+  const pick = (list: FileList | null) => {
+    const files = fromPicker(list);
+    if (files.length) propose({ kind: 'files', files });
+  };
+  const all = (a: 'pause' | 'resume' | 'cancel' | 'retry') => action.mutate({ action: a, target: {} });
+
+  return (
+    <section className={`uploads-region ${expanded ? 'expanded' : 'collapsed'}`} role="region" aria-label="Uploads">
+      <div className="uploads-header">
+        <h2>Uploads</h2>
+        <button type="button" onClick={() => filePicker.current?.click()}>
+          Upload
+        </button>
+        <button type="button" onClick={() => folderPicker.current?.click()}>
+          Upload folder
+        </button>
+        <button type="button" onClick={() => openUrlDialog()}>
+          Upload from URLs…
+        </button>
+        <button type="button" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
+          {expanded ? 'Hide list' : 'Show list'}
+        </button>
+        <input ref={filePicker} type="file" multiple hidden aria-label="Files to upload" onChange={(e) => (pick(e.target.files), (e.target.value = ''))} />
+        <input
+          ref={folderPicker}
+          type="file"
+          hidden
+          aria-label="Folder to upload"
+          {...{ webkitdirectory: '' }}
+          onChange={(e) => (pick(e.target.files), (e.target.value = ''))}
+        />
+      </div>
+      {totals && totals.totalBytes > 0 && (
+        <div className="uploads-total">
+          <progress aria-label="Total upload progress" max={Math.max(totals.totalBytes, 1)} value={totals.bytesSent} />
+          <span className="small" role="status" aria-label="Upload totals">
+            {counts?.done ?? 0} uploaded{active ? `, ${active} to go` : ''}
+            {failed ? `, ${failed} failed` : ''} · {formatBytes(totals.bytesSent)} of {formatBytes(totals.totalBytes)}
+            {active > 0 && totals.bytesPerSecond > 0 && ` · ${formatSpeed(totals.bytesPerSecond)} · ${formatEta(totals.etaSeconds)}`}
+          </span>
+        </div>
+      )}
+      {expanded && (
+        <>
+          <div className="upload-actions" role="toolbar" aria-label="All uploads">
+            <button type="button" onClick={() => all('pause')} disabled={active === 0}>
+              Pause all
+            </button>
+            <button type="button" onClick={() => all('resume')} disabled={!counts?.paused}>
+              Resume all
+            </button>
+            <button type="button" onClick={() => all('cancel')} disabled={active === 0 && !counts?.paused && conflicts === 0}>
+              Cancel all
+            </button>
+            <button type="button" onClick={() => all('retry')} disabled={failed === 0}>
+              Retry failed
+            </button>
+            <button type="button" onClick={() => clear.mutate()} disabled={items.every((i) => !FINAL_STATES.includes(i.state) || i.state === 'failed')}>
+              Clear finished
+            </button>
+            <label className="small">
+              At once
+              <input
+                type="number"
+                min={1}
+                max={16}
+                value={concurrencyText ?? String(data?.concurrency ?? 4)}
+                onChange={(e) => setConcurrencyText(e.target.value)}
+                onBlur={() => {
+                  const n = Number(concurrencyText);
+                  if (concurrencyText !== null && Number.isInteger(n) && n >= 1 && n <= 16 && n !== data?.concurrency) setConcurrency.mutate(n);
+                  setConcurrencyText(null);
+                }}
+              />
+            </label>
+          </div>
+          {conflicts > 0 && (
+            <div className="upload-actions" role="group" aria-label="Every file that already exists">
+              <span className="small">{conflicts === 1 ? '1 file already exists.' : `${conflicts} files already exist.`} For all:</span>
+              <button type="button" onClick={() => resolve.mutate({ choice: 'replace' })}>
+                Replace all
+              </button>
+              <button type="button" onClick={() => resolve.mutate({ choice: 'keepBoth' })}>
+                Keep both for all
+              </button>
+              <button type="button" onClick={() => resolve.mutate({ choice: 'skip' })}>
+                Skip all
+              </button>
+            </div>
+          )}
+          {snapshot.isError && <p role="alert">Could not load the uploads: {snapshot.error.message}</p>}
+          {items.length === 0 && snapshot.isSuccess && <p className="muted small">Drop files or folders anywhere in the window, paste, or choose Upload.</p>}
+          <ul className="upload-list" aria-label="Upload queue">
+            {rows.map((item) => (
+              <UploadRow key={item.id} item={item} progress={progress[item.id]} />
+            ))}
+          </ul>
+          {hidden > 0 && <p className="muted small">{hidden} more not shown.</p>}
+        </>
+      )}
+    </section>
+  );
+}

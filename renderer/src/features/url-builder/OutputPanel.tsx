@@ -1,0 +1,108 @@
+import { useMemo, useState } from 'react';
+import type { SignedUrlCheck, UrlDraft, UrlPreview } from '../../../../shared/domain/urls';
+import { describeError } from '../../api/errors';
+import { useActiveProfile } from '../../api/profiles';
+import { useCheckSignedUrl, useResponsiveUrls } from '../../api/urls';
+import { useUrlBuilderStore } from './builder-store';
+import { copyText } from './clipboard';
+import { CopyField } from './CopyField';
+import { parseWidths, RESPONSIVE_FORMATS } from './draft';
+import { htmlImg, markdownImage, reactSnippet, responsiveMarkup } from './output-formats';
+
+export interface OutputPanelProps {
+  draft: UrlDraft;
+  preview: UrlPreview | undefined;
+}
+
+/** The built URL and markup for it, each with a copy button; a signed URL is checked before it is copied. */
+export function OutputPanel({ draft, preview }: OutputPanelProps) {
+  const profile = useActiveProfile();
+  const { alt, widths, formats, setAlt, setWidths, setFormats } = useUrlBuilderStore();
+  const [copied, setCopied] = useState('');
+  const check = useCheckSignedUrl();
+  const [checked, setChecked] = useState<SignedUrlCheck | undefined>();
+  const url = preview?.built.url ?? '';
+  const signs = draft.signed === true || (draft.expiresIn ?? 0) > 0;
+  const widthList = useMemo(() => parseWidths(widths), [widths]);
+  const responsive = useResponsiveUrls(draft, widthList, formats, !!url);
+
+  const copy = async (label: string, text: string) => {
+    try {
+      await copyText(text);
+      setCopied(`Copied ${label}.`);
+    } catch (error) {
+      setCopied(describeError(error));
+    }
+  };
+
+  const copyUrl = async () => {
+    if (signs) {
+      // Checked first, so the person knows what a visitor gets before pasting it anywhere.
+      try {
+        setChecked(await check.mutateAsync(url));
+      } catch {
+        setChecked(undefined);
+      }
+    }
+    await copy('URL', url);
+  };
+
+  const probe = preview?.probe?.ok ? preview.probe : undefined;
+  const signedCheck = signs ? (
+    <span role="status" aria-label="Signed URL check" className={`ub-check ub-check-${checked?.url === url ? checked.outcome : 'none'}`}>
+      {check.isPending
+        ? 'Checking…'
+        : check.error
+          ? describeError(check.error)
+          : checked?.url === url
+            ? checked.message
+            : 'Checked when you copy it.'}
+    </span>
+  ) : undefined;
+
+  return (
+    <section className="ub-outputs" aria-label="Outputs">
+      <h3>Copy</h3>
+      <div className="ub-field">
+        <label htmlFor="ub-alt">Alt text</label>
+        <input id="ub-alt" type="text" value={alt} onChange={(e) => setAlt(e.target.value)} />
+      </div>
+      <CopyField label="URL" value={url} onCopy={() => void copyUrl()} aside={signedCheck} />
+      <CopyField label="HTML" value={url ? htmlImg(url, alt, probe?.width, probe?.height) : ''} onCopy={() => void copy('HTML', htmlImg(url, alt, probe?.width, probe?.height))} />
+      <CopyField label="Markdown" value={url ? markdownImage(url, alt) : ''} onCopy={() => void copy('Markdown', markdownImage(url, alt))} />
+      <fieldset className="ub-responsive">
+        <legend>Responsive</legend>
+        <div className="ub-field">
+          <label htmlFor="ub-widths">Widths</label>
+          <input id="ub-widths" type="text" value={widths} onChange={(e) => setWidths(e.target.value)} />
+        </div>
+        <div role="group" aria-label="Formats" className="ub-formats">
+          {RESPONSIVE_FORMATS.map((format) => (
+            <label key={format}>
+              <input
+                type="checkbox"
+                checked={formats.includes(format)}
+                onChange={(e) => setFormats(e.target.checked ? RESPONSIVE_FORMATS.filter((f) => f === format || formats.includes(f)) : formats.filter((f) => f !== format))}
+              />
+              {format}
+            </label>
+          ))}
+        </div>
+        {responsive.error ? <p className="ub-error">{describeError(responsive.error)}</p> : null}
+        <CopyField
+          label="Responsive HTML"
+          value={url && responsive.data ? responsiveMarkup(responsive.data, alt) : ''}
+          onCopy={() => void copy('responsive HTML', responsiveMarkup(responsive.data ?? [], alt))}
+        />
+      </fieldset>
+      <CopyField
+        label="React"
+        value={url && profile ? reactSnippet(draft, profile.urlEndpoint, url, alt) : ''}
+        onCopy={() => void copy('React', reactSnippet(draft, profile?.urlEndpoint ?? '', url, alt))}
+      />
+      <p role="status" aria-label="Copy result" className="ub-note">
+        {copied}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import type { UrlPreview } from '../../../../shared/domain/urls';
+import { describeError } from '../../api/errors';
+import { formatBytes } from './format-bytes';
+
+export interface PreviewPanelProps {
+  preview: UrlPreview | undefined;
+  /** A request for the newest draft is on its way (the previous preview stays visible meanwhile). */
+  pending: boolean;
+  error: unknown;
+  hasSrc: boolean;
+}
+
+/**
+ * The rendered result from the active profile beside the original (a before/after slider), its
+ * dimensions, bytes, format and render time, or why it was not rendered.
+ */
+export function PreviewPanel({ preview, pending, error, hasSrc }: PreviewPanelProps) {
+  const [split, setSplit] = useState(50);
+  const [painted, setPainted] = useState('');
+  const probe = preview?.probe;
+
+  let body;
+  if (!hasSrc) {
+    body = <p className="ub-note">Choose a file or enter a path to see a preview.</p>;
+  } else if (error) {
+    body = <p role="alert" className="ub-error">{describeError(error)}</p>;
+  } else if (preview && preview.built.problems.length > 0) {
+    body = (
+      <div role="alert" className="ub-error">
+        <p>Not requested: fix these first.</p>
+        <ul aria-label="Problems">
+          {preview.built.problems.map((p, i) => (
+            <li key={i}>{p.step !== undefined ? `Step ${p.step + 1}: ${p.message}` : p.message}</li>
+          ))}
+        </ul>
+      </div>
+    );
+  } else if (probe && !probe.ok) {
+    body = (
+      <p role="alert" className="ub-error">
+        The server did not render it (HTTP {probe.status}): {probe.error}
+      </p>
+    );
+  } else if (probe) {
+    body = (
+      <>
+        <div className="ub-compare" data-painted-url={painted}>
+          <img className="ub-compare-original" src={preview.originalUrl} alt="Original" />
+          <img
+            className="ub-compare-result"
+            src={probe.url}
+            alt="Preview"
+            style={{ clipPath: `inset(0 0 0 ${split}%)` }}
+            onLoad={(e) => {
+              const src = e.currentTarget.currentSrc;
+              // Mark the frame that shows the new image (the builder bench measures up to this point).
+              requestAnimationFrame(() => setPainted(src));
+            }}
+          />
+        </div>
+        <label className="ub-compare-slider">
+          <span>Original</span>
+          <input type="range" aria-label="Compare with original" min={0} max={100} value={split} onChange={(e) => setSplit(Number(e.target.value))} />
+          <span>Result</span>
+        </label>
+        <p role="status" aria-label="Preview details" className="ub-stats">
+          {probe.width ?? '?'} × {probe.height ?? '?'} px · {probe.bytes !== undefined ? formatBytes(probe.bytes) : '?'} · {(probe.format ?? '?').toUpperCase()} · rendered in{' '}
+          {Math.round(probe.renderMs)} ms{probe.cache ? ` (cache ${probe.cache.toLowerCase()})` : ''}
+        </p>
+      </>
+    );
+  } else {
+    body = <p className="ub-note">Rendering…</p>;
+  }
+
+  return (
+    <section className="ub-preview" aria-label="Preview" aria-busy={pending}>
+      <h3>Preview {pending && <span className="ub-note">(updating…)</span>}</h3>
+      {body}
+      {preview && preview.built.approximated.length > 0 && (
+        <p className="ub-note">Not rendered by the Local library (AI/video): {preview.built.approximated.join(', ')}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+import { useMemo } from 'react';
+import type { UrlProblem } from '../../../../shared/domain/urls';
+import { useUrlPreview } from '../../api/urls';
+import { useUrlBuilderStore } from './builder-store';
+import { toDraft, urlStepIndexes } from './draft';
+import { OutputPanel } from './OutputPanel';
+import { PasteUrl } from './PasteUrl';
+import { PresetsPanel } from './PresetsPanel';
+import { PreviewPanel } from './PreviewPanel';
+import { StepList } from './StepList';
+import { UrlOptions } from './UrlOptions';
+import './url-builder.css';
+
+/**
+ * The transformation URL builder (issue 8): compose chained steps by form, preview the result from the
+ * active profile against the original, and copy the URL or markup. Building and signing run in the main
+ * process; this view only ever holds the draft.
+ */
+export function UrlBuilder() {
+  const { src, steps, position, query, signed, expiresIn, setSrc, setSteps } = useUrlBuilderStore();
+  const draft = useMemo(() => toDraft({ src, steps, position, query, signed, expiresIn }), [src, steps, position, query, signed, expiresIn]);
+  const preview = useUrlPreview(draft, draft.src !== '');
+
+  // The main side numbers the steps that reach the URL; map them back onto the form's steps.
+  const problemsByStep = useMemo(() => {
+    const indexes = urlStepIndexes(steps);
+    const map = new Map<number, UrlProblem[]>();
+    for (const problem of preview.data?.built.problems ?? []) {
+      if (problem.step === undefined) continue;
+      const index = indexes[problem.step] ?? problem.step;
+      map.set(index, [...(map.get(index) ?? []), problem]);
+    }
+    return map;
+  }, [preview.data, steps]);
+
+  return (
+    <section className="url-builder" aria-label="URL builder">
+      <div className="ub-edit">
+        <div className="ub-source">
+          <label htmlFor="ub-src">Path or URL</label>
+          <input id="ub-src" type="text" placeholder="/folder/image.jpg" value={src} onChange={(e) => setSrc(e.target.value)} />
+        </div>
+        <PasteUrl />
+        <h3>Steps</h3>
+        <StepList steps={steps} onChange={setSteps} context={undefined} depth={0} prefix="" problemsByStep={problemsByStep} />
+        <UrlOptions />
+        <PresetsPanel />
+      </div>
+      <div className="ub-result">
+        <PreviewPanel preview={preview.data} pending={preview.isFetching} error={preview.error} hasSrc={draft.src !== ''} />
+        <OutputPanel draft={draft} preview={preview.data} />
+      </div>
+    </section>
+  );
+}
