@@ -21,6 +21,7 @@ import { startEmulator } from '../emulator/src/index.js';
 import { Library } from '../emulator/src/store/library.js';
 import type { FileRecord } from '../emulator/src/model/file-record.js';
 import { newObjectId } from '../emulator/src/model/ids.js';
+import { printBenchSummary, round, type BenchFigure } from './report.js';
 
 const run = promisify(execFile);
 const { values: args } = parseArgs({
@@ -97,6 +98,7 @@ async function pool<T>(items: T[], concurrency: number, work: (item: T) => Promi
 }
 
 async function main(): Promise<void> {
+  const figures: BenchFigure[] = [];
   const root = await mkdtemp(path.join(os.tmpdir(), 'ik-bench-api-'));
   try {
     // --- list & search over a big library ---
@@ -109,6 +111,7 @@ async function main(): Promise<void> {
     console.log(`emulator start (index load) ${(performance.now() - t).toFixed(0)} ms`);
     const page = await latency(emu.apiUrl, 'limit=1000&skip=5000', 25);
     console.log(`list page (1000 items): median ${page.median.toFixed(1)} ms  (target ≤ 50 ms)  ${page.median <= 50 ? 'OK' : 'MISS'}`);
+    figures.push({ name: `list page (1000 items) over ${LIBRARY} files, median`, value: round(page.median, 1), unit: 'ms', target: '≤ 50 ms', met: page.median <= 50 });
     const forms = [
       'name : "photo-12"',
       'tags IN ["sale","hero"] AND private = false',
@@ -119,6 +122,7 @@ async function main(): Promise<void> {
     for (const q of forms) {
       const r = await latency(emu.apiUrl, `limit=1000&searchQuery=${encodeURIComponent(q)}`, 15);
       console.log(`search ${JSON.stringify(q)}: median ${r.median.toFixed(1)} ms, ${r.count} hits  (target ≤ 100 ms)  ${r.median <= 100 ? 'OK' : 'MISS'}`);
+      figures.push({ name: `search ${q}, median`, value: round(r.median, 1), unit: 'ms', target: '≤ 100 ms', met: r.median <= 100 });
     }
     await emu.close();
 
@@ -150,6 +154,11 @@ async function main(): Promise<void> {
     console.log(`upload ${FILES} × 1 MB at concurrency ${CONCURRENCY}: SDK  ${sdkSecs.toFixed(1)} s (${rate(sdkSecs)})`);
     const ratio = curlSecs / sdkSecs;
     console.log(`SDK throughput / curl throughput = ${ratio.toFixed(2)}  (target ≥ 0.8)  ${ratio >= 0.8 ? 'OK' : 'MISS'}`);
+    figures.push({
+      name: `upload ${FILES} × 1 MB through the SDK, concurrency ${CONCURRENCY}`, value: round(FILES / sdkSecs, 1), unit: 'files/s',
+      peer: { name: 'curl, same files and concurrency', value: round(FILES / curlSecs, 1), unit: 'files/s' }, ratio: round(ratio), ratioOf: 'SDK / curl throughput', target: 'ratio ≥ 0.8', met: ratio >= 0.8,
+    });
+    printBenchSummary({ suite: 'emulator-api', figures });
   } finally {
     await rm(root, { recursive: true, force: true });
   }

@@ -16,6 +16,7 @@ import { toFile } from '@imagekit/nodejs';
 import ImageKit from '@imagekit/nodejs';
 import sharp from 'sharp';
 import { startEmulator } from '../emulator/src/index.js';
+import { printBenchSummary, round } from './report.js';
 
 const run = promisify(execFile);
 const CONVERT = '/usr/bin/convert';
@@ -98,6 +99,18 @@ async function main() {
     peak = Math.max(peak, process.memoryUsage().rss);
     console.log(`\n200 concurrent thumbnail requests (w-200,h-200, all cache misses): ${sizes.length} OK in ${elapsed.toFixed(2)} s`);
     console.log(`  throughput ${(200 / elapsed).toFixed(1)} img/s; peak RSS ${(peak / 1e6).toFixed(0)} MB (before ${(before / 1e6).toFixed(0)} MB; target < 600 MB)`);
+    const miss = median(emulatorMiss);
+    printBenchSummary({
+      suite: 'render',
+      figures: [
+        { name: 'first render 4000×3000 JPEG → tr:w-400,h-300,f-webp (HTTP, cache miss), median', value: round(miss, 1), unit: 'ms', peer: { name: 'bare sharp pipeline', value: round(median(bare), 1), unit: 'ms' }, ratio: round(miss / median(bare)), ratioOf: 'emulator / bare sharp', target: 'ratio ≤ 1.3', met: miss / median(bare) <= 1.3 },
+        { name: 'same render, ImageMagick convert', value: round(median(im), 1), unit: 'ms', peer: { name: 'emulator (cache miss)', value: round(miss, 1), unit: 'ms' }, ratio: round(median(im) / miss, 1), ratioOf: 'convert / emulator' },
+        { name: 'same render, ImageMagick convert with size hint', value: round(median(imHint), 1), unit: 'ms', peer: { name: 'emulator (cache miss)', value: round(miss, 1), unit: 'ms' }, ratio: round(median(imHint) / miss, 1), ratioOf: 'convert / emulator' },
+        { name: 'cache hit over HTTP, median', value: round(median(hits), 2), unit: 'ms', target: '≤ 3 ms', met: median(hits) <= 3 },
+        { name: '200 concurrent thumbnails (cache misses), throughput', value: round(200 / elapsed, 1), unit: 'img/s' },
+        { name: '200 concurrent thumbnails, peak RSS', value: round(peak / 1e6, 0), unit: 'MB', target: '< 600 MB', met: peak / 1e6 < 600 },
+      ],
+    });
   } finally {
     await emu.close();
     await rm(dir, { recursive: true, force: true });

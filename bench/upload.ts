@@ -17,6 +17,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import ImageKit from '@imagekit/nodejs';
 import { UploadQueue } from '../electron/services/upload-queue/upload-queue.js';
+import { printBenchSummary, round, type BenchFigure } from './report.js';
 
 const PRIVATE_KEY = 'bench_private_key';
 
@@ -194,6 +195,11 @@ async function main(): Promise<void> {
     console.log(`plain SDK loop : ${(plainMs / 1000).toFixed(2)} s, ${mb(plainRate)} MB/s, ${(count / (plainMs / 1000)).toFixed(1)} files/s, client CPU ${(plainCpu / 1000).toFixed(2)} s`);
     console.log(`UploadQueue    : ${(queueMs / 1000).toFixed(2)} s, ${mb(queueRate)} MB/s, ${(count / (queueMs / 1000)).toFixed(1)} files/s, client CPU ${(queueCpu / 1000).toFixed(2)} s`);
     console.log(`throughput ratio queue/plain: ${(queueRate / plainRate).toFixed(3)} (target ≥ 0.9)`);
+    const figures: BenchFigure[] = [{
+      name: `${count} × ${mb(size)} MB through UploadQueue, concurrency ${concurrency}`, value: round(queueRate / 1024 / 1024, 1), unit: 'MB/s',
+      peer: { name: 'plain SDK loop, same files and concurrency', value: round(plainRate / 1024 / 1024, 1), unit: 'MB/s' },
+      ratio: round(queueRate / plainRate, 3), ratioOf: 'queue / plain throughput', target: 'ratio ≥ 0.9', met: queueRate / plainRate >= 0.9,
+    }];
     await fs.rm(smallDir, { recursive: true, force: true });
 
     const bigDir = path.join(work, 'big');
@@ -204,11 +210,15 @@ async function main(): Promise<void> {
     const q = await runBigChild(emu.apiUrl, bigFile, 'queue', work);
     console.log(`1 × ${mb(bigSize)} MB through the queue: ${(q.ms / 1000).toFixed(2)} s, ${mb(bigSize / (q.ms / 1000))} MB/s`);
     console.log(`  peak RSS ${mb(q.peak)} MB (process baseline ${mb(q.baseline)} MB); target < 300 MB`);
+    const bigFigure: BenchFigure = { name: `1 × ${mb(bigSize)} MB through the queue, peak RSS`, value: round(q.peak / 1024 / 1024, 1), unit: 'MB', target: '< 300 MB', met: q.peak / 1024 / 1024 < 300 };
+    figures.push(bigFigure);
     if (values['plain-rss']) {
       const p = await runBigChild(emu.apiUrl, bigFile, 'plain', work);
       console.log(`1 × ${mb(bigSize)} MB through the plain SDK (createReadStream): ${(p.ms / 1000).toFixed(2)} s, peak RSS ${mb(p.peak)} MB`);
       console.log(`  peak RSS ratio queue/plain: ${(q.peak / p.peak).toFixed(3)}`);
+      Object.assign(bigFigure, { peer: { name: 'plain SDK (createReadStream)', value: round(p.peak / 1024 / 1024, 1), unit: 'MB' }, ratio: round(q.peak / p.peak, 3), ratioOf: 'queue / plain peak RSS' });
     }
+    printBenchSummary({ suite: 'upload', figures });
   } finally {
     emu.stop();
     await fs.rm(work, { recursive: true, force: true });

@@ -1,11 +1,19 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { test, expect } from './support/fixtures';
 import { AppPage } from './support/app-page';
+import type { WebHost } from './support/hosts';
+
+/** The embedded Local library's private key: the page must never receive it either. */
+const localLibraryKey = (host: WebHost) =>
+  (JSON.parse(readFileSync(path.join(host.dataDir, 'local-library', 'keys.json'), 'utf8')) as { privateKey: string }).privateKey;
 
 // The web host runs with --no-keychain (see fixtures.ts): the browser tests have no Secret Service
 // session, and this makes the "keep the key for this run only" path explicit and deterministic.
 
-test('first run opens the Local library and reports it connected', async ({ page, webHost, frames }) => {
+test('first run opens the Local library and reports it connected', async ({ page, webHost, frames, secrets }) => {
+  secrets.push(localLibraryKey(webHost));
   const app = new AppPage(page);
   await app.open(webHost.url);
 
@@ -30,7 +38,7 @@ test('an ImageKit account on a second emulator connects; a wrong key is rejected
   secrets,
 }) => {
   const wrongKey = `private_${randomBytes(18).toString('base64url')}`;
-  secrets.push(account.privateKey, wrongKey);
+  secrets.push(account.privateKey, wrongKey, localLibraryKey(webHost));
   const app = new AppPage(page);
   await app.open(webHost.url);
 

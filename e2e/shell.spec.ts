@@ -48,9 +48,9 @@ test('the real build runs under the strict CSP without a single violation', asyn
     document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   const app = new AppPage(page);
-  const document = page.waitForResponse((r) => r.url().startsWith(webHost.origin) && r.request().resourceType() === 'document');
+  const pageResponse = page.waitForResponse((r) => r.url().startsWith(webHost.origin) && r.request().resourceType() === 'document');
   await app.open(webHost.url);
-  expect((await (await document).allHeaders())['content-security-policy']).toMatch(/default-src 'none'.*script-src 'self'/);
+  expect((await (await pageResponse).allHeaders())['content-security-policy']).toMatch(/default-src 'none'.*script-src 'self'/);
 
   // The first screen and the Profile dialog: everything a first run shows.
   await expect(app.status).toContainText('Connected');

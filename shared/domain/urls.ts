@@ -1,6 +1,4 @@
 import { z } from 'zod';
-// The rule's 'url' pattern is meant for Node's url module; shared/url is our own pure TypeScript.
-// eslint-disable-next-line no-restricted-imports
 import { BuildUrlOptionsSchema } from '../url/build-options-schema';
 
 /**

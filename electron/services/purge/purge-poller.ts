@@ -19,6 +19,8 @@ export interface PollerDeps {
 export class PurgePoller {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #round = 0;
+  /** The URL that last answered Pending: the next round starts just after it. */
+  #lastPending: string | undefined;
   #running = false;
   #closed = false;
 
@@ -27,7 +29,11 @@ export class PurgePoller {
   kick(): void {
     if (this.#closed) return;
     this.#round = 0;
-    if (!this.#running) this.schedule();
+    if (this.#running) return; // the running round reschedules at the quick pace when it ends
+    // A long back-off wait may be pending from earlier URLs: start over at the quick pace.
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.schedule();
   }
 
   private schedule(): void {
@@ -49,13 +55,21 @@ export class PurgePoller {
       if (!pending.length) return;
       const client = await this.deps.client();
       const changed = new Set<string>();
-      for (const item of pending) {
+      const keyOf = (item: { requestId: string; position: number }) => `${item.requestId}:${item.position}`;
+      const start = (pending.findIndex((item) => keyOf(item) === this.#lastPending) + 1) % pending.length;
+      const rotated = [...pending.slice(start), ...pending.slice(0, start)];
+      for (const item of rotated) {
         if (this.#closed) return;
         try {
           const { status } = await client.cache.invalidation.get(item.ikRequestId);
+          if (this.#closed) return; // the store is closed with the poller
           // Purges finish roughly in the order they were sent: stop at the first one still pending,
           // so a round costs one call per completed URL plus one (ImageKit's rate limit applies).
-          if (status !== 'Completed') break;
+          // The next round starts just after it, so one slow purge never hides the others.
+          if (status !== 'Completed') {
+            this.#lastPending = keyOf(item);
+            break;
+          }
           this.deps.store.markCompleted(item.requestId, item.position, this.deps.now());
           changed.add(item.requestId);
         } catch (error) {
@@ -77,7 +91,16 @@ export class PurgePoller {
       this.deps.log('purge status round failed; will retry', error);
     } finally {
       this.#running = false;
-      if (!this.#closed && this.deps.store.pendingUrls().length) this.schedule();
+      if (!this.#closed && this.hasPending()) this.schedule();
+    }
+  }
+
+  private hasPending(): boolean {
+    try {
+      return this.deps.store.pendingUrls().length > 0;
+    } catch (error) {
+      this.deps.log('could not read pending purges', error);
+      return false;
     }
   }
 

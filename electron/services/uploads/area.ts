@@ -93,25 +93,25 @@ export function uploadsAreaWith(options: UploadsAreaOptions = {}): FeatureAreaFa
         },
         'uploads.list': async (input) => (await forInput(input)).list(),
         'uploads.pause': async (input) => {
-          const q = (await forInput(input)).current;
+          const q = await (await forInput(input)).current();
           if (input.itemId !== undefined) q.pause(input.itemId);
           else q.pauseAll(input.batchId);
           return {};
         },
         'uploads.resume': async (input) => {
-          const q = (await forInput(input)).current;
+          const q = await (await forInput(input)).current();
           if (input.itemId !== undefined) q.resume(input.itemId);
           else q.resumeAll(input.batchId);
           return {};
         },
         'uploads.cancel': async (input) => {
-          const q = (await forInput(input)).current;
+          const q = await (await forInput(input)).current();
           if (input.itemId !== undefined) q.cancel(input.itemId);
           else q.cancelAll(input.batchId);
           return {};
         },
         'uploads.retry': async (input) => {
-          const q = (await forInput(input)).current;
+          const q = await (await forInput(input)).current();
           const ids =
             input.itemId !== undefined
               ? [input.itemId]
@@ -120,12 +120,12 @@ export function uploadsAreaWith(options: UploadsAreaOptions = {}): FeatureAreaFa
           return {};
         },
         'uploads.resolveConflict': async (input) => {
-          const q = (await forInput(input)).current;
+          const q = await (await forInput(input)).current();
           if (input.itemId !== undefined) q.resolveConflict(input.itemId, input.choice);
           else q.resolveAllConflicts(input.choice, input.batchId);
           return {};
         },
-        'uploads.clearFinished': async (input) => ({ removed: (await forInput(input)).clearFinished() }),
+        'uploads.clearFinished': async (input) => ({ removed: await (await forInput(input)).clearFinished() }),
         'uploads.setConcurrency': async (input) => {
           await (await forInput(input)).setConcurrency(input.concurrency);
           return {};

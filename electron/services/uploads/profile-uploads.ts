@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ImageKit } from '@imagekit/nodejs';
 import type { BatchSummary, FileProgress, TotalProgress, UploadItem } from '../../../shared/domain/uploads';
@@ -32,6 +32,8 @@ export class ProfileUploads {
   readonly staging: StagingArea;
   readonly duplicates: NearDuplicateFinder;
   private queue: UploadQueue;
+  /** Set while the queue is being reopened (a concurrency change); callers wait for it. */
+  private reopening: Promise<void> | null = null;
   private readonly dbPath: string;
   private pendingProgress = new Map<number, FileProgress>();
   private flushTimer: NodeJS.Timeout | null = null;
@@ -49,25 +51,29 @@ export class ProfileUploads {
     this.staging = new StagingArea(path.join(profileDir, 'staging'));
     this.duplicates = new NearDuplicateFinder(client);
     this.queue = this.openQueue(this.store.concurrency());
+    void this.removeOrphanedStaging().catch((error: unknown) => this.events.log('could not tidy the staging folder', error));
   }
 
-  get current(): UploadQueue {
+  /** The open queue (after a concurrency change has finished reopening it). */
+  async current(): Promise<UploadQueue> {
+    await this.reopening;
     return this.queue;
   }
 
   async add(req: Omit<AddRequest, 'profileId'>): Promise<{ batchId: number; items: UploadItem[] }> {
-    const { batchId, items } = await this.queue.add({ ...req, profileId: this.profileId });
+    const { batchId, items } = await (await this.current()).add({ ...req, profileId: this.profileId });
     return { batchId, items: items.map((it) => this.view(it)) };
   }
 
-  list(): { items: UploadItem[]; totals: TotalProgress; concurrency: number } {
+  async list(): Promise<{ items: UploadItem[]; totals: TotalProgress; concurrency: number }> {
+    const queue = await this.current();
     const cleared = this.store.clearedIds();
-    const items = this.queue.items().filter((it) => !cleared.has(it.id));
-    return { items: items.slice(-LIST_LIMIT).map((it) => this.view(it)), totals: this.queue.totals(), concurrency: this.store.concurrency() };
+    const items = queue.items().filter((it) => !cleared.has(it.id));
+    return { items: items.slice(-LIST_LIMIT).map((it) => this.view(it)), totals: queue.totals(), concurrency: this.store.concurrency() };
   }
 
-  clearFinished(): number {
-    const ids = this.queue.items({ states: ['done', 'skipped', 'cancelled'] }).map((it) => it.id);
+  async clearFinished(): Promise<number> {
+    const ids = (await this.current()).items({ states: ['done', 'skipped', 'cancelled'] }).map((it) => it.id);
     this.store.clear(ids);
     return ids.length;
   }
@@ -77,16 +83,42 @@ export class ProfileUploads {
    * and, being marked for reconciliation, are checked against the library before anything is resent.
    */
   async setConcurrency(concurrency: number): Promise<void> {
+    await this.reopening;
     this.store.saveConcurrency(concurrency);
     const old = this.queue;
-    await old.close();
-    this.queue = this.openQueue(concurrency);
+    this.reopening = old.close().then(() => {
+      this.queue = this.openQueue(concurrency);
+      this.reopening = null;
+    });
+    await this.reopening;
   }
 
   async close(): Promise<void> {
     if (this.flushTimer) clearTimeout(this.flushTimer);
+    await this.reopening;
     await this.queue.close();
     this.store.close();
+  }
+
+  /**
+   * Drops left behind by a crash while their bytes were arriving, or whose files all finished, are
+   * removed; a drop with a file still queued (or failed, so it can be retried) is kept.
+   */
+  private async removeOrphanedStaging(): Promise<void> {
+    // Listed synchronously at construction: drops begun after that are never touched.
+    let groups: string[];
+    try {
+      groups = readdirSync(this.staging.root);
+    } catch {
+      return; // nothing staged yet
+    }
+    await Promise.resolve();
+    const needed = this.queue
+      .items({ states: ['pending', 'conflict', 'queued', 'uploading', 'paused', 'failed'] })
+      .filter((it) => it.sourceKind === 'file' && this.staging.owns(it.source))
+      .map((it) => this.staging.idOf(it.source).split('/')[0]);
+    const keep = new Set(needed);
+    for (const group of groups) if (!keep.has(group)) await this.staging.discard(group);
   }
 
   private view(item: QueueItem): UploadItem {

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ImageKit from '@imagekit/nodejs';
 import { AppError } from '../../../shared/ipc/result';
+import { startEmulator } from '../../../emulator/src/index';
 import { firstPixel, putSwatch, startPurgeHarness, waitFor, type PurgeHarness } from './harness';
 
 let h: PurgeHarness;
@@ -65,6 +67,25 @@ describe('purge centre on the Local library', () => {
     const resumed = h.service();
     resumed.storeFor('local');
     await waitFor(() => resumed.requests('local').find((r) => r.id === request.id)?.state === 'completed');
+  });
+  it('marks URLs failed with ImageKit’s words when ImageKit no longer knows their request id', async () => {
+    const slow = h.service({ pollDelaysMs: [60_000] });
+    const [request] = await slow.submit('local', urlsUnder('forgotten', 1));
+    slow.close();
+    // The library was reset behind MediaDesk's back: a fresh backend that never saw these requests.
+    const fresh = await startEmulator({ port: 0, dataDir: `${h.dataDir}-fresh`, quiet: true, privateKey: h.emulator.privateKey, publicKey: 'p' });
+    try {
+      const freshSdk = new ImageKit({ privateKey: fresh.privateKey, baseURL: fresh.apiUrl, maxRetries: 0 });
+      const service = h.service({ clients: { forProfile: async () => freshSdk } });
+      service.storeFor('local');
+      const failed = await waitFor(() => {
+        const view = service.requests('local').find((r) => r.id === request.id);
+        return view?.state === 'failed' ? view : undefined;
+      });
+      expect(failed.urls[0]).toMatchObject({ state: 'failed', error: 'No request found for this requestId.' });
+    } finally {
+      await fresh.close();
+    }
   });
 });
 

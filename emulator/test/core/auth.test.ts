@@ -73,6 +73,14 @@ describe('client-side upload auth (publicKey, token, expire, signature)', () => 
     expect(replay.body.message).toMatch(/token .* already been used/);
   });
 
+  it('burns the token even when the first upload using it fails (as documented)', async () => {
+    const auth = signed();
+    const failed = await clientUpload({ ...auth, useUniqueFileName: 'maybe' });
+    expect(failed.status).toBe(400);
+    const retry = await clientUpload(auth);
+    expect(retry).toMatchObject({ status: 400, body: { message: expect.stringMatching(/token .* already been used/) } });
+  });
+
   it('matches the SDK helper and the canonical HMAC vector', async () => {
     expect(uploadSignature('private_key_test', 'your_token', 1582269249)).toBe('e71bcd6031016b060d349d212e23e85c791decdd');
     const params = emu.current.sdk.helper.getAuthenticationParameters();

@@ -135,6 +135,33 @@ describe('file operations through the official SDK', () => {
     expect(urlEndpoint).toMatch(/\/local$/);
   });
 
+  it('answers the documented edge cases: same-name rename, same-folder copy/move, too many ids, the 101st version', async () => {
+    const { sdk } = emu.current;
+    const a = await upload('edge.png', '/edge');
+    await expect(sdk.files.rename({ filePath: '/edge/edge.png', newFileName: 'edge.png' })).rejects.toMatchObject({
+      status: 400, error: { message: 'newFileName cannot be the same as its existing name.' },
+    });
+    for (const op of ['copy', 'move'] as const) {
+      await expect(sdk.files[op]({ sourceFilePath: '/edge/edge.png', destinationPath: '/edge' })).rejects.toMatchObject({ status: 400 });
+    }
+    await expect(sdk.folders.copy({ sourceFolderPath: '/edge', destinationPath: '/edge' })).rejects.toMatchObject({
+      status: 400, error: { message: 'sourceFolderPath and destinationPath is same.' },
+    });
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => i.toString(16).padStart(24, '0'));
+    await expect(sdk.files.bulk.delete({ fileIds: ids(101) })).rejects.toMatchObject({ status: 400 });
+    await expect(sdk.files.bulk.addTags({ fileIds: ids(51), tags: ['x'] })).rejects.toMatchObject({ status: 400 });
+    expect((await sdk.files.get(a.fileId!)).filePath).toBe('/edge/edge.png');
+    // At most 100 versions per file: the 101st upload onto the same path is refused and changes nothing.
+    const text = (i: number) => toFile(Buffer.from(`v${i}`), 'v.txt');
+    for (let i = 1; i <= 100; i += 1) await sdk.files.upload({ file: await text(i), fileName: 'many.txt', folder: '/edge', useUniqueFileName: false });
+    const [many] = (await sdk.assets.list({ path: '/edge', searchQuery: 'name = "many.txt"' })) as { fileId: string }[];
+    expect((await sdk.files.versions.list(many.fileId)).length).toBe(100);
+    await expect(sdk.files.upload({ file: await text(101), fileName: 'many.txt', folder: '/edge', useUniqueFileName: false })).rejects.toMatchObject({
+      status: 400, error: { message: expect.stringContaining('maximum of 100 versions') },
+    });
+    expect((await sdk.files.get(many.fileId)).size).toBe(4); // still 'v100'
+  });
+
   it('removes AI tags per file (bulk and in update), keeping the others; overwriteAITags decides what an overwrite keeps', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ik-ai-'));
     try {

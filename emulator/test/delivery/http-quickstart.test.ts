@@ -101,6 +101,22 @@ describe('Python quickstart URLs', () => {
     expect(image.status).toBe(400);
   });
 
+  it('the resize example as the SDK builds it from {height, width, raw: "ar-4-3,q-40"} renders 200×200 at q-40', async () => {
+    // The docs page prints `raw-ar-4-3,q-40` (a rendering slip); the SDK appends the raw string verbatim.
+    const src = emu.current.sdk.helper.buildSrc({ urlEndpoint: base, src: '/default-image.jpg', transformationPosition: 'path', transformation: [{ height: 200, width: 200, raw: 'ar-4-3,q-40' }] });
+    expect(src).toBe(`${base}/tr:h-200,w-200,ar-4-3,q-40/default-image.jpg`);
+    const r = await get(src);
+    expect([r.status, r.img?.width, r.img?.height]).toEqual([200, 200, 200]);
+    expect(r.body.length).toBeLessThan((await get(`${base}/tr:h-200,w-200,q-90/default-image.jpg`)).body.length);
+  });
+
+  it('the signed URL example (signed, expiring in 10 s) is served', async () => {
+    const src = emu.current.sdk.helper.buildSrc({ urlEndpoint: base, src: '/default-image.jpg', signed: true, expiresIn: 10 });
+    expect(src).toMatch(/\?ik-t=\d+&ik-s=[0-9a-f]{40}$/);
+    const r = await get(src);
+    expect([r.status, r.img?.width]).toEqual([200, 1000]);
+  });
+
   it('the same URLs built by the official SDK (buildSrc) render too', async () => {
     const src = emu.current.sdk.helper.buildSrc({
       urlEndpoint: base,

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkSignature, signUrl } from '../../src/delivery/signature.js';
 import { parseDeliveryUrl } from '../../src/delivery/request-url.js';
-import { withEmulator } from '../helpers/emulator.js';
+import { startTestEmulator, withEmulator } from '../helpers/emulator.js';
 import { get, uploadImage } from './http-helpers.js';
 import { quadrants } from './pixels.js';
 
@@ -46,6 +46,57 @@ describe('the signing algorithm against the visible conformance vectors', () => 
     const v = signed.find((x) => x.input.now !== undefined)!;
     const url = parseDeliveryUrl(relativeAsSent(v.expected, v.input.urlEndpoint!));
     expect(checkSignature(v.input.privateKey!, url.unsignedRelative, url.signature, Number(url.signature.t) + 1)).toBe('expired');
+  });
+});
+
+describe('signed URL vectors served over real HTTP by an emulator with the vector\'s key and endpoint id', () => {
+  /** Starts an emulator whose URL endpoint id and private key are the vector's, with `files` uploaded as private. */
+  async function emulatorFor(v: (typeof vectors.urlVectors)[number], files: string[]) {
+    const endpoint = new URL(v.input.urlEndpoint!);
+    const id = endpoint.pathname.replace(/\//g, '');
+    const e = await startTestEmulator({ id, privateKey: v.input.privateKey! });
+    for (const filePath of files) {
+      const folder = filePath.slice(0, filePath.lastIndexOf('/')) || '/';
+      await uploadImage(e, filePath.slice(filePath.lastIndexOf('/') + 1), await quadrants(400, 300, 'jpeg'), { folder, isPrivateFile: true });
+    }
+    const local = (url: string) => `${e.urlEndpoint}/${relativeAsSent(url, v.input.urlEndpoint!)}`;
+    return { e, local };
+  }
+  const byId = (id: string) => vectors.urlVectors.find((v) => v.id === id)!;
+
+  it('serves the never-expiring vectors (plain, transformed with extra query, non-ASCII path) and refuses them tampered or unsigned', async () => {
+    const cases: [string, string, number][] = [['VU-058', '/sdk-testing-files/future-search.png', 400], ['VU-061', '/sdk-testing-files/future-search.png', 300]];
+    const demo = await emulatorFor(byId('VU-058'), ['/sdk-testing-files/future-search.png']);
+    try {
+      for (const [id, , width] of cases) {
+        const url = demo.local(byId(id).expected);
+        const ok = await get(url);
+        expect([ok.status, ok.img?.width], id).toEqual([200, width]);
+        expect((await get(url.replace(/ik-s=[0-9a-f]{40}/, (m) => m.slice(0, -1) + (m.endsWith('0') ? '1' : '0')))).status, id).toBe(401);
+        expect((await get(url.replace(/[?&]ik-s=[0-9a-f]{40}$/, ''))).status, id).toBe(401);
+      }
+    } finally {
+      await demo.e.close();
+    }
+    const unicode = await emulatorFor(byId('VU-095'), ['/test_é_path_alt.jpg']);
+    try {
+      expect((await get(unicode.local(byId('VU-095').expected))).status).toBe(200);
+    } finally {
+      await unicode.e.close();
+    }
+  });
+
+  it('refuses the expiring vector (ik-t in 2022) as expired', async () => {
+    const v = byId('VU-162');
+    expect(v.expected).toContain('ik-t=1653775928');
+    const { e, local } = await emulatorFor(v, ['/default-image.jpg']);
+    try {
+      const r = await get(local(v.expected));
+      expect(r.status).toBe(401);
+      expect(r.headers.get('ik-error')).toMatch(/expired/i);
+    } finally {
+      await e.close();
+    }
   });
 });
 

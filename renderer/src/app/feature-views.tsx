@@ -4,6 +4,7 @@ import { PurgeView } from '../features/purge/PurgeView';
 import { MetadataView } from '../features/metadata-tools/MetadataView';
 import { LibraryBrowser } from '../features/browser/LibraryBrowser';
 import { UrlBuilder } from '../features/url-builder/UrlBuilder';
+import { CustomMetadataView } from '../features/custom-metadata/CustomMetadataView';
 import { UploadsOverlay } from '../features/uploads/UploadsOverlay';
 
 export interface FeatureView {
@@ -22,6 +23,7 @@ export const featureViews: FeatureView[] = [
   { id: 'url-builder', label: 'URL builder', render: () => <UrlBuilder /> },
   { id: 'purge', label: 'Purge', render: () => <PurgeView /> },
   { id: 'metadata', label: 'Metadata', render: () => <MetadataView /> },
+  { id: 'custom-metadata', label: 'Custom metadata', render: () => <CustomMetadataView /> },
 ];
 
 /**

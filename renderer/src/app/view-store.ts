@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
 /** The app's top-level views; each is a tab of the "Views" tablist and owned by one feature. */
-export type ViewId = 'library' | 'uploads' | 'url-builder' | 'purge' | 'metadata';
+export type ViewId = 'library' | 'uploads' | 'url-builder' | 'purge' | 'metadata' | 'custom-metadata';
 
 interface ViewState {
   view: ViewId;

@@ -11,7 +11,7 @@ import { createLibraryHost, summary, type LibraryHost } from './library-host';
 
 let host: LibraryHost;
 
-function renderBrowser() {
+async function renderBrowser() {
   setBridgeForTests(host.bridge);
   const user = userEvent.setup();
   render(
@@ -19,6 +19,7 @@ function renderBrowser() {
       <LibraryBrowser />
     </QueryClientProvider>,
   );
+  await screen.findByRole('searchbox', { name: 'Search' }); // the active profile has loaded
   return user;
 }
 
@@ -42,7 +43,7 @@ async function searchFor(user: ReturnType<typeof userEvent.setup>, mode: 'Search
 
 describe('search box', () => {
   it('shows the server’s 400 message inline under the box, keeps the text and marks the box invalid', async () => {
-    const user = renderBrowser();
+    const user = await renderBrowser();
     const box = await searchFor(user, 'Search query', 'name : ');
     const form = screen.getByRole('search', { name: 'Library search' });
     const alert = await within(form).findByRole('alert');
@@ -56,7 +57,7 @@ describe('search box', () => {
   });
 
   it('clears the error once a valid query is applied, and sends it as searchQuery', async () => {
-    const user = renderBrowser();
+    const user = await renderBrowser();
     await searchFor(user, 'Search query', 'name = ');
     expect(await within(screen.getByRole('search')).findByRole('alert')).toBeInTheDocument();
     const box = await searchFor(user, 'Search query', 'name : "sun"');
@@ -68,7 +69,7 @@ describe('search box', () => {
   });
 
   it('name search never shows a query error and says how complete the local index is', async () => {
-    const user = renderBrowser();
+    const user = await renderBrowser();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Search in' }), 'Whole library');
     await searchFor(user, 'Name contains', 'EE');
     expect(await screen.findByText('Searched the 4 names MediaDesk has listed so far.')).toBeInTheDocument();
@@ -78,7 +79,7 @@ describe('search box', () => {
   });
 
   it('Escape in the box clears the search and goes back to the folder listing', async () => {
-    const user = renderBrowser();
+    const user = await renderBrowser();
     const box = await searchFor(user, 'Search query', 'name = ');
     expect(await within(screen.getByRole('search')).findByRole('alert')).toBeInTheDocument();
     await user.type(box, '{Escape}');

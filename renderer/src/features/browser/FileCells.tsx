@@ -1,4 +1,4 @@
-import type { DragEvent, MouseEvent } from 'react';
+import { memo, type DragEvent, type MouseEvent } from 'react';
 import type { FileSummary } from '../../../../shared/domain/library';
 import { formatBytes, formatDate } from './format';
 import { Thumbnail } from './Thumbnail';
@@ -8,34 +8,43 @@ export const TILE_HEIGHT = 188;
 export const THUMB_SIZE = 140;
 export const LIST_ROW_HEIGHT = 32;
 
-interface CellProps {
-  file: FileSummary;
-  focused: boolean;
-  onClick(e: MouseEvent): void;
-  onDoubleClick(): void;
-  onDragStart(e: DragEvent): void;
+/** Pointer events of a file cell, by index; one stable object per grid so cells can be memoized. */
+export interface ItemEvents {
+  click(e: MouseEvent, index: number): void;
+  open(index: number): void;
+  dragStart(e: DragEvent, index: number): void;
 }
 
-/** One thumbnail tile of the grid; its accessible name is the file name. */
-export function FileTile({ id, file, selected, focused, onClick, onDoubleClick, onDragStart }: CellProps & { id: string; selected: boolean }) {
+interface CellProps {
+  file: FileSummary;
+  index: number;
+  focused: boolean;
+  events: ItemEvents;
+}
+
+/**
+ * One thumbnail tile of the grid; its accessible name is the file name. Memoized: while scrolling only
+ * the tiles that come into view render.
+ */
+export const FileTile = memo(function FileTile({ file, index, selected, focused, events }: CellProps & { selected: boolean }) {
   return (
     <div
-      id={id}
+      id={`file-item-${index}`}
       role="gridcell"
       aria-selected={selected}
       aria-label={file.name}
       className={`file-tile${focused ? ' is-focused' : ''}`}
       draggable
-      onClick={onClick}
-      onDoubleClick={onDoubleClick}
-      onDragStart={onDragStart}
+      onClick={(e) => events.click(e, index)}
+      onDoubleClick={() => events.open(index)}
+      onDragStart={(e) => events.dragStart(e, index)}
       title={file.filePath}
     >
       <Thumbnail file={file} size={THUMB_SIZE} />
       <span className="file-tile-name">{file.name}</span>
     </div>
   );
-}
+});
 
 export const listColumns = ['Name', 'Type', 'Size', 'Dimensions', 'Created', 'Updated', 'Tags'] as const;
 
@@ -52,9 +61,15 @@ export function ListHeader() {
 }
 
 /** One row of the list view's cells (the row element itself carries the selection). */
-export function FileRow({ file, focused, onClick, onDoubleClick, onDragStart }: CellProps) {
+export const FileRow = memo(function FileRow({ file, index, focused, events }: CellProps) {
   return (
-    <div className={`file-row-cells${focused ? ' is-focused' : ''}`} draggable onClick={onClick} onDoubleClick={onDoubleClick} onDragStart={onDragStart}>
+    <div
+      className={`file-row-cells${focused ? ' is-focused' : ''}`}
+      draggable
+      onClick={(e) => events.click(e, index)}
+      onDoubleClick={() => events.open(index)}
+      onDragStart={(e) => events.dragStart(e, index)}
+    >
       <div role="gridcell" className="col col-name" title={file.filePath}>
         {file.name}
       </div>
@@ -78,4 +93,4 @@ export function FileRow({ file, focused, onClick, onDoubleClick, onDragStart }: 
       </div>
     </div>
   );
-}
+});

@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { FileSummary } from '../../../../shared/domain/library';
 import { useBrowserStore } from './browser-store';
 import { clickItem, moveFocus, reconcile, selectAll } from './selection';
 import { useFileActions } from './use-file-actions';
 import type { FileSource } from './use-file-source';
-import { FileRow, FileTile, ListHeader, LIST_ROW_HEIGHT, TILE_HEIGHT, TILE_WIDTH } from './FileCells';
+import { FileRow, FileTile, ListHeader, LIST_ROW_HEIGHT, TILE_HEIGHT, TILE_WIDTH, type ItemEvents } from './FileCells';
 import { startDragOut } from './drag';
 
 const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
@@ -103,19 +103,32 @@ export function FilesView({ source }: { source: FileSource }) {
     }
   };
 
-  const onItemClick = (e: MouseEvent, index: number) => {
-    select(clickItem(selection, items, index, { shift: e.shiftKey, toggle: isMac ? e.metaKey : e.ctrlKey }));
-    scrollRef.current?.focus({ preventScroll: true });
-  };
+  // Cells get one stable events object (memoized cells); it reads the latest state through a ref.
+  const latest = useRef({ selection, items, select, selected, actions });
+  latest.current = { selection, items, select, selected, actions };
+  const events = useMemo<ItemEvents>(
+    () => ({
+      click: (e: MouseEvent, index: number) => {
+        const { selection: sel, items: list, select: apply } = latest.current;
+        apply(clickItem(sel, list, index, { shift: e.shiftKey, toggle: isMac ? e.metaKey : e.ctrlKey }));
+        scrollRef.current?.focus({ preventScroll: true });
+      },
+      open: (index: number) => {
+        const file = latest.current.items[index];
+        if (file) latest.current.actions.preview(file);
+      },
+      dragStart: (e: DragEvent, index: number) => {
+        const { selection: sel, items: list, selected: chosen } = latest.current;
+        const file = list[index]!;
+        const inSelection = sel.ids.includes(file.fileId);
+        if (!inSelection) setSelection(clickItem(sel, list, index), list);
+        startDragOut(e.dataTransfer, inSelection ? chosen() : [file]);
+      },
+    }),
+    [setSelection],
+  );
 
-  const onDragStart = (e: DragEvent, index: number) => {
-    const file = items[index]!;
-    const dragged = selection.ids.includes(file.fileId) ? selected() : [file];
-    if (!selection.ids.includes(file.fileId)) setSelection(clickItem(selection, items, index), items);
-    startDragOut(e.dataTransfer, dragged);
-  };
-
-  const selectedIds = new Set(selection.ids);
+  const selectedIds = useMemo(() => new Set(selection.ids), [selection.ids]);
   const activeId = focused ? `file-item-${selection.focus}` : undefined;
 
   return (
@@ -157,23 +170,15 @@ export function FilesView({ source }: { source: FileSource }) {
                 rowItems.map((file, i) => (
                   <FileTile
                     key={file.fileId}
-                    id={`file-item-${first + i}`}
+                    index={first + i}
                     file={file}
                     selected={selectedIds.has(file.fileId)}
                     focused={selection.focus === first + i}
-                    onClick={(e) => onItemClick(e, first + i)}
-                    onDoubleClick={() => actions.preview(file)}
-                    onDragStart={(e) => onDragStart(e, first + i)}
+                    events={events}
                   />
                 ))
               ) : (
-                <FileRow
-                  file={rowItems[0]!}
-                  focused={selection.focus === first}
-                  onClick={(e) => onItemClick(e, first)}
-                  onDoubleClick={() => actions.preview(rowItems[0]!)}
-                  onDragStart={(e) => onDragStart(e, first)}
-                />
+                <FileRow file={rowItems[0]!} index={first} focused={selection.focus === first} events={events} />
               )}
             </div>
           );

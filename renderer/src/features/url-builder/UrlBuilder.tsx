@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { UrlProblem } from '../../../../shared/domain/urls';
 import { useUrlPreview } from '../../api/urls';
 import { useUrlBuilderStore } from './builder-store';
@@ -8,7 +8,9 @@ import { PasteUrl } from './PasteUrl';
 import { PresetsPanel } from './PresetsPanel';
 import { PreviewPanel } from './PreviewPanel';
 import { StepList } from './StepList';
+import { SourceField } from './SourceField';
 import { UrlOptions } from './UrlOptions';
+import './OpenInBuilder';
 import './url-builder.css';
 
 /**
@@ -17,9 +19,16 @@ import './url-builder.css';
  * process; this view only ever holds the draft.
  */
 export function UrlBuilder() {
-  const { src, steps, position, query, signed, expiresIn, setSrc, setSteps } = useUrlBuilderStore();
+  const { src, steps, position, query, signed, expiresIn, setSteps } = useUrlBuilderStore();
   const draft = useMemo(() => toDraft({ src, steps, position, query, signed, expiresIn }), [src, steps, position, query, signed, expiresIn]);
-  const preview = useUrlPreview(draft, draft.src !== '');
+  // At most one preview in flight: while one renders, edits (typing, a slider drag) coalesce into the
+  // newest draft, sent as soon as it returns. A single change goes out at once, with no debounce delay.
+  const [requested, setRequested] = useState(draft);
+  const preview = useUrlPreview(requested, requested.src !== '');
+  const waiting = JSON.stringify(requested) !== JSON.stringify(draft);
+  useEffect(() => {
+    if (!preview.isFetching && waiting) setRequested(draft);
+  }, [draft, waiting, preview.isFetching]);
 
   // The main side numbers the steps that reach the URL; map them back onto the form's steps.
   const problemsByStep = useMemo(() => {
@@ -36,10 +45,7 @@ export function UrlBuilder() {
   return (
     <section className="url-builder" aria-label="URL builder">
       <div className="ub-edit">
-        <div className="ub-source">
-          <label htmlFor="ub-src">Path or URL</label>
-          <input id="ub-src" type="text" placeholder="/folder/image.jpg" value={src} onChange={(e) => setSrc(e.target.value)} />
-        </div>
+        <SourceField />
         <PasteUrl />
         <h3>Steps</h3>
         <StepList steps={steps} onChange={setSteps} context={undefined} depth={0} prefix="" problemsByStep={problemsByStep} />
@@ -47,8 +53,8 @@ export function UrlBuilder() {
         <PresetsPanel />
       </div>
       <div className="ub-result">
-        <PreviewPanel preview={preview.data} pending={preview.isFetching} error={preview.error} hasSrc={draft.src !== ''} />
-        <OutputPanel draft={draft} preview={preview.data} />
+        <PreviewPanel preview={preview.data} pending={preview.isFetching || waiting} error={preview.error} hasSrc={draft.src !== ''} />
+        <OutputPanel draft={requested} preview={preview.data} />
       </div>
     </section>
   );

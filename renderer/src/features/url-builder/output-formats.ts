@@ -51,8 +51,8 @@ export function responsiveMarkup(candidates: ResponsiveCandidate[], alt: string,
 }
 
 /** A JS literal for a step value: whole numbers as numbers, everything else as written. */
-function jsValue(value: unknown, indent: string): string {
-  if (typeof value === 'string') return /^(0|[1-9]\d{0,8})$/.test(value) ? value : JSON.stringify(value);
+function jsValue(value: unknown, indent: string, numbers = true): string {
+  if (typeof value === 'string') return numbers && /^(0|[1-9]\d{0,8})$/.test(value) ? value : JSON.stringify(value);
   if (Array.isArray(value)) {
     if (!value.some((v) => v && typeof v === 'object')) return `[${value.map((v) => jsValue(v, indent)).join(', ')}]`;
     const inner = `${indent}  `;
@@ -60,7 +60,7 @@ function jsValue(value: unknown, indent: string): string {
   }
   if (value && typeof value === 'object') {
     const inner = `${indent}  `;
-    const entries = Object.entries(value).map(([k, v]) => `${inner}${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${jsValue(v, inner)}`);
+    const entries = Object.entries(value).map(([k, v]) => `${inner}${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${jsValue(v, inner, numbers)}`);
     return entries.length ? `{\n${entries.join(',\n')}\n${indent}}` : '{}';
   }
   return JSON.stringify(value);
@@ -86,7 +86,7 @@ export function reactSnippet(draft: UrlDraft, urlEndpoint: string, builtUrl: str
   const steps = draft.transformation ?? [];
   if (steps.length) props.push(`transformation={${jsValue(steps, '  ')}}`);
   if (draft.transformationPosition === 'path') props.push('transformationPosition="path"');
-  if (draft.queryParameters && Object.keys(draft.queryParameters).length) props.push(`queryParameters={${jsValue(draft.queryParameters, '  ')}}`);
+  if (draft.queryParameters && Object.keys(draft.queryParameters).length) props.push(`queryParameters={${jsValue(draft.queryParameters, '  ', false)}}`);
   props.push(jsxAttribute('alt', alt));
   lines.push(`<Image\n${props.map((p) => `  ${p}`).join('\n')}\n/>`);
   return lines.join('\n');

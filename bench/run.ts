@@ -1,0 +1,106 @@
+/**
+ * `npm run bench`: runs every bench suite (each bench/*.ts except this runner and report.ts), one after
+ * another so they do not compete for the CPU, and writes bench/results.json, bench/results.md (figures,
+ * peers, ratios, targets) and the same table into the README's benchmark section, with the machine.
+ * A suite's last stdout line is its JSON summary (bench/report.ts); its other output streams through.
+ * Not a test: it takes minutes. Options:
+ *   --only render,upload   run just these suites
+ *   --quick                smaller sizes for a fast look (recorded in the results)
+ */
+import { spawn } from 'node:child_process';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { parseBenchSummary, type BenchFigure } from './report.js';
+import { renderReadmeSection, renderResultsMarkdown, type BenchResults, type SuiteResult } from './results-format.js';
+
+const benchDir = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(benchDir, '..');
+const NOT_SUITES = new Set(['run.ts', 'report.ts', 'results-format.ts']);
+
+/** Smaller runs for `--quick`, per suite (suites without an entry run as they are). */
+const QUICK_ARGS: Record<string, string[]> = {
+  'emulator-api': ['--library', '20000', '--files', '100'],
+  upload: ['--files', '100', '--big-mb', '256'],
+  browser: ['--files', '20000'],
+};
+
+async function suites(only: string[] | undefined): Promise<string[]> {
+  const names = (await readdir(benchDir)).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !NOT_SUITES.has(f)).map((f) => f.slice(0, -3)).sort();
+  if (!only) return names;
+  const unknown = only.filter((o) => !names.includes(o));
+  if (unknown.length) throw new Error(`No bench suite named ${unknown.join(', ')}; there are: ${names.join(', ')}.`);
+  return names.filter((n) => only.includes(n));
+}
+
+function runSuite(name: string, args: string[]): Promise<{ code: number | null; stdout: string; seconds: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(benchDir, `${name}.ts`), ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+    process.stdout.write(chunk);
+  });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, seconds: (performance.now() - started) / 1000 }));
+  });
+}
+
+function machine(): BenchResults['machine'] {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model.trim() ?? 'unknown',
+    cores: cpus.length,
+    memoryGb: Number((os.totalmem() / 1024 ** 3).toFixed(1)),
+    os: `${os.type()} ${os.release()} (${os.arch()})`,
+    node: process.version,
+    loadAverage: os.loadavg().map((n) => Number(n.toFixed(2))),
+  };
+}
+
+const README_START = '<!-- bench:start -->';
+const README_END = '<!-- bench:end -->';
+
+/** Replaces the README's marked benchmark block (and nothing else) with the latest table. */
+async function updateReadme(section: string): Promise<boolean> {
+  const file = path.join(repoRoot, 'README.md');
+  const text = await readFile(file, 'utf8');
+  const start = text.indexOf(README_START);
+  const end = text.indexOf(README_END);
+  if (start < 0 || end < start) return false;
+  await writeFile(file, `${text.slice(0, start + README_START.length)}\n${section}\n${text.slice(end)}`);
+  return true;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { only: { type: 'string' }, quick: { type: 'boolean', default: false } } });
+  const names = await suites(values.only?.split(',').map((s) => s.trim()).filter(Boolean));
+  const results: BenchResults = { date: new Date().toISOString(), quick: values.quick, machine: machine(), suites: [] };
+  for (const name of names) {
+    const args = values.quick ? (QUICK_ARGS[name] ?? []) : [];
+    console.log(`\n=== bench ${name} ${args.join(' ')}`.trimEnd());
+    const run = await runSuite(name, args);
+    const summary = parseBenchSummary(run.stdout);
+    const suite: SuiteResult = { suite: name, args, seconds: Number(run.seconds.toFixed(1)), exitCode: run.code, figures: summary?.figures ?? ([] as BenchFigure[]) };
+    if (run.code !== 0) suite.error = `exited with code ${run.code}`;
+    else if (!summary) suite.error = 'printed no JSON summary on its last line (see bench/report.ts)';
+    results.suites.push(suite);
+  }
+  await writeFile(path.join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  await writeFile(path.join(benchDir, 'results.md'), renderResultsMarkdown(results));
+  const readme = await updateReadme(renderReadmeSection(results));
+  console.log(`\nwrote bench/results.json and bench/results.md${readme ? ' and the README benchmark table' : ''}`);
+  const failed = results.suites.filter((s) => s.error);
+  if (failed.length) {
+    console.error(`bench: ${failed.map((s) => `${s.suite} ${s.error}`).join('; ')}`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
