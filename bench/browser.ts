@@ -127,7 +127,7 @@ async function main(): Promise<void> {
     args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
   });
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
     // tsx compiles with keepNames: functions sent to page.evaluate call a `__name` helper the page lacks.

@@ -47,8 +47,16 @@ test('browse nested folders through the tree and the breadcrumb, with details an
 
   await b.file('harbour.png').click();
   await expect(b.details.getByText('/trips/2024/harbour.png', { exact: true })).toBeVisible();
-  await expect(b.details.getByRole('button', { name: 'Copy Markdown' })).toBeVisible();
   await expect(page.getByRole('status', { name: 'Selection' })).toContainText('1 selected');
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await b.details.getByRole('button', { name: 'Copy Markdown' }).click();
+  await expect(b.lastAction).toContainText('Copied the Markdown.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^!\[harbour\]\(http:\/\/127\.0\.0\.1:\d+\/local\/trips\/2024\/harbour\.png\?updatedAt=\d+\)$/);
+
+  // Download the original: in the web host the browser saves it.
+  const download = page.waitForEvent('download');
+  await page.getByRole('toolbar', { name: 'File actions' }).getByRole('button', { name: 'Download' }).click();
+  expect((await download).suggestedFilename()).toBe('harbour.png');
 
   await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('button', { name: 'Library' }).click();
   await expect(b.files.getByRole('gridcell')).toHaveCount(0);
@@ -134,6 +142,14 @@ test('copy a folder as a bulk job and watch it finish; bulk delete with confirma
   await b.open('docs');
     await b.open('trips', 0); // /docs/trips comes first in the tree's order
   await expect(b.file('summary.png')).toBeVisible();
+
+  // Deleting a folder first says what it affects.
+  await page.getByRole('button', { name: 'Delete folder' }).click();
+  const deleteFolder = page.getByRole('dialog', { name: 'Delete folder trips?' });
+  await expect(deleteFolder).toContainText('This deletes 4 files and 1 subfolder in /docs/trips');
+  await deleteFolder.getByRole('button', { name: 'Delete folder' }).click();
+  await expect(b.lastAction).toContainText('Deleted the folder trips.');
+  await expect(b.folder('trips')).toHaveCount(1);
 
   await b.open('trips');
   await b.open('2024');

@@ -9,8 +9,8 @@ test('an overwrite is suggested for purging, and after the purge completes the t
   const app = new AppPage(page);
   await app.open(webHost.url);
   const { sdk, urlEndpoint } = localLibrary(webHost);
-  await page.getByRole('tablist', { name: 'Views' }).getByRole('tab', { name: 'Purge' }).click();
-  const purge = page.getByRole('region', { name: 'Purge' });
+  await page.getByRole('tablist', { name: 'Views' }).getByRole('tab', { name: 'Purge', exact: true }).click();
+  const purge = page.getByRole('region', { name: 'Purge', exact: true });
 
   // The site uses w-8 thumbnails: suggestions should include that variant.
   await purge.getByText('Purge settings').click();
@@ -47,8 +47,8 @@ test('invalid purge URLs are refused with the reason, and a list of 150 goes out
   const app = new AppPage(page);
   await app.open(webHost.url);
   const { urlEndpoint } = localLibrary(webHost);
-  await page.getByRole('tablist', { name: 'Views' }).getByRole('tab', { name: 'Purge' }).click();
-  const purge = page.getByRole('region', { name: 'Purge' });
+  await page.getByRole('tablist', { name: 'Views' }).getByRole('tab', { name: 'Purge', exact: true }).click();
+  const purge = page.getByRole('region', { name: 'Purge', exact: true });
   const list = purge.getByLabel('URLs to purge (one per line)');
   const urls = Array.from({ length: 150 }, (_, i) => `${urlEndpoint}/catalog/item-${i}.jpg`);
 
@@ -78,8 +78,8 @@ test('the similarity finder ranks a resized copy of an image above unrelated ima
   await put(sdk, '/trip', 'fog.jpg', await jpeg(unrelated[1]));
   await put(sdk, '/trip', 'landscape-small.jpg', await jpeg(landscape, 150));
 
-  await page.getByRole('tablist', { name: 'Views' }).getByRole('tab', { name: 'Metadata' }).click();
-  const tools = page.getByRole('region', { name: 'Metadata' });
+  await page.getByRole('tablist', { name: 'Views' }).getByRole('tab', { name: 'Metadata tools', exact: true }).click();
+  const tools = page.getByRole('region', { name: 'Metadata tools', exact: true });
   const finder = tools.getByRole('form', { name: 'Find similar images' });
   await finder.getByLabel('Reference image').fill('/trip/landscape.jpg');
   await expect(finder.getByLabel('Folder')).toHaveValue('/trip');

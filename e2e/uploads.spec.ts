@@ -217,6 +217,8 @@ test('conflicts: replace, keep both and skip, per file and for all', async ({ pa
 });
 
 test('an oversized file and a zero-byte file each end with a clear outcome', async ({ page, webHost }) => {
+  // 100 MB pass through the window's chunked staging and then to the library: slow on a busy 2-core machine.
+  test.slow();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'e2e-big-'));
   const big = path.join(dir, 'huge.bin');
   writeFileSync(big, Buffer.alloc(100 * 1024 * 1024 + 1024, 1)); // just over the Local library's 100 MB limit
@@ -235,7 +237,8 @@ test('an oversized file and a zero-byte file each end with a clear outcome', asy
     await expect(hugeRow).toHaveAccessibleName(/Failed/, { timeout: 60_000 });
     await expect(hugeRow.getByRole('alert')).toContainText('The file size exceeds limits');
     await expect(hugeRow.getByRole('alert')).toContainText('larger than your plan allows');
-    await expect(u.row('empty.txt')).toHaveAccessibleName(/Uploaded|Failed/, { timeout: 20_000 });
+    await expect(u.row('empty.txt')).toHaveAccessibleName(/Uploaded/, { timeout: 20_000 });
+    expect((await filesIn(localLibrarySdk(webHost))).get('/limits/empty.txt')?.size).toBe(0);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

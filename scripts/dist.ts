@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { build as viteBuild } from 'vite';
 import { build, Platform } from 'electron-builder';
 import { bundleElectron } from '../electron/build/bundle-electron';
-import { repoRoot } from './package-check/stage-app';
+import { repoRoot } from './package-check/app-build';
 
 const NETWORK_FAILURE = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|fetch failed|getaddrinfo|socket hang up/i;
 

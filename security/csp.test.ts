@@ -9,7 +9,7 @@ import { RENDERER_CSP } from '../electron/services/security/csp';
 import { startWebHost, type WebHost } from '../electron/web/web-host';
 import { createAppProtocolHandler } from '../electron/adapters/app-protocol';
 import { APP_HOST, APP_SCHEME } from '../electron/ipc/app-origin';
-import { ensureRendererBuild } from '../scripts/package-check/stage-app';
+import { ensureRendererBuild } from '../scripts/package-check/app-build';
 import { listFilesOnDisk } from '../scripts/package-check/inspect-package';
 
 /**

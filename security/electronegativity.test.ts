@@ -5,7 +5,7 @@ import path from 'node:path';
 import { transform } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleElectron } from '../electron/build/bundle-electron';
-import { ensureRendererBuild } from '../scripts/package-check/stage-app';
+import { ensureRendererBuild } from '../scripts/package-check/app-build';
 import { loadExceptions, repoRoot, scan, unjustified, unusedExceptions, type ScanException, type ScanResult } from './electronegativity';
 
 /**

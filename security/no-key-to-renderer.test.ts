@@ -3,24 +3,39 @@ import os from 'node:os';
 import path from 'node:path';
 import ImageKit, { toFile } from '@imagekit/nodejs';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channelNames, type Result } from '../shared/ipc/index';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { IpcMainInvokeEvent } from 'electron';
+import { channelNames, ELECTRON_EVENT_CHANNEL, ELECTRON_INVOKE_CHANNEL, type Result } from '../shared/ipc/index';
 import { startEmulator, type RunningEmulator } from '../emulator/src/index';
 import { startWebApp } from '../electron/web/start-web-app';
 import { MemorySecretStore } from '../electron/services/secrets/memory-secret-store';
 import { connect, type TestClient } from '../electron/test/helpers/ws-client';
 import { writeRendererFixture } from '../electron/test/helpers/renderer-fixture';
+import { ipcMain } from '../electron/test/helpers/electron-mock';
+import { appWindowContents } from '../electron/test/helpers/fake-web-contents';
+import { registerElectronIpc } from '../electron/ipc/electron-ipc-adapter';
+
+// The real IPC adapter runs against Electron's API surface as the other adapter tests mock it (no binary here).
+vi.mock('electron', () => import('../electron/test/helpers/electron-mock'));
 
 /**
- * No frame the web host sends to the renderer (answers and pushed events) ever carries a private
- * key, in any spelling a leak could take: raw, inside a Basic header, or a key the renderer itself
- * typed into a connection test. The page is driven through every channel of the contract, with a
- * saved ImageKit profile (a second emulator) holding files, uploads running and URLs being signed.
+ * No payload the main side sends to the renderer (answers and pushed events), over the web host's
+ * WebSocket or the Electron IPC adapter, ever carries a private key, in any spelling a leak could
+ * take: raw, inside a Basic header, or a key the renderer itself typed into a connection test. The
+ * page is driven through every channel of the contract, with a saved ImageKit profile (a second
+ * emulator) holding files, uploads running and URLs being signed.
  */
 let root: string;
 let app: Awaited<ReturnType<typeof startWebApp>>;
 let account: RunningEmulator;
 let client: TestClient;
+
+/** The renderer's side of one transport: calls in, and every payload that came back out, as text. */
+interface RendererSide {
+  request(channel: string, input?: unknown): Promise<Result<unknown>>;
+  nextEvent(name: string): Promise<unknown>;
+  frames(): string[];
+}
 let fileId: string;
 let filePath: string;
 let fileUrl: string;
@@ -86,53 +101,98 @@ function inputsFor(profileId: string): unknown[] {
 /** Destructive channels run last so the reads above see the seeded file. */
 const destructive = /delete|remove|rename|transfer|restore|cancel|clear|discard|dismiss|purge\.submit/i;
 
-async function sweep(profileId: string): Promise<Result<unknown>[]> {
+async function sweep(side: RendererSide, profileId: string): Promise<Result<unknown>[]> {
   const answers: Result<unknown>[] = [];
   const ordered = [...channelNames].filter((c) => !c.startsWith('profiles.')).sort((a, b) => Number(destructive.test(a)) - Number(destructive.test(b)));
-  for (const channel of ordered) for (const input of inputsFor(profileId)) answers.push(await client.request(channel, input));
+  for (const channel of ordered) for (const input of inputsFor(profileId)) answers.push(await side.request(channel, input));
   return answers;
 }
 
-describe('no private key ever reaches the renderer over the web host', () => {
+async function scenario(side: RendererSide, profileName: string): Promise<void> {
+  await side.request('app.info');
+  await side.request('profiles.list');
+  await side.request('connection.status');
+  // A key the person typed comes back neither in a refusal nor in a status.
+  const refused = await side.request('profiles.testConnection', { draft: { urlEndpoint: account.urlEndpoint, publicKey: account.publicKey, privateKey: TYPED_WRONG_KEY } });
+  expect(refused).toMatchObject({ ok: true, data: { state: 'key_rejected' } });
+  const saved = await side.request('profiles.save', { name: profileName, urlEndpoint: account.urlEndpoint, publicKey: account.publicKey, privateKey: account.privateKey });
+  expect(saved).toMatchObject({ ok: true, data: { profile: { hasPrivateKey: true } } });
+  const accountId = (saved as { data: { profile: { id: string } } }).data.profile.id;
+  await side.request('profiles.testConnection', { id: accountId });
+  const changed = side.nextEvent('connection.changed');
+  await side.request('profiles.activate', { id: accountId });
+  await changed;
+
+  const batchDone = side.nextEvent('uploads.batchDone');
+  const upload = await side.request('uploads.add', { profileId: accountId, sources: [{ kind: 'path', path: uploadSource }], targetFolder: `/uploaded-${profileName}`, options: {} });
+  expect(upload).toMatchObject({ ok: true });
+  await Promise.race([batchDone, new Promise((_, reject) => setTimeout(() => reject(new Error('upload batch did not finish')), 20_000))]);
+
+  const signed = await side.request('urls.build', { profileId: accountId, draft: { src: filePath, signed: true, expiresIn: 300 } });
+  expect(JSON.stringify(signed)).toMatch(/ik-s=/);
+
+  const answers = [...(await sweep(side, accountId)), ...(await sweep(side, 'local'))];
+  // The sweep must exercise real handlers, not only input validation.
+  expect(answers.filter((a) => a.ok).length).toBeGreaterThan(40);
+  await side.request('profiles.activate', { id: 'local' });
+  await side.request('profiles.delete', { id: accountId });
+  await side.request('profiles.list');
+
+  const keys = [account.privateKey, app.services.localLibrary.privateKey, TYPED_WRONG_KEY];
+  const frames = side.frames();
+  expect(frames.length).toBeGreaterThan(300);
+  expect(frames.some((f) => f.includes('connection.changed'))).toBe(true);
+  const leaks = frames.flatMap((frame, i) => keys.flatMap(leakForms).filter((form) => frame.includes(form)).map((form) => `frame ${i} carries ${form.slice(0, 12)}…: ${frame.slice(0, 200)}`));
+  expect(leaks).toEqual([]);
+}
+
+function webSocketSide(): RendererSide {
+  return { request: (channel, input) => client.request(channel, input), nextEvent: (name) => client.nextEvent(name), frames: () => client.received };
+}
+
+/** The Electron transport: the real adapter on the same services, a window that records what main sends it. */
+function ipcSide(): RendererSide & { unregister(): void } {
+  const win = appWindowContents();
+  const unregister = registerElectronIpc({ router: app.services.router, events: app.services.events, trustedContents: () => win.asWebContents(), log: () => undefined });
+  const event = { sender: win.asWebContents(), senderFrame: win.mainFrame } as unknown as IpcMainInvokeEvent;
+  const answers: string[] = [];
+  const pushed = () => win.sent.filter(([channel]) => channel === ELECTRON_EVENT_CHANNEL);
+  return {
+    async request(channel, input) {
+      const result = (await ipcMain.invoke(ELECTRON_INVOKE_CHANNEL, event, channel, input)) as Result<unknown>;
+      answers.push(JSON.stringify(result));
+      return result;
+    },
+    nextEvent(name) {
+      const seen = pushed().length;
+      return vi.waitFor(() => {
+        const found = pushed().slice(seen).find(([, event]) => event === name);
+        if (!found) throw new Error(`no ${name} event yet`);
+        return found[2];
+      }, { timeout: 20_000, interval: 20 });
+    },
+    frames: () => [...answers, ...win.sent.map((message) => JSON.stringify(message))],
+    unregister,
+  };
+}
+
+describe('no private key ever reaches the renderer', () => {
   it('recognises a key in each spelling a leak could take (the scan below is not blind)', () => {
     const key = 'private_example_key_123456';
     const frames = [key, `{"h":"Basic ${Buffer.from(`${key}:`).toString('base64')}"}`, `{"k":"${key.replace('private_', '')}"}`];
     for (const frame of frames) expect(leakForms(key).some((form) => frame.includes(form)), frame).toBe(true);
   });
 
-  it('holds across profiles, connection tests, every channel, uploads and signed URLs', async () => {
-    await client.request('app.info');
-    await client.request('profiles.list');
-    await client.request('connection.status');
-    // A key the person typed comes back neither in a refusal nor in a status.
-    const refused = await client.request('profiles.testConnection', { draft: { urlEndpoint: account.urlEndpoint, publicKey: account.publicKey, privateKey: TYPED_WRONG_KEY } });
-    expect(refused).toMatchObject({ ok: true, data: { state: 'key_rejected' } });
-    const saved = await client.request('profiles.save', { name: 'Account', urlEndpoint: account.urlEndpoint, publicKey: account.publicKey, privateKey: account.privateKey });
-    expect(saved).toMatchObject({ ok: true, data: { profile: { hasPrivateKey: true } } });
-    const accountId = (saved as { data: { profile: { id: string } } }).data.profile.id;
-    await client.request('profiles.testConnection', { id: accountId });
-    const changed = client.nextEvent('connection.changed');
-    await client.request('profiles.activate', { id: accountId });
-    await changed;
+  it('holds over the web host WebSocket: profiles, connection tests, every channel, uploads, signed URLs', async () => {
+    await scenario(webSocketSide(), 'Account over WebSocket');
+  }, 120_000);
 
-    const upload = await client.request('uploads.add', { profileId: accountId, sources: [{ kind: 'path', path: uploadSource }], targetFolder: '/uploaded', options: {} });
-    expect(upload).toMatchObject({ ok: true });
-    await Promise.race([client.nextEvent('uploads.batchDone'), new Promise((_, reject) => setTimeout(() => reject(new Error('upload batch did not finish')), 20_000))]);
-
-    const signed = await client.request('urls.build', { profileId: accountId, draft: { src: filePath, signed: true, expiresIn: 300 } });
-    expect(JSON.stringify(signed)).toMatch(/ik-s=/);
-
-    const answers = [...(await sweep(accountId)), ...(await sweep('local'))];
-    // The sweep must exercise real handlers, not only input validation.
-    expect(answers.filter((a) => a.ok).length).toBeGreaterThan(40);
-    await client.request('profiles.delete', { id: accountId });
-    await client.request('profiles.list');
-
-    const keys = [account.privateKey, app.services.localLibrary.privateKey, TYPED_WRONG_KEY];
-    const frames = client.received;
-    expect(frames.length).toBeGreaterThan(300);
-    expect(frames.some((f) => f.includes('"t":"evt"'))).toBe(true);
-    const leaks = frames.flatMap((frame, i) => keys.flatMap(leakForms).filter((form) => frame.includes(form)).map((form) => `frame ${i} carries ${form.slice(0, 12)}…: ${frame.slice(0, 200)}`));
-    expect(leaks).toEqual([]);
+  it('holds over the Electron IPC adapter, answers and pushed events alike', async () => {
+    const side = ipcSide();
+    try {
+      await scenario(side, 'Account over IPC');
+    } finally {
+      side.unregister();
+    }
   }, 120_000);
 });

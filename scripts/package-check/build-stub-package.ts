@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Arch, build, Platform, type Configuration } from 'electron-builder';
 import { electronVersion, loadBuilderConfig } from './builder-config';
-import { prepareAppBuild, repoRoot } from './stage-app';
+import { prepareAppBuild, repoRoot } from './app-build';
 import { writeStubElectronDist } from './stub-electron-dist';
 
 export interface StubPackage {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { Configuration } from 'electron-builder';
-import { repoRoot } from './stage-app';
+import { repoRoot } from './app-build';
 
 /** The checked-in electron-builder.yml, parsed: the one configuration `npm run dist` and the package check share. */
 export async function loadBuilderConfig(): Promise<Configuration> {

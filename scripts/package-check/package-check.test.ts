@@ -8,7 +8,7 @@ import { buildStubPackage, type StubPackage } from './build-stub-package';
 import { loadBuilderConfig } from './builder-config';
 import { bundleExternals, importFromExtractedApp, listAsarFiles, listFilesOnDisk, packageOf, readFuses, selfRelativeAssets, type AsarEntry, type FuseName } from './inspect-package';
 import { ELECTRON_DEFAULT_WIRE } from './stub-electron-dist';
-import { electronBuildDir, repoRoot } from './stage-app';
+import { electronBuildDir, repoRoot } from './app-build';
 
 /**
  * The offline package check: electron-builder's `--linux dir` target with the checked-in

@@ -112,7 +112,6 @@ export class ProfileUploads {
     } catch {
       return; // nothing staged yet
     }
-    await Promise.resolve();
     const needed = this.queue
       .items({ states: ['pending', 'conflict', 'queued', 'uploading', 'paused', 'failed'] })
       .filter((it) => it.sourceKind === 'file' && this.staging.owns(it.source))

@@ -107,5 +107,7 @@ describe('purge area through the router (contract-checked)', () => {
   it('validates metadata tool input', async () => {
     expect(await call('purge.fileMetadata', { filePath: 'photos/a.jpg' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: 'filePath: A file path starts with / (e.g. /folder/file.jpg).' } });
     expect(await call('purge.fileMetadata', { filePath: '/missing.jpg' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await call('purge.urlMetadata', { url: 'not a url' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: 'url: Enter a full URL (https://…).' } });
+    expect(await call('purge.findSimilar', { referencePath: '/a.jpg', folderPath: 'photos' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: 'folderPath: A folder path starts with /.' } });
   });
 });

@@ -36,6 +36,9 @@ describe('purge centre on the Local library', () => {
     const reopened = h.service().requests('local');
     expect(reopened.map((r) => [r.id, r.state, r.urls.length])).toEqual(before.map((r) => [r.id, r.state, r.urls.length]));
     expect(reopened.length).toBeGreaterThanOrEqual(2);
+    // Per profile: another profile has its own (empty) history and quota.
+    expect(h.service().requests('second')).toEqual([]);
+    expect(h.service().quota('second').used).toBe(0);
   });
 
   it('refuses the whole list when any URL breaks the rules, with each reason, and sends nothing', async () => {

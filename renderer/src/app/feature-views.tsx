@@ -22,7 +22,7 @@ export const featureViews: FeatureView[] = [
   { id: 'library', label: 'Library', render: () => <LibraryBrowser /> },
   { id: 'url-builder', label: 'URL builder', render: () => <UrlBuilder /> },
   { id: 'purge', label: 'Purge', render: () => <PurgeView /> },
-  { id: 'metadata', label: 'Metadata', render: () => <MetadataView /> },
+  { id: 'metadata', label: 'Metadata tools', render: () => <MetadataView /> },
   { id: 'custom-metadata', label: 'Custom metadata', render: () => <CustomMetadataView /> },
 ];
 

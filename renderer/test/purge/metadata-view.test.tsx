@@ -1,6 +1,6 @@
 import '@testing-library/jest-dom/vitest';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, configure, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createRouter, type Handlers } from '../../../shared/ipc/router';
@@ -12,6 +12,9 @@ import { setBridgeForTests } from '../../src/api/transport';
 import { MetadataView } from '../../src/features/metadata-tools/MetadataView';
 import { createInMemoryHost } from '../support/in-memory-host';
 import { ENDPOINT } from './purge-host';
+
+// findBy* waits 1 s by default: too short on a loaded CI machine.
+configure({ asyncUtilTimeout: 5_000 });
 
 afterEach(() => {
   cleanup();
@@ -74,10 +77,11 @@ function setup() {
   return { base, calls, user: userEvent.setup() };
 }
 
-describe('metadata tools', () => {
+// Generous timeout: typing into three forms is slow in jsdom on a loaded machine.
+describe('metadata tools', { timeout: 20_000 }, () => {
   it('shows a file’s full metadata with its EXIF groups, and names a missing path', async () => {
     const { user, calls, base } = setup();
-    const region = screen.getByRole('region', { name: 'Metadata' });
+    const region = screen.getByRole('region', { name: 'Metadata tools' });
     const form = within(region).getByRole('form', { name: 'File metadata' });
     await user.type(within(form).getByLabelText('File path'), '/trip/a.jpg');
     await user.click(within(form).getByRole('button', { name: 'Show metadata' }));

@@ -1,6 +1,6 @@
 import '@testing-library/jest-dom/vitest';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, configure, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createQueryClient } from '../../src/app/query-client';
@@ -9,6 +9,12 @@ import { PurgeView } from '../../src/features/purge/PurgeView';
 import { usePurgeFormStore } from '../../src/features/purge/purge-form-store';
 import { createInMemoryHost } from '../support/in-memory-host';
 import { ENDPOINT, withPurgeHost } from './purge-host';
+
+/** Waits up to 10 s (expect.poll's 1 s default is short for a loaded machine). */
+const poll = <T,>(read: () => T) => expect.poll(read, { timeout: 10_000 });
+
+// findBy* waits 1 s by default: too short on a loaded CI machine.
+configure({ asyncUtilTimeout: 5_000 });
 
 afterEach(() => {
   cleanup();
@@ -31,13 +37,14 @@ function setup() {
 
 const urls = (n: number) => Array.from({ length: n }, (_, i) => `${ENDPOINT}/batch/file-${i}.jpg`);
 
-describe('purge centre', () => {
+// Generous timeout: these render the whole view and paste 150 lines; a loaded CI machine is slow at that.
+describe('purge centre', { timeout: 20_000 }, () => {
   it('refuses invalid URLs with the reason, then sends a list of 150 as two requests and shows them completing', async () => {
     const { base, purge, user } = setup();
     const region = await screen.findByRole('region', { name: 'Purge' });
     const list = within(region).getByLabelText('URLs to purge (one per line)');
     const purgeButton = within(region).getByRole('button', { name: 'Purge' });
-    await expect.poll(() => within(region).getByRole('meter', { name: 'Monthly purge quota' }).getAttribute('aria-valuetext')).toMatch(/^0 of 1000 URLs purged/);
+    await poll(() => within(region).getByRole('meter', { name: 'Monthly purge quota' }).getAttribute('aria-valuetext')).toMatch(/^0 of 1000 URLs purged/);
 
     await user.click(list);
     await user.paste([...urls(150), `${ENDPOINT}/x*`, 'https://elsewhere.example/a.jpg'].join('\n'));
@@ -55,17 +62,17 @@ describe('purge centre', () => {
     expect(within(region).queryByRole('list', { name: 'Refused URLs' })).toBeNull();
     await user.click(purgeButton);
 
-    await expect.poll(() => purge.calls.filter((c) => c.channel === 'purge.submit').length).toBe(1);
+    await poll(() => purge.calls.filter((c) => c.channel === 'purge.submit').length).toBe(1);
     expect((purge.calls.find((c) => c.channel === 'purge.submit')!.input as { urls: string[] }).urls).toHaveLength(150);
     const history = await within(region).findByRole('list', { name: 'Purge requests' });
-    await expect.poll(() => within(history).queryAllByRole('listitem', { name: /^Request of / }).length).toBe(2);
+    await poll(() => within(history).queryAllByRole('listitem', { name: /^Request of / }).length).toBe(2);
     expect(within(history).getByRole('listitem', { name: /100 URLs, Pending$/ })).toBeInTheDocument();
     expect(within(history).getByRole('listitem', { name: /50 URLs, Pending$/ })).toBeInTheDocument();
     expect(list).toHaveValue('');
 
     for (const r of purge.requests) purge.complete(r.id);
-    await expect.poll(() => within(history).queryAllByRole('listitem', { name: /, Completed$/ }).length).toBe(2);
-    await expect.poll(() => within(region).getByRole('meter', { name: 'Monthly purge quota' }).getAttribute('aria-valuenow')).toBe('150');
+    await poll(() => within(history).queryAllByRole('listitem', { name: /, Completed$/ }).length).toBe(2);
+    await poll(() => within(region).getByRole('meter', { name: 'Monthly purge quota' }).getAttribute('aria-valuenow')).toBe('150');
     expect(base.problems).toEqual([]);
   });
 
@@ -73,7 +80,7 @@ describe('purge centre', () => {
     const { purge, user } = setup();
     purge.setQuota(100, 90);
     const region = await screen.findByRole('region', { name: 'Purge' });
-    await expect.poll(() => within(region).getByRole('meter', { name: 'Monthly purge quota' }).getAttribute('aria-valuenow')).toBe('90');
+    await poll(() => within(region).getByRole('meter', { name: 'Monthly purge quota' }).getAttribute('aria-valuenow')).toBe('90');
     await user.click(within(region).getByLabelText('URLs to purge (one per line)'));
     await user.paste(urls(11).join('\n'));
     expect(within(region).getByRole('alert')).toHaveTextContent("This would purge 11 URLs, but only 10 of this month's 100 remain (90 used).");
@@ -90,7 +97,7 @@ describe('purge centre', () => {
     await user.click(within(item).getByRole('button', { name: 'Review and purge' }));
     expect(within(region).getByLabelText('URLs to purge (one per line)')).toHaveValue(suggested.join('\n'));
     await user.click(within(region).getByRole('button', { name: 'Purge' }));
-    await expect.poll(() => purge.calls.find((c) => c.channel === 'purge.submit')?.input).toEqual({ profileId: 'local', urls: suggested, suggestionId: 's1' });
-    await expect.poll(() => within(region).queryByRole('listitem', { name: 'Overwritten: /photos/a.jpg' })).toBeNull();
+    await poll(() => purge.calls.find((c) => c.channel === 'purge.submit')?.input).toEqual({ profileId: 'local', urls: suggested, suggestionId: 's1' });
+    await poll(() => within(region).queryByRole('listitem', { name: 'Overwritten: /photos/a.jpg' })).toBeNull();
   });
 });

@@ -6,7 +6,7 @@ import { UploadOptions, type UploadItem, type MetadataField } from '../../../sha
  * A main side for the uploads components: the real contract router (inputs and outputs validated)
  * in front of a queue held in memory. It records every call so tests check what the window asked for.
  */
-export function createUploadsHost(initial: UploadItem[], fields: MetadataField[] = []) {
+export function createUploadsHost(initial: UploadItem[], fields: MetadataField[] = [], extra: Partial<Handlers> = {}) {
   const items = structuredClone(initial);
   const calls: { channel: string; input: unknown }[] = [];
   const listeners = new Map<string, Set<(p: unknown) => void>>();
@@ -38,6 +38,8 @@ export function createUploadsHost(initial: UploadItem[], fields: MetadataField[]
     },
     'uploads.stage.end': (input) => ({ size: staged.get(input.stagedId) ?? 0 }),
     'uploads.add': () => ({ batchId: 9, items: [] }),
+    'uploads.stage.discard': () => ({}),
+    ...extra,
   };
   const problems: string[] = [];
   const router = createRouter(handlers, { validateOutput: true, log: (m, e) => problems.push(`${m}: ${String(e)}`) });

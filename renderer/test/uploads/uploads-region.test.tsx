@@ -7,6 +7,7 @@ import { setBridgeForTests } from '../../src/api/transport';
 import { UploadsOverlay } from '../../src/features/uploads/UploadsOverlay';
 import { useUploadsUi } from '../../src/features/uploads/uploads-store';
 import { createUploadsHost, item } from './uploads-host';
+import { UploadOptions } from '../../../shared/domain/uploads';
 
 function renderOverlay(host: ReturnType<typeof createUploadsHost>) {
   setBridgeForTests(host.bridge);
@@ -132,5 +133,37 @@ describe('the options dialog', () => {
       options: { tags: ['one', 'two'], isPrivateFile: true, customMetadata: { rating: 4 }, onConflict: 'ask' },
     });
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+});
+
+describe('the near-duplicate choice', () => {
+  it('lists look-alikes as a choice and leaves out only the files the person picks', async () => {
+    host = createUploadsHost([], [], {
+      'uploads.defaults.get': () => UploadOptions.parse({ nearDuplicateCheck: true }),
+      'uploads.nearDuplicates': () => [
+        { source: 'group0000001/album/same.jpg', name: 'same.jpg', distance: 2, match: { fileId: 'f1', name: 'orig.jpg', filePath: '/orig.jpg', thumbnail: null } },
+      ],
+    });
+    const user = renderOverlay(host);
+    act(() =>
+      useUploadsUi.getState().propose({
+        kind: 'files',
+        files: [
+          { file: new File(['x'], 'same.jpg'), relativePath: 'album/same.jpg' },
+          { file: new File(['y'], 'new.jpg'), relativePath: 'album/new.jpg' },
+        ],
+      }),
+    );
+    const dialog = await screen.findByRole('dialog', { name: /Upload 2 files/ });
+    await waitFor(() => expect((within(dialog).getByRole('checkbox', { name: 'Check images for look-alikes in the folder first' }) as HTMLInputElement).checked).toBe(true));
+    await user.click(within(dialog).getByRole('button', { name: 'Upload' }));
+    const choice = await screen.findByRole('dialog', { name: 'Possible duplicates' });
+    expect(choice.textContent).toContain('same.jpg looks like /orig.jpg (2 of 64 bits differ)');
+    expect(host.callsTo('uploads.add')).toEqual([]); // never skipped or sent silently
+    await user.click(within(choice).getByRole('checkbox', { name: 'Leave out same.jpg' }));
+    await user.click(within(choice).getByRole('button', { name: 'Continue' }));
+    await waitFor(() => expect(host.callsTo('uploads.add')).toHaveLength(1));
+    expect(host.callsTo('uploads.stage.discard')).toEqual([{ profileId: 'local', id: 'group0000001/album/same.jpg' }]);
+    expect(host.callsTo('uploads.add')[0]).toMatchObject({ sources: [{ kind: 'staged', stagedId: 'group0000001/album' }] });
   });
 });

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { FileSummary } from '../../../../shared/domain/library';
+import { PAGE_SIZE } from '../../api/library';
 import { useBrowserStore } from './browser-store';
 import { clickItem, moveFocus, reconcile, selectAll } from './selection';
 import { useFileActions } from './use-file-actions';
@@ -43,9 +44,11 @@ export function FilesView({ source }: { source: FileSource }) {
   const virtualRows = virtualizer.getVirtualItems();
   const lastRow = virtualRows[virtualRows.length - 1]?.index ?? 0;
 
+  // Fetch the next page while half a page of rows is still ahead, so a steady scroll never waits.
+  const prefetchRows = Math.ceil(PAGE_SIZE / 2 / columns);
   useEffect(() => {
-    if (hasMore && lastRow >= rowCount - 3) fetchMore();
-  }, [hasMore, lastRow, rowCount, fetchMore]);
+    if (hasMore && lastRow >= rowCount - prefetchRows) fetchMore();
+  }, [hasMore, lastRow, rowCount, prefetchRows, fetchMore]);
 
   // Rows that vanished (deleted, moved, refreshed) leave the selection.
   useEffect(() => {

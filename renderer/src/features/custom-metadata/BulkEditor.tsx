@@ -70,6 +70,23 @@ export function BulkEditor({ files, fields }: Props) {
         />
         <CsvTools files={files} fields={fields} onApplied={setNotice} />
       </div>
+      <div className="form-actions">
+        <button type="button" className="primary" disabled={plan.edits.length === 0 || errorCount > 0 || save.isPending} onClick={saveAll}>
+          Save all changes
+        </button>
+        {Object.keys(texts).length > 0 && (
+          <button type="button" onClick={() => setTexts({})}>
+            Discard changes
+          </button>
+        )}
+        <span className="muted" aria-live="polite">
+          {errorCount > 0
+            ? `${errorCount} ${errorCount === 1 ? 'value is' : 'values are'} not valid; fix ${errorCount === 1 ? 'it' : 'them'} to save.`
+            : plan.changedCells > 0
+              ? `${plan.changedCells} changed ${plan.changedCells === 1 ? 'cell' : 'cells'} in ${plan.edits.length} ${plan.edits.length === 1 ? 'file' : 'files'}.`
+              : ''}
+        </span>
+      </div>
       <div className="grid-scroll">
         <table role="grid" aria-label="Metadata" className="metadata-grid">
           <thead>
@@ -113,23 +130,6 @@ export function BulkEditor({ files, fields }: Props) {
             ))}
           </tbody>
         </table>
-      </div>
-      <div className="form-actions">
-        <button type="button" className="primary" disabled={plan.edits.length === 0 || errorCount > 0 || save.isPending} onClick={saveAll}>
-          Save all changes
-        </button>
-        {Object.keys(texts).length > 0 && (
-          <button type="button" onClick={() => setTexts({})}>
-            Discard changes
-          </button>
-        )}
-        <span className="muted" aria-live="polite">
-          {errorCount > 0
-            ? `${errorCount} ${errorCount === 1 ? 'value is' : 'values are'} not valid; fix ${errorCount === 1 ? 'it' : 'them'} to save.`
-            : plan.changedCells > 0
-              ? `${plan.changedCells} changed ${plan.changedCells === 1 ? 'cell' : 'cells'} in ${plan.edits.length} ${plan.edits.length === 1 ? 'file' : 'files'}.`
-              : ''}
-        </span>
       </div>
       {save.isError && <p role="alert">{describeError(save.error)}</p>}
       {tagAction.isError && <p role="alert">{describeError(tagAction.error)}</p>}

@@ -7,7 +7,7 @@ export function MetadataView() {
   return (
     <section className="metadata-view" role="region" aria-labelledby="metadata-heading">
       <h1 id="metadata-heading" className="visually-hidden">
-        Metadata
+        Metadata tools
       </h1>
       <FileMetadataTool />
       <UrlMetadataTool />

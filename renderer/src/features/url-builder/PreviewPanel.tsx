@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { UrlPreview } from '../../../../shared/domain/urls';
 import { describeError } from '../../api/errors';
+import { useActiveProfile } from '../../api/profiles';
 import { formatBytes } from './format-bytes';
 
 export interface PreviewPanelProps {
@@ -19,6 +20,7 @@ export function PreviewPanel({ preview, pending, error, hasSrc }: PreviewPanelPr
   const [split, setSplit] = useState(50);
   const [painted, setPainted] = useState('');
   const probe = preview?.probe;
+  const local = useActiveProfile()?.kind === 'local';
 
   let body;
   if (!hasSrc) {
@@ -78,8 +80,8 @@ export function PreviewPanel({ preview, pending, error, hasSrc }: PreviewPanelPr
     <section className="ub-preview" aria-label="Preview" aria-busy={pending}>
       <h3>Preview {pending && <span className="ub-note">(updating…)</span>}</h3>
       {body}
-      {preview && preview.built.approximated.length > 0 && (
-        <p className="ub-note">Not rendered by the Local library (AI/video): {preview.built.approximated.join(', ')}</p>
+      {local && preview && preview.built.approximated.length > 0 && (
+        <p className="ub-note">The Local library accepts but cannot render these offline (AI, video): {preview.built.approximated.join(', ')}</p>
       )}
     </section>
   );
