@@ -74,7 +74,7 @@ export function planCsvImport(text: string, files: readonly FileDetails[], field
       const value = decodeValue(row[column] ?? '', field);
       if (sameValue(value, file.customMetadata?.[column])) continue;
       const problem = checkValue(value, field);
-      if (problem) problems.push({ line, column, message: `${field.label}: ${problem}` });
+      if (problem) problems.push({ line, column, message: `${field.label} ${problem}` });
       else {
         metadata[column] = value;
         changed.push(column);
