@@ -10,6 +10,7 @@ import { createMainWindow } from './adapters/main-window';
 import { menuTemplate } from './adapters/menu';
 import { startLocalLibraryInUtilityProcess } from './adapters/utility-local-library';
 import { registerElectronIpc } from './ipc/electron-ipc-adapter';
+import { bindTaskbarProgress } from './adapters/taskbar-progress';
 
 /**
  * Composition root of the Electron app (bundled to dist/electron/main.js). Wiring only: every
@@ -57,6 +58,7 @@ if (!app.requestSingleInstanceLock()) {
     });
     window = createMainWindow({ BrowserWindow, screen, settings: services.settings, preloadPath: path.join(here, 'preload.cjs') });
     window.on('closed', () => (window = null));
+    const unbindProgress = bindTaskbarProgress(services.events, () => window);
     void services.monitor.activeStatus();
 
     app.on('window-all-closed', () => app.quit());
@@ -66,6 +68,7 @@ if (!app.requestSingleInstanceLock()) {
       closing = true;
       event.preventDefault();
       unregister();
+      unbindProgress();
       void services.close().finally(() => app.quit());
     });
   }).catch((error: unknown) => {
