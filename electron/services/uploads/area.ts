@@ -9,6 +9,7 @@ import { expandSources, type UploadSource as QueueSource } from '../upload-queue
 import { sanitizeFolder } from '../upload-queue/library-probe';
 import { checkCustomMetadata, toBatchOptions } from './batch-options';
 import { listMetadataFields } from './metadata-fields';
+import { suggestPurge } from '../purge/suggest-purge';
 import { ProfileUploads } from './profile-uploads';
 import type { UploadQueueOptions } from '../upload-queue/upload-queue';
 import type { Candidate } from './near-duplicates';
@@ -39,7 +40,16 @@ export function uploadsAreaWith(options: UploadsAreaOptions = {}): FeatureAreaFa
           profileDir(core.dataDir, profileId),
           () => core.clients.forProfile(profileId),
           {
-            item: (item) => core.events.emit('uploads.item', { profileId, item }),
+            item: (item) => {
+              core.events.emit('uploads.item', { profileId, item });
+              // A replaced file keeps its URL, so CDN copies of the old picture live on until purged.
+              if (item.state === 'done' && item.conflictChoice === 'replace' && item.result?.url) {
+                const { url, filePath } = item.result;
+                void suggestPurge(core, { profileId, fileUrls: [url], filePath, reason: 'overwrite' }).catch((error: unknown) =>
+                  core.log('could not suggest a purge after an overwrite', error),
+                );
+              }
+            },
             progress: (progress) => core.events.emit('uploads.progress', { profileId, progress }),
             total: (total) => core.events.emit('uploads.total', { profileId, total }),
             batchDone: (summary) => core.events.emit('uploads.batchDone', { profileId, summary }),

@@ -13,6 +13,7 @@ import { ImageKitClients } from '../../services/imagekit/client-service';
 import { EventHub } from '../../services/app/event-hub';
 import type { CoreServices, FeatureArea } from '../../services/app/feature-area';
 import { uploadsAreaWith } from '../../services/uploads/area';
+import { createPurgeArea } from '../../services/purge/area';
 import { startTestEmulator, type TestEmulator, type TestEmulatorOptions } from '../../../emulator/test/helpers/emulator';
 
 export interface UploadsHarness {
@@ -54,12 +55,14 @@ export async function startUploadsHarness(emulatorOptions: TestEmulatorOptions =
   const problems: string[] = [];
   const core: CoreServices = { dataDir, profiles, clients, events: hub, settings, log: (m, e) => problems.push(`${m}: ${String(e)}`) };
   const factory = uploadsAreaWith({ queue: { retry: { baseDelayMs: 20, maxDelayMs: 200 } } });
+  // The purge area rides along as in the app: a replaced file must leave a purge suggestion behind.
+  const purgeArea: FeatureArea = await createPurgeArea(core);
   let area: FeatureArea = await factory(core);
   const notHere = () => {
     throw new AppError('UNKNOWN_CHANNEL', 'Not part of the uploads tests.');
   };
   const route = () =>
-    createRouter(new Proxy(area.handlers, { get: (t, k: string) => (t as Record<string, unknown>)[k] ?? notHere }) as Handlers, {
+    createRouter(new Proxy({ ...purgeArea.handlers, ...area.handlers }, { get: (t, k: string) => (t as Record<string, unknown>)[k] ?? notHere }) as Handlers, {
       validateOutput: true,
       log: (m, e) => problems.push(`${m}: ${String(e)}`),
     });
@@ -102,6 +105,7 @@ export async function startUploadsHarness(emulatorOptions: TestEmulatorOptions =
     },
     async close() {
       await area.close?.();
+      await purgeArea.close?.();
       await emulator.close();
       await rm(root, { recursive: true, force: true });
     },

@@ -167,6 +167,12 @@ describe('uploads area: conflicts', () => {
     expect((await download(listed.get('/c/s.txt')!.url)).toString()).toBe('old s');
     const versions = await h.sdk.files.versions.list(listed.get('/c/r.txt')!.fileId);
     expect(versions.length).toBe(2);
+    // Only the replaced file keeps an old picture behind its URL: it alone gets a purge suggestion.
+    const bare = listed.get('/c/r.txt')!.url.split('?')[0];
+    const suggested = await h.waitFor('purge.suggested', (p) => p.urls.includes(bare));
+    expect(suggested.reason).toBe('overwrite');
+    const suggestions = h.events.filter((e) => e.name === 'purge.suggested');
+    expect(suggestions).toHaveLength(1);
   });
 });
 

@@ -39,7 +39,7 @@ export function FilesView({ source }: { source: FileSource }) {
     count: rowCount,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => (viewMode === 'grid' ? TILE_HEIGHT : LIST_ROW_HEIGHT),
-    overscan: 4,
+    overscan: 2,
   });
   const virtualRows = virtualizer.getVirtualItems();
   const lastRow = virtualRows[virtualRows.length - 1]?.index ?? 0;
