@@ -6,6 +6,7 @@
  * Not a test: it takes minutes. Options:
  *   --only render,upload   run just these suites
  *   --quick                smaller sizes for a fast look (recorded in the results)
+ *   --timeout-min 20       stop a suite that runs longer (it is recorded as failed; the others still run)
  */
 import { spawn } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
@@ -35,9 +36,15 @@ async function suites(only: string[] | undefined): Promise<string[]> {
   return names.filter((n) => only.includes(n));
 }
 
-function runSuite(name: string, args: string[]): Promise<{ code: number | null; stdout: string; seconds: number }> {
+function runSuite(name: string, args: string[], timeoutMs: number): Promise<{ code: number | null; stdout: string; seconds: number; timedOut: boolean }> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(benchDir, `${name}.ts`), ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+  // Its own process group, so a suite that hangs is stopped with everything it started (hosts, browsers).
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(benchDir, `${name}.ts`), ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    if (child.pid) process.kill(-child.pid, 'SIGTERM');
+  }, timeoutMs);
   let stdout = '';
   child.stdout.on('data', (chunk: Buffer) => {
     stdout += chunk.toString();
@@ -45,7 +52,10 @@ function runSuite(name: string, args: string[]): Promise<{ code: number | null; 
   });
   return new Promise((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, seconds: (performance.now() - started) / 1000 }));
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, seconds: (performance.now() - started) / 1000, timedOut });
+    });
   });
 }
 
@@ -76,16 +86,19 @@ async function updateReadme(section: string): Promise<boolean> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { only: { type: 'string' }, quick: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { only: { type: 'string' }, quick: { type: 'boolean', default: false }, 'timeout-min': { type: 'string', default: '20' } } });
+  const timeoutMs = Number(values['timeout-min']) * 60_000;
+  if (!(timeoutMs > 0)) throw new Error(`--timeout-min must be a positive number of minutes, got ${values['timeout-min']}.`);
   const names = await suites(values.only?.split(',').map((s) => s.trim()).filter(Boolean));
   const results: BenchResults = { date: new Date().toISOString(), quick: values.quick, machine: machine(), suites: [] };
   for (const name of names) {
     const args = values.quick ? (QUICK_ARGS[name] ?? []) : [];
     console.log(`\n=== bench ${name} ${args.join(' ')}`.trimEnd());
-    const run = await runSuite(name, args);
+    const run = await runSuite(name, args, timeoutMs);
     const summary = parseBenchSummary(run.stdout);
     const suite: SuiteResult = { suite: name, args, seconds: Number(run.seconds.toFixed(1)), exitCode: run.code, figures: summary?.figures ?? ([] as BenchFigure[]) };
-    if (run.code !== 0) suite.error = `exited with code ${run.code}`;
+    if (run.timedOut) suite.error = `stopped after ${values['timeout-min']} min`;
+    else if (run.code !== 0) suite.error = `exited with code ${run.code}`;
     else if (!summary) suite.error = 'printed no JSON summary on its last line (see bench/report.ts)';
     results.suites.push(suite);
   }

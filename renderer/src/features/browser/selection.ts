@@ -68,6 +68,8 @@ export function moveFocus(state: Selection, items: readonly Identified[], delta:
 
 /** Keeps only ids still listed (after a refresh, delete or move) and clamps the focus. */
 export function reconcile(state: Selection, items: readonly Identified[]): Selection {
+  // Nothing to keep: skip building a set of every listed id (each new page of a big folder lands here).
+  if (!state.ids.length && state.focus === null && state.anchor === null) return state;
   const present = new Set(items.map((i) => i.fileId));
   const ids = state.ids.filter((id) => present.has(id));
   const clamp = (i: number | null) => (i === null || !items.length ? null : Math.min(i, items.length - 1));
