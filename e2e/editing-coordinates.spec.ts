@@ -59,3 +59,22 @@ test('draw custom coordinates on the preview; they are stored as x,y,width,heigh
   // The same crop without fo-custom is centred, so half of it is red: the stored box made the difference.
   expect(await blueShare((await crop.getAttribute('src'))!.replace(',fo-custom', ''))).toBeLessThan(0.6);
 });
+
+test('embedded metadata: the EXIF a camera wrote is shown in readable groups', async ({ page, webHost }) => {
+  const lib = localLibrarySdk(webHost);
+  const jpeg = await sharp({ create: { width: 32, height: 24, channels: 3, background: '#808080' } })
+    .jpeg()
+    .withExif({ IFD0: { Make: 'Canon', Model: 'EOS 5D' } })
+    .toBuffer();
+  await lib.sdk.files.upload({ file: await toFile(jpeg, 'cam.jpg'), fileName: 'cam.jpg', folder: '/exif', useUniqueFileName: false });
+  const app = new AppPage(page);
+  await app.open(webHost.url);
+  const ui = editingUi(page);
+  await ui.openFolder('exif');
+  await ui.file('cam.jpg').click();
+  const section = ui.details.getByRole('region', { name: 'Embedded metadata' });
+  const image = section.getByRole('group').filter({ hasText: 'EXIF: Image' });
+  await expect(image.getByRole('term')).toContainText(['Make', 'Model']);
+  await expect(image.getByRole('definition')).toContainText(['Canon', 'EOS 5D']);
+  await expect(section.getByRole('group').filter({ hasText: 'File (' }).getByRole('definition').first()).toHaveText('jpg');
+});

@@ -61,6 +61,17 @@ test('create a field of each type, then reject a bad value in the form and in th
   const listed = await lib.sdk.customMetadataFields.list();
   expect(listed.map((f) => f.schema?.type).sort()).toEqual(['Boolean', 'Date', 'MultiSelect', 'Number', 'SingleSelect', 'Text', 'Textarea']);
 
+  // Edit a field: the label and a rule change, the name and type stay.
+  await page.getByRole('button', { name: 'Edit Title' }).click();
+  const edit = page.getByRole('form', { name: 'Edit field Title' });
+  await expect(edit.getByLabel('Name', { exact: true })).toBeDisabled();
+  await expect(edit.getByLabel('Type', { exact: true })).toBeDisabled();
+  await edit.getByLabel('Label', { exact: true }).fill('Headline');
+  await edit.getByLabel('Maximum length', { exact: true }).fill('20');
+  await edit.getByRole('button', { name: 'Save field' }).click();
+  const headline = page.getByRole('table', { name: 'Fields' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Headline', exact: true }) });
+  await expect(headline).toContainText('at least 2 characters; at most 20 characters');
+
   // Delete one; it shows again only when deleted fields are asked for.
   await page.getByRole('button', { name: 'Delete Notes' }).click();
   await page.getByRole('alertdialog', { name: 'Delete field Notes' }).getByRole('button', { name: 'Delete field' }).click();
@@ -90,13 +101,15 @@ test('create a field of each type, then reject a bad value in the form and in th
   await expect(grid.getByRole('textbox', { name: 'a.png Price' })).toHaveValue('42');
   await expect(grid.getByRole('textbox', { name: 'a.png Colours' })).toHaveValue('3');
   await grid.getByRole('textbox', { name: 'b.png Price' }).fill('abc');
-  await grid.getByRole('textbox', { name: 'b.png Title' }).fill('x');
+  await grid.getByRole('textbox', { name: 'b.png Headline' }).fill('x');
   await expect(grid.getByRole('textbox', { name: 'b.png Price' })).toHaveAttribute('aria-invalid', 'true');
   await expect(grid.getByText('Price should be of type number')).toBeVisible();
-  await expect(grid.getByText('Title should have at least 2 characters')).toBeVisible();
+  await expect(grid.getByText('Headline should have at least 2 characters')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Save all changes' })).toBeDisabled();
+  await grid.getByRole('textbox', { name: 'b.png Price' }).press('ArrowUp');
+  await expect(grid.getByRole('textbox', { name: 'a.png Price' })).toBeFocused();
   await grid.getByRole('textbox', { name: 'b.png Price' }).fill('7');
-  await grid.getByRole('textbox', { name: 'b.png Title' }).fill('Harbour');
+  await grid.getByRole('textbox', { name: 'b.png Headline' }).fill('Harbour');
   await grid.getByRole('combobox', { name: 'b.png Approved' }).selectOption('Yes');
   await page.getByRole('button', { name: 'Save all changes' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved 1 file.' })).toBeVisible();

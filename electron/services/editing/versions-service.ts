@@ -24,15 +24,20 @@ export function versionUrl(url: string, versionId: string): string {
   return parsed.toString();
 }
 
-function toEntry(raw: unknown): VersionEntry {
+/** How long a signed preview URL of a private file stays valid. */
+const PREVIEW_SIGNATURE_SECONDS = 3600;
+
+function toEntry(raw: unknown, sign: (filePath: string, versionId: string | null) => string): VersionEntry {
   const details = FileDetails.parse(raw);
   const versionId = details.versionInfo?.id ?? details.fileId;
   const isCurrent = details.type !== 'file-version';
+  const publicUrl = isCurrent ? details.url : versionUrl(details.url, versionId);
   return {
     versionId,
     versionName: details.versionInfo?.name ?? (isCurrent ? 'Current version' : versionId),
     isCurrent,
-    previewUrl: isCurrent ? details.url : versionUrl(details.url, versionId),
+    // A private file's URLs answer 401 unless signed; the version parameter goes inside the signature.
+    previewUrl: details.isPrivateFile ? sign(details.filePath, isCurrent ? null : versionId) : publicUrl,
     details,
   };
 }
@@ -49,7 +54,7 @@ export class VersionsService {
     } catch (error) {
       throw toEditingError(error, 'load the versions');
     }
-    const entries = raw.map(toEntry);
+    const entries = raw.map((r) => toEntry(r, (filePath, versionId) => this.signed(filePath, versionId, PREVIEW_SIGNATURE_SECONDS)));
     // Versions share the file's createdAt, so "Version N" (ImageKit's numbering) orders them; time breaks ties.
     const numberOf = (v: VersionEntry) => Number(/(\d+)\s*$/.exec(v.versionName)?.[1] ?? 0);
     return entries.sort(
@@ -103,18 +108,19 @@ export class VersionsService {
     return { width, height, images };
   }
 
+  private signed(filePath: string, versionId: string | null, expiresIn: number): string {
+    return this.deps.client.helper.buildSrc({
+      urlEndpoint: this.deps.urlEndpoint,
+      src: filePath,
+      signed: true,
+      expiresIn,
+      ...(versionId ? { queryParameters: { 'ik-obj-version': versionId } } : {}),
+    });
+  }
+
   private async download(version: VersionEntry): Promise<Buffer> {
-    const { client, urlEndpoint } = this.deps;
-    const src = version.details.isPrivateFile
-      ? client.helper.buildSrc({
-          urlEndpoint,
-          src: version.details.filePath,
-          signed: true,
-          expiresIn: 300,
-          // Inside the signed part, so the signature covers which version is asked for.
-          ...(version.isCurrent ? {} : { queryParameters: { 'ik-obj-version': version.versionId } }),
-        })
-      : version.previewUrl;
+    // previewUrl is already signed for private files.
+    const src = version.previewUrl;
     let response: Response;
     try {
       response = await (this.deps.fetch ?? fetch)(src);

@@ -50,6 +50,26 @@ describe('tags', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('A tag cannot be empty.') });
   });
+
+  it('sends more than 50 files in batches of 50 (ImageKit’s limit per call)', async () => {
+    const many: string[] = [];
+    for (let i = 0; i < 55; i += 1) many.push(await h.upload(`m${i}.png`, { r: i, g: 0, b: 0 }, { folder: '/many', width: 4, height: 4 }));
+    const calls: number[] = [];
+    const original = h.client.files.bulk.addTags.bind(h.client.files.bulk);
+    h.client.files.bulk.addTags = ((body: { fileIds: string[]; tags: string[] }, options?: unknown) => {
+      calls.push(body.fileIds.length);
+      return original(body, options as never);
+    }) as typeof h.client.files.bulk.addTags;
+    try {
+      const outcome = await h.data('editing.addTags', { fileIds: many, tags: ['batch'] });
+      expect(outcome.succeeded).toHaveLength(55);
+    } finally {
+      h.client.files.bulk.addTags = original;
+    }
+    expect(calls).toEqual([50, 5]);
+    expect((await h.client.files.get(many[54]!)).tags).toEqual(['batch']);
+    await h.data('editing.removeTags', { fileIds: many, tags: ['batch'] });
+  });
 });
 
 describe('custom metadata fields', () => {

@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import { toFile } from '@imagekit/nodejs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEditingHarness, type EditingHarness } from './harness';
 
@@ -76,6 +77,22 @@ describe('editing.versions', () => {
     expect(restored.purgeSuggestionId).toEqual(expect.any(String));
     const suggestions = await h.data('purge.suggestions', {});
     expect(suggestions.find((s) => s.id === restored.purgeSuggestionId)).toMatchObject({ reason: 'restore', filePath: '/edit/swatch.png' });
+  });
+
+  it('signs the preview URLs of a private file (the version inside the signature), and they serve each version', async () => {
+    const png = (color: typeof RED) => sharp({ create: { width: 8, height: 8, channels: 3, background: color } }).png().toBuffer();
+    const up = async (color: typeof RED) =>
+      h.client.files.upload({ file: await toFile(await png(color), 'p.png'), fileName: 'p.png', folder: '/private', useUniqueFileName: false, isPrivateFile: true });
+    const first = await up(RED);
+    await up(BLUE);
+    const versions = await h.data('editing.versions', { fileId: first.fileId! });
+    expect(versions.every((v) => v.previewUrl.includes('ik-s='))).toBe(true);
+    const unsigned = await fetch(versions[1]!.details.url);
+    expect(unsigned.status).toBe(401);
+    expect((await pixelOf(versions[0]!.previewUrl))[2]).toBeGreaterThan(200);
+    expect((await pixelOf(versions[1]!.previewUrl))[0]).toBeGreaterThan(200);
+    const pixels = await h.data('editing.versionPixels', { fileId: first.fileId!, versionIds: [versions[1]!.versionId, versions[0]!.versionId] });
+    expect(pixels.images).toHaveLength(2);
   });
 
   it('reports an unknown file as NOT_FOUND', async () => {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import type { CustomMetadataFieldDef } from '../../../../shared/custom-metadata/validate';
 import type { FileDetails } from '../../../../shared/domain/library';
 import { useTagAction, useUpdateFiles } from '../../api/editing';
@@ -8,6 +8,26 @@ import { FieldInput } from './FieldInput';
 import { planBulkSave, TAGS_COLUMN, type CellTexts } from './bulk-edits';
 import { CsvTools } from './CsvTools';
 import { encodeValue, formatTags } from './value-codec';
+
+/**
+ * Grid keyboard support: Up/Down (with Ctrl/Cmd in selects, whose arrows change the value) move to
+ * the same column of the row above or below; Left/Right stay inside text inputs for editing.
+ */
+function moveBetweenRows(e: KeyboardEvent<HTMLTableElement>) {
+  if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
+  const target = e.target as HTMLElement;
+  if (target.tagName === 'SELECT' && !(e.ctrlKey || e.metaKey)) return;
+  if (target.tagName === 'TEXTAREA') return;
+  const cell = target.closest('td');
+  const row = cell?.parentElement;
+  if (!cell || !row) return;
+  const sibling = (e.key === 'ArrowUp' ? row.previousElementSibling : row.nextElementSibling) as HTMLTableRowElement | null;
+  const next = sibling?.cells[cell.cellIndex]?.querySelector<HTMLElement>('input, select');
+  if (next) {
+    e.preventDefault();
+    next.focus();
+  }
+}
 
 interface Props {
   files: FileDetails[];
@@ -88,7 +108,7 @@ export function BulkEditor({ files, fields }: Props) {
         </span>
       </div>
       <div className="grid-scroll">
-        <table role="grid" aria-label="Metadata" className="metadata-grid">
+        <table role="grid" aria-label="Metadata" className="metadata-grid" onKeyDown={moveBetweenRows}>
           <thead>
             <tr role="row">
               <th role="columnheader" scope="col">File</th>
