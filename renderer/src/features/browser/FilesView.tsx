@@ -23,6 +23,7 @@ export function FilesView({ source }: { source: FileSource }) {
   const setSelection = useBrowserStore((s) => s.setSelection);
   const actions = useFileActions();
   const scrollRef = useRef<HTMLDivElement>(null);
+  const pointerDown = useRef(false);
   const [width, setWidth] = useState(0);
 
   useEffect(() => {
@@ -146,8 +147,15 @@ export function FilesView({ source }: { source: FileSource }) {
       aria-activedescendant={activeId}
       tabIndex={0}
       onKeyDown={onKeyDown}
+      onMouseDown={() => {
+        pointerDown.current = true;
+      }}
+      onMouseUp={() => {
+        pointerDown.current = false;
+      }}
       onFocus={() => {
-        if (selection.focus === null && items.length) select(moveFocus(selection, items, 1));
+        // Tabbing in puts the keyboard on the first file; a click decides for itself what it selects.
+        if (!pointerDown.current && selection.focus === null && items.length) select(moveFocus(selection, items, 1));
       }}
     >
       {viewMode === 'list' && <ListHeader />}
