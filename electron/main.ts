@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, Menu, protocol, screen, session, shell } from 'electron';
+import os from 'node:os';
+import { app, BrowserWindow, dialog, Menu, nativeImage, protocol, screen, session, shell } from 'electron';
 import { createAppServices } from './services/app/create-app-services';
 import { defaultDataDir } from './services/app/data-dir';
 import { registerAppScheme, serveAppProtocol } from './adapters/app-protocol';
@@ -11,6 +12,8 @@ import { menuTemplate } from './adapters/menu';
 import { startLocalLibraryInUtilityProcess } from './adapters/utility-local-library';
 import { registerElectronIpc } from './ipc/electron-ipc-adapter';
 import { bindTaskbarProgress } from './adapters/taskbar-progress';
+import { createDragOut, type SavedOriginals } from './adapters/drag-out';
+import { directoryPicker } from './adapters/save-dialog';
 
 /**
  * Composition root of the Electron app (bundled to dist/electron/main.js). Wiring only: every
@@ -45,16 +48,29 @@ if (!app.requestSingleInstanceLock()) {
       startLocalLibrary: startLocalLibraryInUtilityProcess(path.join(here, 'local-library.js')),
       validate: isDev,
       log,
+      pickDirectory: directoryPicker(dialog, () => window, () => app.getPath('downloads')),
     });
     const openExternal = (url: string) => {
       if (isAllowedExternalUrl(url)) void shell.openExternal(url);
     };
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, isDev, { openExternal })));
+    const dragOut = createDragOut({
+      nativeImage,
+      fileIcon: (file) => app.getFileIcon(file),
+      saveOriginals: async (request) => {
+        const result = await services.router.dispatch('library.saveOriginals', request, { transport: 'electron' });
+        if (!result.ok) throw new Error(result.error.message);
+        return result.data as SavedOriginals;
+      },
+      tempRoot: os.tmpdir(),
+      log,
+    });
     const unregister = registerElectronIpc({
       router: services.router,
       events: services.events,
       trustedContents: () => (window && !window.isDestroyed() ? window.webContents : null),
       log,
+      dragOut: (sender, request) => void dragOut.start(sender, request),
     });
     window = createMainWindow({ BrowserWindow, screen, settings: services.settings, preloadPath: path.join(here, 'preload.cjs') });
     window.on('closed', () => (window = null));
@@ -69,7 +85,7 @@ if (!app.requestSingleInstanceLock()) {
       event.preventDefault();
       unregister();
       unbindProgress();
-      void services.close().finally(() => app.quit());
+      void Promise.allSettled([dragOut.close(), services.close()]).finally(() => app.quit());
     });
   }).catch((error: unknown) => {
     log('MediaDesk could not start', error);

@@ -1,10 +1,10 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { isChannelName, isEventName } from '../shared/ipc/names';
-import { ELECTRON_EVENT_CHANNEL, ELECTRON_INVOKE_CHANNEL, type ApiBridge } from '../shared/ipc/wire';
+import { ELECTRON_DRAG_OUT_CHANNEL, ELECTRON_EVENT_CHANNEL, ELECTRON_INVOKE_CHANNEL, type ApiBridge } from '../shared/ipc/wire';
 
 /**
- * The renderer's whole view of the main process: `window.api.invoke` for contract channels and
- * `window.api.on` for contract events. No raw ipcRenderer, no Electron event objects, nothing else.
+ * The renderer's whole view of the main process: `invoke` for contract channels, `on` for contract
+ * events, `pathForFile` (a File's place on disk) and `startDrag` (native drag-out, checked in main).
  */
 type Listener = (payload: unknown) => void;
 const listeners = new Map<string, Set<Listener>>();
@@ -29,6 +29,16 @@ export const api: ApiBridge = {
     return () => {
       set.delete(listener);
     };
+  },
+  pathForFile(file) {
+    try {
+      return webUtils.getPathForFile(file as File);
+    } catch {
+      return ''; // not a File: it has no place on disk
+    }
+  },
+  startDrag(request) {
+    ipcRenderer.send(ELECTRON_DRAG_OUT_CHANNEL, request);
   },
 };
 

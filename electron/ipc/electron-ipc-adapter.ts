@@ -1,6 +1,6 @@
-import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { fail, type Router } from '../../shared/ipc/index';
-import { ELECTRON_EVENT_CHANNEL, ELECTRON_INVOKE_CHANNEL } from '../../shared/ipc/wire';
+import { ELECTRON_DRAG_OUT_CHANNEL, ELECTRON_EVENT_CHANNEL, ELECTRON_INVOKE_CHANNEL } from '../../shared/ipc/wire';
 import type { EventHub } from '../services/app/event-hub';
 import { isTrustedSender } from './sender-validation';
 
@@ -10,6 +10,8 @@ export interface ElectronIpcOptions {
   /** The one window whose main frame may call in (null while none is open). */
   trustedContents: () => WebContents | null;
   log: (message: string) => void;
+  /** Native drag-out (adapters/drag-out.ts), for one-way requests from the trusted window only. */
+  dragOut?: (sender: WebContents, request: unknown) => void;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface ElectronIpcOptions {
  * whether that channel exists. Events go to the trusted window only.
  * Returns a function that unregisters everything (tests, shutdown).
  */
-export function registerElectronIpc({ router, events, trustedContents, log }: ElectronIpcOptions): () => void {
+export function registerElectronIpc({ router, events, trustedContents, log, dragOut }: ElectronIpcOptions): () => void {
   ipcMain.handle(ELECTRON_INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, channel: unknown, input: unknown) => {
     if (!isTrustedSender(event, trustedContents())) {
       log(`refused IPC from ${event.senderFrame?.url ?? 'a destroyed frame'} (channel ${String(channel).slice(0, 80)})`);
@@ -25,12 +27,18 @@ export function registerElectronIpc({ router, events, trustedContents, log }: El
     }
     return router.dispatch(channel, input, { transport: 'electron' });
   });
+  const onDragOut = (event: IpcMainEvent, request: unknown) => {
+    if (isTrustedSender(event, trustedContents())) dragOut?.(event.sender, request);
+    else log(`refused a drag-out from ${event.senderFrame?.url ?? 'a destroyed frame'}`);
+  };
+  ipcMain.on(ELECTRON_DRAG_OUT_CHANNEL, onDragOut);
   const unsubscribe = events.subscribe((event, payload) => {
     const contents = trustedContents();
     if (contents && !contents.isDestroyed()) contents.send(ELECTRON_EVENT_CHANNEL, event, payload);
   });
   return () => {
     ipcMain.removeHandler(ELECTRON_INVOKE_CHANNEL);
+    ipcMain.removeListener(ELECTRON_DRAG_OUT_CHANNEL, onDragOut);
     unsubscribe();
   };
 }

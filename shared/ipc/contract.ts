@@ -51,6 +51,8 @@ export type SaveProfileResult = z.infer<typeof SaveProfileResult>;
  */
 export const channels = {
   'app.info': { input: NoInput, output: AppInfo },
+  /** Asks for a folder on this computer (Electron's dialog); null when cancelled. The web host answers NOT_ALLOWED. */
+  'app.pickDirectory': { input: NoInput, output: z.object({ directory: z.string().nullable() }) },
   /** Every profile, the active one marked; the Local library first. */
   'profiles.list': { input: NoInput, output: z.array(ProfileView) },
   /** Create or edit an ImageKit-account profile; checks the connection after saving (the save stands either way). */

@@ -10,6 +10,7 @@ import { purgeChannelNames, purgeEventNames } from './areas/purge.names';
 
 const coreChannelNames = [
   'app.info',
+  'app.pickDirectory',
   'profiles.list',
   'profiles.save',
   'profiles.delete',

@@ -13,8 +13,23 @@ export type HostFrame = ResponseFrame | EventFrame;
 export interface ApiBridge {
   invoke(channel: string, input?: unknown): Promise<Result<unknown>>;
   on(event: string, listener: (payload: unknown) => void): () => void;
+  /**
+   * Electron only: where a dropped or picked File sits on disk ('' when it has none, e.g. a pasted
+   * image), so uploads can read it in place instead of staging its bytes through the window.
+   */
+  pathForFile?(file: object): string;
+  /** Electron only: drags the originals of these files out of the window as real files (native drag). */
+  startDrag?(request: DragOutRequest): void;
+}
+
+/** What the window asks for when files are dragged out of it (Electron's webContents.startDrag). */
+export interface DragOutRequest {
+  fileIds: string[];
+  profileId?: string;
 }
 
 /** Electron IPC channel names used under the hood by the preload and the IPC adapter. */
 export const ELECTRON_INVOKE_CHANNEL = 'mediadesk:invoke';
 export const ELECTRON_EVENT_CHANNEL = 'mediadesk:event';
+/** One-way message: the window started dragging files out (answered with webContents.startDrag). */
+export const ELECTRON_DRAG_OUT_CHANNEL = 'mediadesk:drag-out';

@@ -32,6 +32,8 @@ export interface AppServicesOptions {
   validate: boolean;
   connectionTimeoutMs?: number;
   log?: (message: string, error?: unknown) => void;
+  /** The host's folder dialog for `app.pickDirectory` (Electron only). */
+  pickDirectory?: () => Promise<string | null>;
 }
 
 export interface AppServices {
@@ -94,6 +96,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     profiles,
     monitor,
     clients,
+    pickDirectory: options.pickDirectory,
     info: () => ({
       name: 'MediaDesk',
       version: options.version,

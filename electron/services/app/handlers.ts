@@ -10,13 +10,19 @@ export interface HandlerDeps {
   monitor: ConnectionMonitor;
   clients: ImageKitClients;
   info: () => AppInfo;
+  /** The host's folder dialog (Electron); absent where the page cannot get a folder path (web host). */
+  pickDirectory?: () => Promise<string | null>;
 }
 
 /** Maps each contract channel to the services. Thin on purpose: logic lives in the services. */
 /** The core channels (app, profiles, connection); feature areas bring their own handlers. */
-export function createHandlers({ profiles, monitor, clients, info }: HandlerDeps): Partial<Handlers> {
+export function createHandlers({ profiles, monitor, clients, info, pickDirectory }: HandlerDeps): Partial<Handlers> {
   return {
     'app.info': () => info(),
+    'app.pickDirectory': async () => {
+      if (!pickDirectory) throw new AppError('NOT_ALLOWED', 'This host cannot open a folder dialog; the browser downloads the files instead.');
+      return { directory: await pickDirectory() };
+    },
     'profiles.list': () => profiles.list(),
     'profiles.save': async (draft) => {
       const profile = await profiles.save(draft);

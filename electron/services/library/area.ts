@@ -5,6 +5,9 @@ import { BrowseService } from './browse-service';
 import { FileOperations } from './file-operations';
 import { FolderOperations } from './folder-operations';
 import { NameIndex } from './name-index';
+import { suggestPurge } from '../purge/suggest-purge';
+import { createSignedUrlSigner } from './signed-urls';
+import { deliveryUrlOf } from './delivery-url';
 
 interface ProfileParts {
   browse: BrowseService;
@@ -20,6 +23,7 @@ interface ProfileParts {
 export const createLibraryArea: FeatureAreaFactory = (core: CoreServices): FeatureArea => {
   const indexes = new Map<string, NameIndex>();
   const browseState = new Map<string, { client: unknown; browse: BrowseService }>();
+  const signUrls = createSignedUrlSigner({ connectionOf: (id) => core.profiles.connectionOf(id) });
 
   function indexFor(profileId: string): NameIndex {
     let index = indexes.get(profileId);
@@ -52,8 +56,20 @@ export const createLibraryArea: FeatureAreaFactory = (core: CoreServices): Featu
     'library.list': async (input) => (await parts(input.profileId)).browse.list(input),
     'library.folders': async ({ profileId, folderPath }) => (await parts(profileId)).browse.folders(folderPath),
     'library.file': async ({ profileId, fileId }) => (await parts(profileId)).browse.file(fileId),
-    'library.rename': async ({ profileId, filePath, newFileName, purgeCache }) =>
-      (await parts(profileId)).files.rename(filePath, newFileName, purgeCache),
+    'library.rename': async ({ profileId: requested, filePath, newFileName, purgeCache }) => {
+      const profileId = requested ?? core.profiles.activeId();
+      const renamed = await (await parts(profileId)).files.rename(filePath, newFileName, purgeCache);
+      // Without purgeCache the CDN keeps serving the old URL until its copies are purged; offer that.
+      if (!purgeCache) {
+        try {
+          const { urlEndpoint } = await core.profiles.connectionOf(profileId);
+          await suggestPurge(core, { profileId, fileUrls: [deliveryUrlOf(urlEndpoint, filePath)], filePath, reason: 'rename' });
+        } catch (error) {
+          core.log('could not suggest a purge after a rename', error);
+        }
+      }
+      return renamed;
+    },
     'library.transferFiles': async ({ profileId, mode, filePaths, destinationPath, includeVersions }) =>
       (await parts(profileId)).files.transfer(mode, filePaths, destinationPath, includeVersions),
     'library.deleteFiles': async ({ profileId, fileIds }) => (await parts(profileId)).files.delete(fileIds),
@@ -67,6 +83,7 @@ export const createLibraryArea: FeatureAreaFactory = (core: CoreServices): Featu
     'library.searchNames': async ({ profileId, text, folderPath, limit }) => (await parts(profileId)).browse.searchNames(text, folderPath, limit),
     'library.reindex': async ({ profileId }) => (await parts(profileId)).browse.reindex(),
     'library.recentSearches': ({ profileId }) => indexFor(profileId ?? core.profiles.activeId()).recent(),
+    'library.signedUrls': ({ profileId, items }) => signUrls(profileId ?? core.profiles.activeId(), items),
   };
 
   return {

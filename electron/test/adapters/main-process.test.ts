@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startLocalLibraryInProcess } from '../../services/local-library/in-process';
 import type { LocalLibraryHandle } from '../../services/local-library/local-library';
-import { ELECTRON_INVOKE_CHANNEL } from '../../../shared/ipc/wire';
+import { ELECTRON_DRAG_OUT_CHANNEL, ELECTRON_INVOKE_CHANNEL } from '../../../shared/ipc/wire';
 import { appWindowContents, type FakeWebContents } from '../helpers/fake-web-contents';
 import { useTempDirs } from '../helpers/temp-dir';
 
@@ -75,9 +75,11 @@ async function loadMain(options: { gotLock: boolean }) {
   const session = {
     defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn() },
   };
+  const dialog = { showOpenDialog: vi.fn(async () => ({ canceled: false, filePaths: ['/picked'] })) };
   const Menu = { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() };
   const ipc = await import('../helpers/electron-mock');
   ipc.ipcMain.handlers.clear();
+  ipc.ipcMain.listeners.clear();
   FakeWindow.created = [];
   vi.resetModules();
   vi.doMock('electron', () => ({
@@ -88,11 +90,13 @@ async function loadMain(options: { gotLock: boolean }) {
     BrowserWindow: FakeWindow,
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     shell: { openExternal: vi.fn() },
+    dialog,
+    nativeImage: { createFromPath: vi.fn() },
     ipcMain: ipc.ipcMain,
     utilityProcess: { fork: fakeUtilityFork(started) },
   }));
   await import('../../main');
-  return { app, protocol, session, Menu, ipcMain: ipc.ipcMain, started };
+  return { app, protocol, session, Menu, dialog, ipcMain: ipc.ipcMain, started };
 }
 
 let shutdown: (() => Promise<void>) | undefined;
@@ -121,7 +125,7 @@ describe('electron/main.ts', () => {
 
   it('composes the hardened app when ready: permissions, app:// and file://, IPC, one window', async () => {
     const loaded = await loadMain({ gotLock: true });
-    const { app, protocol, session, Menu, ipcMain } = loaded;
+    const { app, protocol, session, Menu, dialog, ipcMain } = loaded;
     shutdown = () => quit(app);
     await vi.waitFor(() => expect(FakeWindow.created).toHaveLength(1), { timeout: 30_000 });
     const [window] = FakeWindow.created;
@@ -141,6 +145,10 @@ describe('electron/main.ts', () => {
     await expect(call(window.webContents, 'profiles.list')).resolves.toMatchObject({ ok: true, data: [{ id: 'local', active: true }] });
     await expect(call(appWindowContents(), 'profiles.list')).resolves.toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } });
     await expect(call(window.webContents, 'app.info')).resolves.toMatchObject({ ok: true, data: { host: 'electron', version: '0.0.0-test' } });
+    // Folder dialog and native drag-out are wired to this window.
+    await expect(call(window.webContents, 'app.pickDirectory')).resolves.toEqual({ ok: true, data: { directory: '/picked' } });
+    expect(dialog.showOpenDialog).toHaveBeenCalledWith(window, expect.objectContaining({ properties: ['openDirectory', 'createDirectory'] }));
+    expect(ipcMain.listeners.get(ELECTRON_DRAG_OUT_CHANNEL)?.size).toBe(1);
 
     // A second launch focuses the existing window instead of opening another.
     app.emit('second-instance');

@@ -16,6 +16,18 @@ export const ipcMain = {
   removeHandler: vi.fn((channel: string) => {
     ipcMain.handlers.delete(channel);
   }),
+  /** One-way messages (ipcRenderer.send) go to listeners added with `on`. */
+  listeners: new Map<string, Set<Handler>>(),
+  on: vi.fn((channel: string, listener: Handler) => {
+    ipcMain.listeners.set(channel, (ipcMain.listeners.get(channel) ?? new Set()).add(listener));
+  }),
+  removeListener: vi.fn((channel: string, listener: Handler) => {
+    ipcMain.listeners.get(channel)?.delete(listener);
+  }),
+  /** What Electron does when the renderer sends `channel`. */
+  emit(channel: string, event: unknown, ...args: unknown[]): void {
+    for (const listener of ipcMain.listeners.get(channel) ?? []) listener(event, ...args);
+  },
   /** What Electron does when the renderer invokes `channel`. */
   invoke(channel: string, event: unknown, ...args: unknown[]): Promise<unknown> {
     const handler = ipcMain.handlers.get(channel);
@@ -29,6 +41,7 @@ type RendererListener = (event: unknown, ...args: unknown[]) => void;
 export const ipcRenderer = {
   listeners: new Map<string, RendererListener[]>(),
   invoke: vi.fn(async (_channel: string, ..._args: unknown[]): Promise<unknown> => ({ ok: true, data: null })),
+  send: vi.fn((_channel: string, ..._args: unknown[]) => undefined),
   on: vi.fn((channel: string, listener: RendererListener) => {
     ipcRenderer.listeners.set(channel, [...(ipcRenderer.listeners.get(channel) ?? []), listener]);
   }),
@@ -45,7 +58,16 @@ export const contextBridge = {
   }),
 };
 
+/** Files made with `new File(...)` in tests have no place on disk; `diskPaths` gives some one. */
+export const webUtils = {
+  diskPaths: new WeakMap<object, string>(),
+  getPathForFile: vi.fn((file: object) => {
+    if (!(file instanceof Blob)) throw new TypeError('Error processing argument at index 0, conversion failure from');
+    return webUtils.diskPaths.get(file) ?? '';
+  }),
+};
+
 export const utilityProcess = { fork: vi.fn() };
 export const shell = { openExternal: vi.fn(async () => undefined) };
 
-export default { ipcMain, ipcRenderer, contextBridge, utilityProcess, shell };
+export default { ipcMain, ipcRenderer, contextBridge, webUtils, utilityProcess, shell };

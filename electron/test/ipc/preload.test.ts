@@ -4,8 +4,8 @@ import type { ApiBridge } from '../../../shared/ipc/wire';
 
 vi.mock('electron', () => import('../helpers/electron-mock'));
 
-const { contextBridge, ipcRenderer } = await import('../helpers/electron-mock');
-const { ELECTRON_EVENT_CHANNEL, ELECTRON_INVOKE_CHANNEL } = await import('../../../shared/ipc/wire');
+const { contextBridge, ipcRenderer, webUtils } = await import('../helpers/electron-mock');
+const { ELECTRON_DRAG_OUT_CHANNEL, ELECTRON_EVENT_CHANNEL, ELECTRON_INVOKE_CHANNEL } = await import('../../../shared/ipc/wire');
 
 let api: ApiBridge;
 
@@ -15,9 +15,23 @@ describe('preload', () => {
     api = contextBridge.exposed.get('api') as ApiBridge;
   });
 
-  it('exposes exactly one global, `api`, with invoke and on', () => {
+  it('exposes exactly one global, `api`, with invoke, on, pathForFile and startDrag', () => {
     expect([...contextBridge.exposed.keys()]).toEqual(['api']);
-    expect(Object.keys(api).sort()).toEqual(['invoke', 'on']);
+    expect(Object.keys(api).sort()).toEqual(['invoke', 'on', 'pathForFile', 'startDrag']);
+  });
+
+  it("gives a File's place on disk through webUtils, and '' for files without one or non-files", () => {
+    const onDisk = new File(['x'], 'a.jpg');
+    webUtils.diskPaths.set(onDisk, '/home/me/album/a.jpg');
+    expect(api.pathForFile!(onDisk)).toBe('/home/me/album/a.jpg');
+    expect(webUtils.getPathForFile).toHaveBeenLastCalledWith(onDisk);
+    expect(api.pathForFile!(new File(['x'], 'pasted.png'))).toBe('');
+    expect(api.pathForFile!({ name: 'not a file' })).toBe('');
+  });
+
+  it('sends drag-out requests one way on their own channel (the main process checks them)', () => {
+    api.startDrag!({ fileIds: ['f1', 'f2'], profileId: 'local' });
+    expect(ipcRenderer.send).toHaveBeenLastCalledWith(ELECTRON_DRAG_OUT_CHANNEL, { fileIds: ['f1', 'f2'], profileId: 'local' });
   });
 
   it('invokes contract channels over the one IPC channel', async () => {

@@ -13,14 +13,17 @@ import { ImageKitClients } from '../../services/imagekit/client-service';
 import { EventHub } from '../../services/app/event-hub';
 import type { CoreServices } from '../../services/app/feature-area';
 import { createLibraryArea } from '../../services/library/area';
+import { createPurgeArea } from '../../services/purge/area';
 import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract';
-import type { ChannelName } from '../../../shared/ipc/names';
+import type { ChannelName, EventName } from '../../../shared/ipc/names';
 import type { Result } from '../../../shared/ipc/result';
 
 export interface LibraryHarness {
   services: { clients: ImageKitClients; profiles: ProfileService; problems: string[] };
   dataDir: string;
   root: string;
+  /** Every event pushed so far (the purge area rides along, as in the app). */
+  events: { name: EventName; payload: unknown }[];
   call<C extends ChannelName>(channel: C, input?: ChannelInput<C>): Promise<Result<ChannelOutput<C>>>;
   /** Unwraps an ok envelope or fails the test with the error. */
   data<C extends ChannelName>(channel: C, input?: ChannelInput<C>): Promise<ChannelOutput<C>>;
@@ -42,13 +45,18 @@ export async function startLibraryHarness(): Promise<LibraryHarness> {
   const settings = openSettings(dataDir);
   const profiles = new ProfileService({ settings, keychain: new MemorySecretStore(), session: new MemorySecretStore(), localLibrary });
   const clients = new ImageKitClients(profiles);
-  const core: CoreServices = { dataDir, profiles, clients, events: new EventHub(true), settings, log: () => undefined };
-  const area = await createLibraryArea(core);
+  const hub = new EventHub(true);
+  const events: LibraryHarness['events'] = [];
+  hub.subscribe((name, payload) => events.push({ name, payload }));
   const problems: string[] = [];
+  const core: CoreServices = { dataDir, profiles, clients, events: hub, settings, log: (m, e) => problems.push(`${m}: ${String(e)}`) };
+  // Composed with the purge area so a rename can leave a purge suggestion behind, as in the app.
+  const purgeArea = await createPurgeArea(core);
+  const area = await createLibraryArea(core);
   const notHere = () => {
     throw new AppError('UNKNOWN_CHANNEL', 'Not part of the library tests.');
   };
-  const handlers = new Proxy(area.handlers, { get: (target, key: string) => (target as Record<string, unknown>)[key] ?? notHere }) as Handlers;
+  const handlers = new Proxy({ ...purgeArea.handlers, ...area.handlers }, { get: (target, key: string) => (target as Record<string, unknown>)[key] ?? notHere }) as Handlers;
   const router = createRouter(handlers, { validateOutput: true, log: (message, error) => problems.push(`${message}: ${String(error)}`) });
   const services = { clients, profiles, problems };
   const call = <C extends ChannelName>(channel: C, input?: ChannelInput<C>) =>
@@ -57,6 +65,7 @@ export async function startLibraryHarness(): Promise<LibraryHarness> {
     services,
     dataDir,
     root,
+    events,
     call,
     async data(channel, input) {
       const result = await call(channel, input);
@@ -78,6 +87,7 @@ export async function startLibraryHarness(): Promise<LibraryHarness> {
     },
     async close() {
       await area.close?.();
+      await purgeArea.close?.();
       await localLibrary.close();
       await rm(root, { recursive: true, force: true });
     },

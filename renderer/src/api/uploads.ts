@@ -4,6 +4,7 @@ import type { BatchSummary, FileProgress, NearDuplicate, UploadOptions, UploadSo
 import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract';
 import { STAGE_CHUNK_BYTES } from '../../../shared/ipc/areas/uploads';
 import { invoke, subscribe } from './client';
+import { getBridge } from './transport';
 import { libraryKeys } from './library';
 import { useActiveProfile } from './profiles';
 
@@ -236,4 +237,46 @@ export async function stageFiles(
   if (!groupId) throw new Error('Nothing to upload: no files were given.');
   const tops = [...new Set(files.map((f) => f.relativePath.split('/').filter(Boolean)[0]!))];
   return { groupId, sources: tops.map((top) => ({ kind: 'staged', stagedId: `${groupId}/${top}` })) };
+}
+
+/**
+ * In the Electron app a dropped or picked file has a place on disk, so the queue can read it there instead
+ * of the window staging its bytes. Returns one path source per dropped file or top-level folder (the
+ * folder's own path, so its structure is recreated), or null when the bytes must be staged: no
+ * `pathForFile` (the web host), a file without a path (a pasted image), a file renamed on the way in (its
+ * path does not end in its relative path), or a file inside a folder when the person may have to leave
+ * single files out (the near-duplicate check), which only staged copies allow.
+ */
+export function diskSources(
+  files: WindowFile[],
+  { singleFilesExcludable }: { singleFilesExcludable: boolean },
+  pathForFile = bridgePathForFile(),
+): UploadSource[] | null {
+  if (!pathForFile || files.length === 0) return null;
+  const tops: string[] = [];
+  for (const { file, relativePath } of files) {
+    const segments = relativePath.split('/').filter(Boolean);
+    if (segments.length > 1 && singleFilesExcludable) return null;
+    const onDisk = pathForFile(file);
+    if (!onDisk) return null;
+    const top = stripTrailingSegments(onDisk, segments);
+    if (top === null) return null;
+    if (!tops.includes(top)) tops.push(top);
+  }
+  return tops.map((path) => ({ kind: 'path', path }));
+}
+
+function bridgePathForFile(): ((file: object) => string) | undefined {
+  const bridge = getBridge();
+  return bridge.pathForFile ? (file) => bridge.pathForFile!(file) : undefined;
+}
+
+/** `/home/me/album/2024/a.jpg` minus `album/2024/a.jpg`'s last two segments is `/home/me/album`; null if the tail differs. */
+function stripTrailingSegments(diskPath: string, segments: string[]): string | null {
+  const parts = diskPath.split(/[\\/]/);
+  const tail = parts.slice(parts.length - segments.length);
+  if (tail.length !== segments.length || tail.some((part, i) => part !== segments[i])) return null;
+  let top = diskPath;
+  for (let i = 1; i < segments.length; i += 1) top = top.slice(0, Math.max(top.lastIndexOf('/'), top.lastIndexOf('\\')));
+  return top;
 }

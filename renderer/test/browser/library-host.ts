@@ -71,6 +71,16 @@ export function createLibraryHost(files: FileSummary[]): LibraryHost {
       const items = pool.filter((f) => f.name.startsWith(prefix));
       return { items, nextSkip: items.length, hasMore: false };
     },
+    'library.file': ({ fileId }) => {
+      const file = files.find((f) => f.fileId === fileId);
+      if (!file) throw new AppError('NOT_FOUND', 'No such file.');
+      return { ...file, type: 'file' };
+    },
+    // Stands in for the main side's signing (electron/test/library covers the real one against the emulator).
+    'library.signedUrls': ({ items }) => ({
+      items: items.map((item) => ({ ...item, url: `${LOCAL.urlEndpoint}${item.filePath}?tr=${item.transformation ?? ''}&ik-t=9999&ik-s=signed` })),
+      expiresAt: new Date(9999 * 1000).toISOString(),
+    }),
     'library.searchNames': ({ text, folderPath }) => {
       const pool = folderPath === undefined ? files : inFolder(folderPath);
       const items = pool.filter((f) => f.name.toLowerCase().includes(text.toLowerCase()));

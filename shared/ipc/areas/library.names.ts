@@ -15,5 +15,6 @@ export const libraryChannelNames = [
   'library.searchNames',
   'library.reindex',
   'library.recentSearches',
+  'library.signedUrls',
 ] as const;
 export const libraryEventNames = [] as const;

@@ -19,6 +19,20 @@ const FilePath = z.string().min(2).max(2048).refine((p) => p.startsWith('/'), 'A
 const FileName = z.string().trim().min(1, 'Enter a name.').max(1024).refine((n) => !n.includes('/'), 'A name cannot contain "/".');
 const Empty = z.object({});
 
+/** A `tr` value as the SDK's `raw` step writes it verbatim: no characters that would end the query value or path. */
+const RawTransformation = z
+  .string()
+  .min(1)
+  .max(1024)
+  .regex(/^[\w.,:@-]+$/, 'A transformation may contain only letters, digits and _ . , : @ -.');
+
+export const SignedUrlRequest = z.object({
+  filePath: FilePath.refine((p) => !/[?#]/.test(p), 'A file path cannot contain "?" or "#".'),
+  transformation: RawTransformation.optional(),
+  versionId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'Not a version id.').optional(),
+});
+export type SignedUrlRequest = z.infer<typeof SignedUrlRequest>;
+
 export const ListFilesInput = ProfileScope.extend({
   folderPath: FolderPath,
   scope: SearchScope.default('folder'),
@@ -94,6 +108,14 @@ export const libraryChannels = {
   /** Lists the whole library once so name search covers everything. */
   'library.reindex': { input: ProfileScope, output: z.object({ indexedFiles: z.number(), completeAt: z.string() }) },
   'library.recentSearches': { input: ProfileScope, output: z.array(RecentSearch) },
+  /**
+   * Short-lived signed delivery URLs (private files' previews), signed on the main side with the
+   * profile's key; answers in the order asked. The key itself never leaves the main process.
+   */
+  'library.signedUrls': {
+    input: ProfileScope.extend({ items: z.array(SignedUrlRequest).min(1).max(500) }),
+    output: z.object({ items: z.array(SignedUrlRequest.extend({ url: z.string() })), expiresAt: z.string() }),
+  },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const libraryEvents = {} as const satisfies Record<string, z.ZodType>;

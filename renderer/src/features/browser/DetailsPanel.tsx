@@ -3,7 +3,8 @@ import { useFileDetails } from '../../api/library';
 import { describeError } from '../../api/errors';
 import { useBrowserStore } from './browser-store';
 import { detailsSections } from './details-sections';
-import { formatBytes, thumbnailUrl } from './format';
+import { formatBytes } from './format';
+import { usePreviewSrc } from './use-preview-src';
 import { copyText } from './use-file-actions';
 
 /** The Details panel: preview, every field of the file object, and ways to copy its URL. */
@@ -32,15 +33,19 @@ export function DetailsPanel() {
   );
 }
 
+function DetailsPreview({ file }: { file: FileDetails }) {
+  const { src, signingFailed } = usePreviewSrc(file, 280);
+  if (file.fileType !== 'image') return <p className="details-preview details-preview-none">No preview for this file type.</p>;
+  if (signingFailed) return <p className="details-preview details-preview-none">Private file: could not sign a preview URL.</p>;
+  if (!src) return <p className="details-preview details-preview-none" role="status">Loading the preview…</p>;
+  return <img className="details-preview" src={src} alt={`Preview of ${file.name}`} />;
+}
+
 function FileDetailsView({ file }: { file: FileDetails }) {
   const alt = file.name.replace(/\.[^.]+$/, '');
   return (
     <>
-      {file.fileType === 'image' && !file.isPrivateFile ? (
-        <img className="details-preview" src={thumbnailUrl(file.url, 280, window.devicePixelRatio || 1)} alt={`Preview of ${file.name}`} />
-      ) : (
-        <p className="details-preview details-preview-none">{file.isPrivateFile ? 'Private file: no preview.' : 'No preview for this file type.'}</p>
-      )}
+      <DetailsPreview file={file} />
       <div className="details-copy" role="group" aria-label="Copy URL">
         <button type="button" onClick={() => void copyText(file.url, 'the URL')}>
           Copy URL

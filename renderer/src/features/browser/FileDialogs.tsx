@@ -5,7 +5,8 @@ import { describeError } from '../../api/errors';
 import { Modal } from '../profiles/Modal';
 import { useDialogStore } from './dialog-store';
 import { FolderPicker } from './FolderPicker';
-import { formatBytes, thumbnailUrl } from './format';
+import { formatBytes } from './format';
+import { usePreviewSrc } from './use-preview-src';
 
 function DialogFrame({ title, children }: { title: string; children: ReactNode }) {
   const close = useDialogStore((s) => s.close);
@@ -23,14 +24,17 @@ function DialogFrame({ title, children }: { title: string; children: ReactNode }
   );
 }
 
+function PreviewImage({ file }: { file: FileSummary }) {
+  const { src, signingFailed } = usePreviewSrc(file, 480);
+  if (file.fileType !== 'image' || signingFailed) return <p>No preview for this file.</p>;
+  if (!src) return <p role="status">Loading the preview…</p>;
+  return <img className="preview-image" src={src} alt={`Preview of ${file.name}`} />;
+}
+
 export function PreviewDialog({ file }: { file: FileSummary }) {
   return (
     <DialogFrame title={file.name}>
-      {file.fileType === 'image' && !file.isPrivateFile ? (
-        <img className="preview-image" src={thumbnailUrl(file.url, 480, window.devicePixelRatio || 1)} alt={`Preview of ${file.name}`} />
-      ) : (
-        <p>No preview for this file.</p>
-      )}
+      <PreviewImage file={file} />
       <p className="muted">
         {file.filePath} · {formatBytes(file.size)}
         {file.width && file.height ? ` · ${file.width} × ${file.height}` : ''}

@@ -22,8 +22,13 @@ export function formatDate(iso: string): string {
  * 64 px so neighbouring layouts share one rendition (and the CDN's cache).
  */
 export function thumbnailUrl(url: string, cssPixels: number, devicePixelRatio: number): string {
+  return `${url}${url.includes('?') ? '&' : '?'}tr=${thumbnailTransformation(cssPixels, devicePixelRatio)}`;
+}
+
+/** The `tr` value of a thumbnail (also what private files' thumbnails are signed with). */
+export function thumbnailTransformation(cssPixels: number, devicePixelRatio: number): string {
   const px = Math.max(64, Math.ceil((cssPixels * Math.max(1, devicePixelRatio)) / 64) * 64);
-  return `${url}${url.includes('?') ? '&' : '?'}tr=w-${px},h-${px},c-at_max`;
+  return `w-${px},h-${px},c-at_max`;
 }
 
 /** The file's extension in capitals, shown where there is no image preview. */

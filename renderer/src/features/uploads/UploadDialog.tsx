@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { UploadOptions, type NearDuplicate, type UploadSource } from '../../../../shared/domain/uploads';
 import { describeIssues } from '../../../../shared/ipc/router';
 import {
+  diskSources,
   discardStaged,
   findNearDuplicates,
   stageFiles,
@@ -20,7 +21,7 @@ import { formatBytes } from './format';
 import { formatPostLines, parsePostLines } from './post-transformations';
 import { useUploadsUi, type PendingUpload } from './uploads-store';
 
-type Step = { kind: 'edit' } | { kind: 'sending'; sent: number; total: number } | { kind: 'duplicates'; found: NearDuplicate[]; sources: UploadSource[]; groupId: string };
+type Step = { kind: 'edit' } | { kind: 'sending'; sent: number; total: number } | { kind: 'duplicates'; found: NearDuplicate[]; sources: UploadSource[]; groupId: string | null };
 
 function describe(pending: PendingUpload): string {
   if (pending.kind === 'urls') return pending.urls.length === 1 ? '1 link' : `${pending.urls.length} links`;
@@ -93,14 +94,18 @@ export function UploadDialog({ pending }: { pending: PendingUpload }) {
     let groupId: string | null = null;
     try {
       if (pending.kind === 'urls') return await send(options, pending.urls.map((url) => ({ kind: 'url', url })));
-      setStep({ kind: 'sending', sent: 0, total: pending.files.reduce((s, f) => s + f.file.size, 0) });
-      const staged = await stageFiles(profileId!, pending.files, (sent, total) => setStep({ kind: 'sending', sent, total }));
-      groupId = staged.groupId;
-      if (options.nearDuplicateCheck) {
-        const found = await findNearDuplicates(profileId!, staged.sources, folder);
-        if (found.length) return setStep({ kind: 'duplicates', found, sources: staged.sources, groupId });
+      // Files with a place on disk (Electron) are read there; otherwise their bytes are staged first.
+      let sources = diskSources(pending.files, { singleFilesExcludable: options.nearDuplicateCheck });
+      if (!sources) {
+        setStep({ kind: 'sending', sent: 0, total: pending.files.reduce((s, f) => s + f.file.size, 0) });
+        const staged = await stageFiles(profileId!, pending.files, (sent, total) => setStep({ kind: 'sending', sent, total }));
+        ({ groupId, sources } = staged);
       }
-      await send(options, staged.sources);
+      if (options.nearDuplicateCheck) {
+        const found = await findNearDuplicates(profileId!, sources, folder);
+        if (found.length) return setStep({ kind: 'duplicates', found, sources, groupId });
+      }
+      await send(options, sources);
     } catch (e) {
       if (groupId) void discardStaged(profileId!, groupId);
       setStep({ kind: 'edit' });
@@ -109,7 +114,7 @@ export function UploadDialog({ pending }: { pending: PendingUpload }) {
   };
 
   const cancel = () => {
-    if (step.kind === 'duplicates') void discardStaged(profileId!, step.groupId);
+    if (step.kind === 'duplicates' && step.groupId) void discardStaged(profileId!, step.groupId);
     close();
   };
 
@@ -121,8 +126,9 @@ export function UploadDialog({ pending }: { pending: PendingUpload }) {
           found={step.found}
           onDecide={async (leaveOut) => {
             try {
-              await Promise.all(leaveOut.map((id) => discardStaged(profileId!, id)));
-              const remaining = step.sources.filter((src) => src.kind !== 'staged' || !leaveOut.includes(src.stagedId));
+              // Staged copies are dropped; files read in place are just left out of the batch.
+              if (step.groupId) await Promise.all(leaveOut.map((id) => discardStaged(profileId!, id)));
+              const remaining = step.sources.filter((src) => !leaveOut.includes(src.kind === 'staged' ? src.stagedId : src.kind === 'path' ? src.path : src.url));
               const options = collect();
               if (remaining.length === 0) close();
               else if (typeof options !== 'string') await send(options, remaining);

@@ -1,0 +1,60 @@
+import type { SignedUrlRequest } from '../../../shared/ipc/areas/library';
+import { AppError } from '../../../shared/ipc/index';
+import type { ProfileConnection } from '../profiles/profile-service';
+import { UrlSigningError } from '../url/sdk-url-builder';
+import { createUrlService } from '../url/url-service';
+
+/** Signed preview URLs live at least this long… */
+export const SIGNED_URL_MIN_TTL_S = 3600;
+/**
+ * …and expire on a grid of this step, so every tile asking within one step gets the very same URL
+ * and the browser's and the CDN's caches keep working across re-renders and re-signing.
+ */
+export const SIGNED_URL_GRID_S = 1800;
+
+export interface SignedUrlDeps {
+  connectionOf(profileId: string): Promise<ProfileConnection>;
+}
+
+export interface SignedUrls {
+  items: (SignedUrlRequest & { url: string })[];
+  expiresAt: string;
+}
+
+/** Where the grid puts the expiry of a URL signed now. */
+export function signedExpiry(nowSeconds: number): number {
+  return Math.ceil((nowSeconds + SIGNED_URL_MIN_TTL_S) / SIGNED_URL_GRID_S) * SIGNED_URL_GRID_S;
+}
+
+/**
+ * Signs delivery URLs of a profile's files (private files cannot be previewed otherwise) through the
+ * SDK-backed URL service, which reads the profile's private key itself: only URLs come back.
+ */
+export function createSignedUrlSigner(deps: SignedUrlDeps) {
+  // The SDK counts expiresIn from Date.now(), so the grid must use the same clock.
+  const nowSeconds = () => Math.floor(Date.now() / 1000);
+  const urls = createUrlService({ privateKeyFor: async (id) => (await deps.connectionOf(id)).privateKey || undefined });
+
+  return async function sign(profileId: string, requests: readonly SignedUrlRequest[]): Promise<SignedUrls> {
+    const { urlEndpoint } = await deps.connectionOf(profileId);
+    const expiry = signedExpiry(nowSeconds());
+    const items: SignedUrls['items'] = [];
+    for (const request of requests) {
+      // Computed per URL, right before the SDK reads the clock, so the grid's timestamp comes out exact.
+      const options = {
+        urlEndpoint,
+        src: request.filePath,
+        transformation: request.transformation ? [{ raw: request.transformation }] : undefined,
+        queryParameters: request.versionId ? { 'ik-obj-version': request.versionId } : undefined,
+        expiresIn: Math.max(1, expiry - nowSeconds()),
+      };
+      try {
+        items.push({ ...request, url: await urls.build(profileId, options) });
+      } catch (error) {
+        if (error instanceof UrlSigningError) throw new AppError('BAD_INPUT', `Could not sign a preview URL: ${error.message}`);
+        throw error;
+      }
+    }
+    return { items, expiresAt: new Date(expiry * 1000).toISOString() };
+  };
+}
