@@ -11,12 +11,15 @@ export function PurgeSettings() {
   const trId = useId();
   const [quota, setQuota] = useState('');
   const [transformations, setTransformations] = useState('');
+  // While the person is editing, a refetch (focus, reconnect, another window) must not overwrite the form.
+  const [dirty, setDirty] = useState(false);
+  const loaded = settings.data !== undefined;
 
   useEffect(() => {
-    if (!settings.data) return;
+    if (!settings.data || dirty) return;
     setQuota(String(settings.data.monthlyQuota));
     setTransformations(settings.data.transformationsInUse.join('\n'));
-  }, [settings.data]);
+  }, [settings.data, dirty]);
 
   const quotaNumber = Number(quota);
   const quotaValid = Number.isInteger(quotaNumber) && quotaNumber >= 1;
@@ -29,16 +32,25 @@ export function PurgeSettings() {
         onSubmit={(event) => {
           event.preventDefault();
           if (!quotaValid) return;
-          update.mutate({ monthlyQuota: quotaNumber, transformationsInUse: parseTransformationList(transformations) });
+          update.mutate(
+            { monthlyQuota: quotaNumber, transformationsInUse: parseTransformationList(transformations) },
+            { onSuccess: () => setDirty(false) },
+          );
         }}
       >
         <label htmlFor={quotaId}>Monthly quota (URLs)</label>
-        <input id={quotaId} type="number" min={1} value={quota} aria-invalid={!quotaValid || undefined} onChange={(e) => setQuota(e.target.value)} />
+        <input id={quotaId} type="number" min={1} value={quota} aria-invalid={!quotaValid || undefined} disabled={!loaded} onChange={(e) => {
+            setDirty(true);
+            setQuota(e.target.value);
+          }} />
         <label htmlFor={trId}>Transformations in use (one per line: w-300,h-200 for /tr: URLs, ?tr=w-300 for query URLs)</label>
-        <textarea id={trId} rows={3} value={transformations} spellCheck={false} onChange={(e) => setTransformations(e.target.value)} />
+        <textarea id={trId} rows={3} value={transformations} spellCheck={false} disabled={!loaded} onChange={(e) => {
+            setDirty(true);
+            setTransformations(e.target.value);
+          }} />
         {update.isError && <p role="alert">Could not save: {describeError(update.error)}</p>}
-        {update.isSuccess && <p role="status">Saved.</p>}
-        <button type="submit" disabled={!quotaValid || update.isPending}>
+        {update.isSuccess && !dirty && <p role="status">Saved.</p>}
+        <button type="submit" disabled={!loaded || !quotaValid || update.isPending}>
           Save settings
         </button>
       </form>
