@@ -19,6 +19,7 @@ import { Library } from '../emulator/src/store/library.js';
 import type { FileRecord } from '../emulator/src/model/file-record.js';
 import { newObjectId } from '../emulator/src/model/ids.js';
 import { startScript } from '../e2e/support/processes.js';
+import { printBenchSummary, round, type BenchFigure } from './report.js';
 
 const { values: args } = parseArgs({
   options: { files: { type: 'string', default: '100000' }, step: { type: 'string', default: '1600' }, 'no-thumbnails': { type: 'boolean', default: false } },
@@ -122,6 +123,7 @@ async function scrollToEnd(page: Page, step: number): Promise<{ frames: number[]
 const domNodes = (page: Page) => page.evaluate(() => document.getElementsByTagName('*').length);
 
 async function main(): Promise<void> {
+  let figures: BenchFigure[] = [];
   const root = await mkdtemp(path.join(os.tmpdir(), 'mediadesk-bench-browser-'));
   const t = performance.now();
   await seed(path.join(root, 'local-library'));
@@ -163,11 +165,30 @@ async function main(): Promise<void> {
     console.log(`frame time: p50 ${pct(frames, 0.5).toFixed(1)} ms, p95 ${pct(frames, 0.95).toFixed(1)} ms (target ≤ 25 ms), max ${Math.max(...frames).toFixed(1)} ms`);
     console.log(`JS heap after the scroll (all rows loaded, after GC): ${(metric('JSHeapUsedSize') / 2 ** 20).toFixed(1)} MB (target ≤ 250 MB); total ${(metric('JSHeapTotalSize') / 2 ** 20).toFixed(1)} MB`);
     console.log(`DOM nodes: 1,000-file folder top ${smallTop}, bottom ${smallBottom}; ${FILES.toLocaleString('en-US')}-file folder top ${bigTop}, bottom ${bigBottom} (bounded)`);
+    const p95 = pct(frames, 0.95);
+    const heapMb = metric('JSHeapUsedSize') / 2 ** 20;
+    const maxNodes = Math.max(smallTop, smallBottom, bigTop, bigBottom);
+    figures = [
+      { name: `first painted grid, ${FILES}-file folder`, value: round(paint, 0), unit: 'ms', target: '≤ 1000 ms', met: paint <= 1000 },
+      { name: 'scroll top to bottom, frame time p95', value: round(p95, 1), unit: 'ms', target: '≤ 25 ms', met: p95 <= 25 },
+      { name: 'renderer JS heap after the scroll (after GC)', value: round(heapMb, 1), unit: 'MB', target: '≤ 250 MB', met: heapMb <= 250 },
+      {
+        name: `DOM nodes, largest of top/bottom of 1,000- and ${FILES}-file folders`,
+        value: maxNodes,
+        unit: 'nodes',
+        peer: { name: '1,000-file folder', value: Math.max(smallTop, smallBottom), unit: 'nodes' },
+        ratio: round(Math.max(bigTop, bigBottom) / Math.max(smallTop, smallBottom)),
+        ratioOf: `${FILES}-file / 1,000-file folder`,
+        target: 'bounded (independent of folder size)',
+        met: Math.max(bigTop, bigBottom) <= Math.max(smallTop, smallBottom) * 1.5,
+      },
+    ];
   } finally {
     await browser.close();
     await proc.stop();
     await rm(root, { recursive: true, force: true });
   }
+  printBenchSummary({ suite: 'browser', figures });
 }
 
 await main();
