@@ -126,7 +126,13 @@ export const useTransferFiles = () =>
 
 export const useDeleteFiles = () => useLibraryMutation((fileIds: string[], profileId) => invoke('library.deleteFiles', { fileIds, profileId }));
 
-export const useSaveOriginals = () => useLibraryMutation((fileIds: string[], profileId) => invoke('library.saveOriginals', { fileIds, profileId }));
+export const useSaveOriginals = () =>
+  useLibraryMutation((input: { fileIds: string[]; directory?: string }, profileId) => invoke('library.saveOriginals', { ...input, profileId }));
+
+/** Asks the desktop app for a folder (the OS dialog); null when the person cancels. */
+export async function pickDirectory(): Promise<string | null> {
+  return (await invoke('app.pickDirectory', undefined)).directory;
+}
 
 export const useCreateFolder = () =>
   useLibraryMutation((input: { parentFolderPath: string; folderName: string }, profileId) => invoke('library.createFolder', { ...input, profileId }));

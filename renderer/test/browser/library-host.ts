@@ -48,14 +48,23 @@ export function summary(name: string, folder = '/'): FileSummary {
   };
 }
 
-export function createLibraryHost(files: FileSummary[]): LibraryHost {
+export interface LibraryHostOptions {
+  /** Which host the page believes it runs in: the desktop app saves through the main process. */
+  host?: 'web' | 'electron';
+  /** What the desktop folder dialog answers (null: cancelled). */
+  pickedDirectory?: string | null;
+}
+
+export function createLibraryHost(files: FileSummary[], options: LibraryHostOptions = {}): LibraryHost {
   const calls: LibraryHost['calls'] = [];
   const problems: string[] = [];
   const inFolder = (folderPath: string) => files.filter((f) => f.filePath.slice(0, f.filePath.lastIndexOf('/') || 1) === folderPath);
   const handlers: Partial<Handlers> = {
     'profiles.list': () => [LOCAL],
     'connection.status': () => ({ profileId: 'local', state: 'connected', message: 'Connected', checkedAt: null }),
-    'app.info': () => ({ name: 'MediaDesk', version: '0', host: 'web', platform: 'linux', keychain: 'available', dataDir: '/tmp/x' }),
+    'app.info': () => ({ name: 'MediaDesk', version: '0', host: options.host ?? 'web', platform: 'linux', keychain: 'available', dataDir: '/tmp/x' }),
+    'app.pickDirectory': () => ({ directory: options.pickedDirectory ?? null }),
+    'library.saveOriginals': ({ fileIds, directory }) => ({ succeeded: fileIds, failed: [], directory: directory ?? '/home/me/Downloads' }),
     'library.folders': () => [],
     'library.recentSearches': () => [],
     'library.list': ({ folderPath, searchQuery, scope }) => {

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import type { FileSummary } from '../../../../shared/domain/library';
-import { useSaveOriginals } from '../../api/library';
+import { pickDirectory, useSaveOriginals } from '../../api/library';
 import { useAppInfo } from '../../api/profiles';
 import { describeError } from '../../api/errors';
 import { useDialogStore } from './dialog-store';
@@ -32,7 +32,9 @@ export function useFileActions() {
       if (!files.length) return;
       if (info.data?.host === 'electron') {
         try {
-          const outcome = await save.mutateAsync(files.map((f) => f.fileId));
+          const directory = await pickDirectory();
+          if (directory === null) return; // the person cancelled the folder dialog
+          const outcome = await save.mutateAsync({ fileIds: files.map((f) => f.fileId), directory });
           tell(`Saved ${outcome.succeeded.length} of ${files.length} to ${outcome.directory}.`, outcome.failed);
         } catch (error) {
           tell(`Could not download: ${describeError(error)}`);
