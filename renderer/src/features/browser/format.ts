@@ -1,16 +1,6 @@
 /** Plain-word formatting for sizes, dates and thumbnail URLs in the browser. */
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
-}
+export { formatBytes } from '../../app/format-bytes';
 
 export function formatDate(iso: string): string {
   const date = new Date(iso);

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { UrlPreview } from '../../../../shared/domain/urls';
 import { describeError } from '../../api/errors';
 import { useActiveProfile } from '../../api/profiles';
-import { formatBytes } from './format-bytes';
+import { formatBytes } from '../../app/format-bytes';
 
 export interface PreviewPanelProps {
   preview: UrlPreview | undefined;
