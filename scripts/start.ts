@@ -1,16 +1,14 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
+import { electronDir, installedElectron, repoRoot } from './electron-binary';
 
 /**
  * `npm start`: runs MediaDesk. With an Electron binary (or one it can fetch) it opens the desktop
  * app; where Electron cannot be fetched (offline machines like CI) it says so in one line and
  * serves the same app to the browser through the web host instead, printing the URL.
  */
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const electronDir = path.join(repoRoot, 'node_modules', 'electron');
 const FETCH_TIMEOUT_MS = 180_000;
 
 const { values } = parseArgs({
@@ -18,13 +16,6 @@ const { values } = parseArgs({
   strict: true,
 });
 
-/** The Electron executable if it is installed, else undefined. */
-function installedElectron(): string | undefined {
-  const pathFile = path.join(electronDir, 'path.txt');
-  if (!existsSync(pathFile)) return undefined;
-  const binary = path.join(electronDir, 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? binary : undefined;
-}
 
 /** Runs electron's own installer (download from its release mirror). Quiet; true on success. */
 function fetchElectron(): boolean {
