@@ -7,7 +7,8 @@ import { clickItem, moveFocus, reconcile, selectAll } from './selection';
 import { useFileActions } from './use-file-actions';
 import type { FileSource } from './use-file-source';
 import { FileRow, FileTile, ListHeader, LIST_ROW_HEIGHT, TILE_HEIGHT, TILE_WIDTH, type ItemEvents } from './FileCells';
-import { startDragOut } from './drag';
+import { beginFilesDrag } from './drag';
+import { nativeDragOut } from '../../api/native-drag';
 
 const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
 
@@ -126,7 +127,7 @@ export function FilesView({ source }: { source: FileSource }) {
         const file = list[index]!;
         const inSelection = sel.ids.includes(file.fileId);
         if (!inSelection) setSelection(clickItem(sel, list, index), list);
-        startDragOut(e.dataTransfer, inSelection ? chosen() : [file]);
+        beginFilesDrag(e, inSelection ? chosen() : [file], nativeDragOut);
       },
     }),
     [setSelection],

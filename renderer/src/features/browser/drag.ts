@@ -10,7 +10,6 @@ export interface DraggedFiles {
 /**
  * Fills a drag with the files: their paths for a drop on a folder in the tree, their URLs for other
  * apps, and (Chromium's `DownloadURL`) the first original, so dropping on the desktop downloads it.
- * The Electron app's native `startDrag` needs files on disk first and is not wired yet.
  */
 export function startDragOut(data: DataTransfer, files: FileSummary[]): void {
   const payload: DraggedFiles = { filePaths: files.map((f) => f.filePath) };
@@ -35,4 +34,24 @@ export function readDraggedFiles(data: DataTransfer): DraggedFiles | null {
 
 export function carriesFiles(data: DataTransfer): boolean {
   return data.types.includes(FILES_DRAG_TYPE);
+}
+
+export interface DragStartLike {
+  altKey: boolean;
+  dataTransfer: DataTransfer;
+  preventDefault(): void;
+}
+
+/**
+ * A drag from the grid. A plain drag stays a MediaDesk drag (drop on a folder to move; other apps get
+ * the URLs). With Alt held, the desktop app hands the originals to the OS as real files instead;
+ * where it cannot (web host), the plain drag goes on.
+ */
+export function beginFilesDrag(event: DragStartLike, files: FileSummary[], nativeDragOut: (fileIds: string[]) => boolean): 'native' | 'in-app' {
+  if (event.altKey && nativeDragOut(files.map((f) => f.fileId))) {
+    event.preventDefault();
+    return 'native';
+  }
+  startDragOut(event.dataTransfer, files);
+  return 'in-app';
 }
