@@ -1,9 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { createAppServices, type AppServices } from '../electron/services/app/create-app-services';
-import { startLocalLibraryInProcess } from '../electron/services/local-library/in-process';
+import type { AppServices } from '../electron/services/app/create-app-services';
 import { MemorySecretStore } from '../electron/services/secrets/memory-secret-store';
+import { startAppHarness } from '../electron/test/helpers/core-harness';
 
 export interface AppUnderTest {
   services: AppServices;
@@ -18,25 +15,6 @@ export interface AppUnderTest {
  * its Local library (the emulator) in this process, an in-memory keychain and data in a temp dir.
  */
 export async function startAppUnderTest(): Promise<AppUnderTest> {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'mediadesk-security-'));
-  const logged: string[] = [];
-  const services = await createAppServices({
-    dataDir: path.join(root, 'data'),
-    host: 'web',
-    version: '0.0.0-test',
-    startLocalLibrary: startLocalLibraryInProcess,
-    keychain: new MemorySecretStore(),
-    validate: true,
-    connectionTimeoutMs: 2000,
-    log: (message, error) => logged.push(`${message} ${error instanceof Error ? error.stack : JSON.stringify(error) ?? ''}`),
-  });
-  return {
-    services,
-    dataDir: path.join(root, 'data'),
-    logged,
-    close: async () => {
-      await services.close();
-      await rm(root, { recursive: true, force: true });
-    },
-  };
+  const harness = await startAppHarness('security', { version: '0.0.0-test', keychain: new MemorySecretStore(), connectionTimeoutMs: 2000 });
+  return { services: harness.app, dataDir: harness.dataDir, logged: harness.problems, close: harness.close };
 }

@@ -1,7 +1,7 @@
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { UploadItem } from '../../../shared/domain/uploads';
-import { bytes, download, listAll, removeTempDirs, sha, tempDir, writeTree } from '../upload-queue/helpers';
+import { bytes, removeTempDirs } from '../upload-queue/helpers';
+import { expectBatchLandedOnce, prepareHostBatch, stopHost } from './host-batch';
 import { localSdk, ok, startHostProcess } from './web-host-process';
 
 afterAll(removeTempDirs);
@@ -16,16 +16,12 @@ async function until(cond: () => boolean | Promise<boolean>, timeoutMs: number, 
 
 describe('uploads through the web host: durability', () => {
   it('finishes a 100-file batch with each file exactly once after the host is SIGKILLed mid-batch', async () => {
-    const src = await tempDir('host-durable');
-    const files: Record<string, Buffer> = {};
-    for (let i = 0; i < 100; i++) files[`batch/s${i % 5}/f${i}.bin`] = bytes(9000 + i, 2000 + i * 13);
-    await writeTree(src, files);
-    const dataDir = path.join(await tempDir('host-data'), 'data');
+    const { source, files, dataDir } = await prepareHostBatch('host-durable', 'batch', 100, (i) => [`s${i % 5}/f${i}.bin`, bytes(9000 + i, 2000 + i * 13)]);
     // Every request of the embedded library waits 40 ms, so uploads are in flight when the kill lands.
     const env = { IK_EMULATOR_FAULTS: 'delay:40:1' };
 
     const first = await startHostProcess(dataDir, env);
-    await ok(first.client, 'uploads.add', { sources: [{ kind: 'path', path: path.join(src, 'batch') }], targetFolder: '/durable', options: {} });
+    await ok(first.client, 'uploads.add', { sources: [{ kind: 'path', path: source }], targetFolder: '/durable', options: {} });
     const doneIds = () => new Set(first.client.events('uploads.item').filter((p) => (p as { item: UploadItem }).item.state === 'done').map((p) => (p as { item: UploadItem }).item.id));
     await until(() => doneIds().size >= 30, 60_000, '30 uploads');
     first.child.kill('SIGKILL');
@@ -42,20 +38,11 @@ describe('uploads through the web host: durability', () => {
       const { items } = await ok<{ items: UploadItem[] }>(second.client, 'uploads.list', {});
       expect(items).toHaveLength(100);
 
-      const listed = (await listAll(localSdk(dataDir))).filter((f) => f.filePath.startsWith('/durable/'));
-      expect(listed).toHaveLength(100); // nothing twice: no `-1` copies, no `_xyz` unique-name twins
-      const byPath = new Map(listed.map((f) => [f.filePath, f]));
-      for (const [rel, content] of Object.entries(files)) {
-        const file = byPath.get('/durable/' + rel);
-        expect(file, rel).toBeDefined();
-        expect(sha(await download(file!.url)), rel).toBe(sha(content));
-      }
+      const listed = await expectBatchLandedOnce(localSdk(dataDir), '/durable', files);
       const versions = await localSdk(dataDir).files.versions.list(listed[0]!.fileId);
       expect(versions).toHaveLength(1);
     } finally {
-      second.client.close();
-      second.child.kill('SIGTERM');
-      await second.exited;
+      await stopHost(second);
     }
   }, 240_000);
 });

@@ -1,4 +1,5 @@
 import ImageKit from '@imagekit/nodejs';
+import { withEmulator, type TestEmulator } from '../helpers/emulator.js';
 import { validatingFetch, ViolationCollector } from './validator.js';
 
 /** The official SDK pointed at an emulator, with every response it receives validated against the spec. */
@@ -18,4 +19,25 @@ export async function apiError(promise: Promise<unknown>): Promise<{ status: num
     throw err;
   }
   throw new Error('expected the request to fail');
+}
+
+/**
+ * Vitest helper: `const api = withValidatedEmulator();` at file level starts one emulator (see
+ * `withEmulator`) and points a spec-validating SDK at it; every response lands in `api.collector`.
+ * Read `api.emulator` and `api.sdk` inside tests.
+ */
+export function withValidatedEmulator(): { readonly emulator: TestEmulator; readonly sdk: ImageKit; readonly collector: ViolationCollector } {
+  const emu = withEmulator();
+  const collector = new ViolationCollector();
+  let sdk: ImageKit | undefined;
+  return {
+    collector,
+    get emulator() {
+      return emu.current;
+    },
+    get sdk() {
+      sdk ??= validatedClient(emu.current, collector).sdk;
+      return sdk;
+    },
+  };
 }

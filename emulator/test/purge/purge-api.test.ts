@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toFile } from '@imagekit/nodejs';
 import sharp from 'sharp';
-import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
+import { startTestEmulator } from '../helpers/emulator.js';
 import { eventually } from '../helpers/fixtures.js';
-import { apiError, validatedClient } from '../openapi/client.js';
-import { ViolationCollector } from '../openapi/validator.js';
+import { apiError, validatedClient, withValidatedEmulator } from '../openapi/client.js';
 
-let emu: TestEmulator;
-const collector = new ViolationCollector();
-let sdk: ReturnType<typeof validatedClient>['sdk'];
-
-beforeAll(async () => {
-  emu = await startTestEmulator();
-  sdk = validatedClient(emu, collector).sdk;
-});
-afterAll(async () => {
-  await emu?.close();
-});
+const api = withValidatedEmulator();
+const { collector } = api;
 
 const solid = (color: string) => sharp({ create: { width: 16, height: 16, channels: 3, background: color } }).png().toBuffer();
 const centrePixel = async (url: string) => {
@@ -28,10 +18,10 @@ const centrePixel = async (url: string) => {
 
 describe('purge through the official SDK', () => {
   it('records a request, completes it, and reports its status', async () => {
-    const created = await sdk.cache.invalidation.create({ url: `${emu.urlEndpoint}/any/file.jpg` });
+    const created = await api.sdk.cache.invalidation.create({ url: `${api.emulator.urlEndpoint}/any/file.jpg` });
     expect(created.requestId).toMatch(/^[0-9a-f]{24}$/);
     const status = await eventually(async () => {
-      const s = await sdk.cache.invalidation.get(created.requestId!);
+      const s = await api.sdk.cache.invalidation.get(created.requestId!);
       return s.status === 'Completed' ? s : undefined;
     });
     expect(status).toEqual({ status: 'Completed' });
@@ -39,21 +29,21 @@ describe('purge through the official SDK', () => {
 
   it('drops the cached render so the URL serves the overwritten file', async () => {
     const put = async (color: string) =>
-      sdk.files.upload({ file: await toFile(await solid(color), 'swatch.png'), fileName: 'swatch.png', folder: '/purge', useUniqueFileName: false });
+      api.sdk.files.upload({ file: await toFile(await solid(color), 'swatch.png'), fileName: 'swatch.png', folder: '/purge', useUniqueFileName: false });
     await put('#ff0000');
-    const url = `${emu.urlEndpoint}/tr:w-8/purge/swatch.png`;
+    const url = `${api.emulator.urlEndpoint}/tr:w-8/purge/swatch.png`;
     expect(await centrePixel(url)).toEqual([255, 0, 0]);
     await put('#0000ff');
     // Like ImageKit's CDN, a rendered URL keeps its bytes until purged.
     expect(await centrePixel(url)).toEqual([255, 0, 0]);
-    const { requestId } = await sdk.cache.invalidation.create({ url: `${emu.urlEndpoint}/purge/swatch.png*` });
-    await eventually(async () => (await sdk.cache.invalidation.get(requestId!)).status === 'Completed');
+    const { requestId } = await api.sdk.cache.invalidation.create({ url: `${api.emulator.urlEndpoint}/purge/swatch.png*` });
+    await eventually(async () => (await api.sdk.cache.invalidation.get(requestId!)).status === 'Completed');
     expect(await centrePixel(url)).toEqual([0, 0, 255]);
   });
 
   it('accepts a trailing wildcard and transformation URLs', async () => {
-    for (const url of [`${emu.urlEndpoint}/*`, `${emu.urlEndpoint}/folder/*`, `${emu.urlEndpoint}/tr:w-100/a.jpg`, `${emu.urlEndpoint}/a.jpg?tr=w-10`]) {
-      expect((await sdk.cache.invalidation.create({ url })).requestId, url).toBeDefined();
+    for (const url of [`${api.emulator.urlEndpoint}/*`, `${api.emulator.urlEndpoint}/folder/*`, `${api.emulator.urlEndpoint}/tr:w-100/a.jpg`, `${api.emulator.urlEndpoint}/a.jpg?tr=w-10`]) {
+      expect((await api.sdk.cache.invalidation.create({ url })).requestId, url).toBeDefined();
     }
   });
 
@@ -61,34 +51,34 @@ describe('purge through the official SDK', () => {
     const bad = [
       'not a url',
       'https://ik.imagekit.io/demo/a.jpg',
-      `${emu.urlEndpoint}`,
-      `${emu.urlEndpoint}/`,
-      `${emu.urlEndpoint}/*/a.jpg`,
-      `${emu.urlEndpoint}/a*.jpg`,
-      `${emu.urlEndpoint}/a**`,
-      `${emu.apiUrl}/other/a.jpg`,
-      `${emu.urlEndpoint.replace('http:', 'ftp:')}/a.jpg`,
+      `${api.emulator.urlEndpoint}`,
+      `${api.emulator.urlEndpoint}/`,
+      `${api.emulator.urlEndpoint}/*/a.jpg`,
+      `${api.emulator.urlEndpoint}/a*.jpg`,
+      `${api.emulator.urlEndpoint}/a**`,
+      `${api.emulator.apiUrl}/other/a.jpg`,
+      `${api.emulator.urlEndpoint.replace('http:', 'ftp:')}/a.jpg`,
     ];
     for (const url of bad) {
-      expect(await apiError(sdk.cache.invalidation.create({ url })), url).toEqual({
+      expect(await apiError(api.sdk.cache.invalidation.create({ url })), url).toEqual({
         status: 400,
         body: { message: 'The URL is not valid for cache purging.', help: 'For support kindly contact us at support@imagekit.io.' },
       });
     }
-    expect(await apiError(sdk.cache.invalidation.create({} as never))).toMatchObject({ status: 400 });
+    expect(await apiError(api.sdk.cache.invalidation.create({} as never))).toMatchObject({ status: 400 });
   });
 
   it('answers an unknown requestId with 400', async () => {
-    expect(await apiError(sdk.cache.invalidation.get('0123456789abcdef01234567'))).toEqual({
+    expect(await apiError(api.sdk.cache.invalidation.get('0123456789abcdef01234567'))).toEqual({
       status: 400,
       body: { message: 'No request found for this requestId.', help: 'For support kindly contact us at support@imagekit.io.' },
     });
   });
 
   it('keeps requests across a restart', async () => {
-    const { requestId } = await sdk.cache.invalidation.create({ url: `${emu.urlEndpoint}/kept.jpg` });
-    await eventually(async () => (await sdk.cache.invalidation.get(requestId!)).status === 'Completed');
-    const again = await startTestEmulator({ dataDir: emu.dataDir });
+    const { requestId } = await api.sdk.cache.invalidation.create({ url: `${api.emulator.urlEndpoint}/kept.jpg` });
+    await eventually(async () => (await api.sdk.cache.invalidation.get(requestId!)).status === 'Completed');
+    const again = await startTestEmulator({ dataDir: api.emulator.dataDir });
     try {
       expect(await validatedClient(again, collector).sdk.cache.invalidation.get(requestId!)).toEqual({ status: 'Completed' });
     } finally {
