@@ -17,7 +17,7 @@ ipcRenderer.on(ELECTRON_EVENT_CHANNEL, (_event: IpcRendererEvent, name: unknown,
 export const api: ApiBridge = {
   invoke(channel, input) {
     if (!isChannelName(channel)) {
-      return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `There is no channel named ${JSON.stringify(String(channel))}.` } });
+      return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `There is no channel named ${typeof channel === 'string' ? JSON.stringify(channel) : typeof channel}.` } });
     }
     return ipcRenderer.invoke(ELECTRON_INVOKE_CHANNEL, channel, input);
   },

@@ -22,7 +22,7 @@ export interface ElectronIpcOptions {
 export function registerElectronIpc({ router, events, trustedContents, log, dragOut }: ElectronIpcOptions): () => void {
   ipcMain.handle(ELECTRON_INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, channel: unknown, input: unknown) => {
     if (!isTrustedSender(event, trustedContents())) {
-      log(`refused IPC from ${event.senderFrame?.url ?? 'a destroyed frame'} (channel ${String(channel).slice(0, 80)})`);
+      log(`refused IPC from ${event.senderFrame?.url ?? 'a destroyed frame'} (channel ${typeof channel === 'string' ? channel.slice(0, 80) : typeof channel})`);
       return fail('NOT_ALLOWED', 'This page is not allowed to talk to MediaDesk.');
     }
     return router.dispatch(channel, input, { transport: 'electron' });

@@ -58,6 +58,13 @@ describe('router', () => {
     expect(result.ok === false && result.error.code).toBe('UNKNOWN_CHANNEL');
   });
 
+  it('answers a channel name that cannot even be turned into text (hostile toString) with UNKNOWN_CHANNEL', async () => {
+    const router = createRouter(handlers(), { validateOutput: true, log: quiet });
+    const hostile = { toString: 0, valueOf: 0 };
+    const result = await router.dispatch(hostile, undefined, ctx);
+    expect(result).toEqual({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'A channel name must be a string, not object.' } });
+  });
+
   it('rejects bad input with BAD_INPUT naming the field, and never calls the handler', async () => {
     const save = vi.fn();
     const router = createRouter(handlers({ 'profiles.save': save }), { validateOutput: true, log: quiet });

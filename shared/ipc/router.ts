@@ -43,8 +43,12 @@ export function createRouter(handlers: Partial<Handlers>, options: RouterOptions
   const { log } = options;
   return {
     async dispatch(channel, input, ctx) {
-      if (typeof channel !== 'string' || !hasOwn(channels, channel)) {
-        return fail('UNKNOWN_CHANNEL', `There is no channel named ${JSON.stringify(String(channel)).slice(0, 120)}.`);
+      if (typeof channel !== 'string') {
+        // Never String() an unknown value: an object with a hostile toString would throw here.
+        return fail('UNKNOWN_CHANNEL', `A channel name must be a string, not ${channel === null ? 'null' : typeof channel}.`);
+      }
+      if (!hasOwn(channels, channel)) {
+        return fail('UNKNOWN_CHANNEL', `There is no channel named ${JSON.stringify(channel.slice(0, 120))}.`);
       }
       const name = channel as ChannelName;
       const spec = channels[name];
