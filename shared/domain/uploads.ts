@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { RESPONSE_FIELDS } from '../imagekit/upload-fields';
+
+export { RESPONSE_FIELDS };
 
 /**
  * The uploader's data as it crosses the boundary (issue 6). Options mirror the upload API's fields
@@ -11,16 +14,6 @@ export type ConflictChoice = z.infer<typeof ConflictChoice>;
 export const ConflictPolicy = z.enum(['ask', 'replace', 'keepBoth', 'skip']);
 export type ConflictPolicy = z.infer<typeof ConflictPolicy>;
 
-export const RESPONSE_FIELDS = [
-  'tags',
-  'customCoordinates',
-  'isPrivateFile',
-  'embeddedMetadata',
-  'isPublished',
-  'customMetadata',
-  'metadata',
-  'selectedFieldsSchema',
-] as const;
 export const ResponseField = z.enum(RESPONSE_FIELDS);
 
 const Tag = z

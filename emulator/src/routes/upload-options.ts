@@ -5,17 +5,9 @@ import type { PostTransformationStep as PostTransformation } from '../store/post
 
 export type { PostTransformation };
 
-export const RESPONSE_FIELDS = [
-  'tags',
-  'customCoordinates',
-  'isPrivateFile',
-  'embeddedMetadata',
-  'isPublished',
-  'customMetadata',
-  'metadata',
-  'selectedFieldsSchema',
-] as const;
-export type ResponseField = (typeof RESPONSE_FIELDS)[number];
+import { RESPONSE_FIELDS, type ResponseField } from '../../../shared/imagekit/upload-fields.js';
+
+export { RESPONSE_FIELDS, type ResponseField };
 
 
 export interface UploadOptions {

@@ -2,7 +2,7 @@ import { createRouter, type Handlers } from '../../../shared/ipc/router';
 import { AppError } from '../../../shared/ipc/result';
 import type { ApiBridge } from '../../../shared/ipc/wire';
 import type { FileSummary } from '../../../shared/domain/library';
-import type { ProfileView } from '../../../shared/domain/profile';
+import { LOCAL } from '../support/in-memory-host';
 import { parseSearchQuery } from '../../../emulator/src/search/index';
 
 /**
@@ -17,17 +17,6 @@ export interface LibraryHost {
   problems: string[];
 }
 
-const LOCAL: ProfileView = {
-  id: 'local',
-  name: 'Local library',
-  kind: 'local',
-  urlEndpoint: 'http://127.0.0.1:40000/local',
-  publicKey: 'public_local',
-  hasPrivateKey: true,
-  keyHint: '…ocal',
-  keyStorage: 'embedded',
-  active: true,
-};
 
 export function summary(name: string, folder = '/'): FileSummary {
   const filePath = `${folder === '/' ? '' : folder}/${name}`;

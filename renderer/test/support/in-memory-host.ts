@@ -21,7 +21,8 @@ export interface InMemoryHost {
   emit(event: string, payload: unknown): void;
 }
 
-const LOCAL: ProfileView = {
+/** The Local library profile as the component tests' hosts present it. */
+export const LOCAL: ProfileView = {
   id: 'local',
   name: 'Local library',
   kind: 'local',
