@@ -1,7 +1,11 @@
 import { builtinModules } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import boundaries from 'eslint-plugin-boundaries';
+import { layerElements, layerPolicies } from './eslint.layers.js';
 
 const rawIpc = {
   name: 'electron',
@@ -28,6 +32,7 @@ const noDynamicNode = {
 };
 const noRequire = { selector: "CallExpression[callee.name='require']", message: 'shared/ must stay pure TypeScript.' };
 
+const repoRoot = path.dirname(fileURLToPath(import.meta.url));
 const PURE = 'shared/ must stay pure TypeScript: no Node, no Electron, no DOM.';
 const RENDERER = 'The renderer has no Node: ask the main side through renderer/src/api/.';
 
@@ -41,6 +46,20 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-imports': ['error', { paths: [rawIpc] }],
       'no-restricted-syntax': ['error', noDynamicElectron],
+    },
+  },
+  {
+    // Which folder may import which, checked on the resolved path of every import, export and import().
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    plugins: { boundaries },
+    settings: {
+      'boundaries/root-path': repoRoot,
+      'boundaries/elements': layerElements,
+      'boundaries/dependency-nodes': ['import', 'export', 'dynamic-import', 'require'],
+      'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] } },
+    },
+    rules: {
+      'boundaries/dependencies': ['error', { default: 'allow', policies: layerPolicies }],
     },
   },
   {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
@@ -10,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
  * so a rule that reports everything fails here as surely as one that reports nothing.
  */
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const boundaryRules = new Set(['no-restricted-imports', 'no-restricted-syntax', 'no-restricted-properties']);
+const boundaryRules = new Set(['no-restricted-imports', 'no-restricted-syntax', 'no-restricted-properties', 'boundaries/dependencies']);
 
 let eslint: ESLint;
 beforeAll(() => {
@@ -109,5 +110,102 @@ describe('the renderer has no Node and reaches the bridge only through renderer/
 
   it('allows window.api in renderer/src/api/', async () => {
     expect(await boundaryProblems('renderer/src/api/boundary-fixture.ts', 'export const bridge = window.api;')).toEqual([]);
+  });
+});
+
+/**
+ * Layer rules (eslint-plugin-boundaries) judge the resolved target of an import, so each fixture imports
+ * a real file of the target folder; a relative path is written from the fixture's own folder.
+ */
+const from = (fixture: string, target: string) => {
+  const spec = path.relative(path.dirname(path.join(repoRoot, fixture)), path.join(repoRoot, target)).replace(/\\/g, '/');
+  return spec.startsWith('.') ? spec : `./${spec}`;
+};
+const importing = (fixture: string, target: string) => {
+  // An unresolvable import is not judged at all, so an "allowed" case on a vanished file would pass vacuously.
+  if (!existsSync(path.join(repoRoot, target))) throw new Error(`fixture target ${target} does not exist`);
+  return `import * as target from '${from(fixture, target).replace(/\.tsx?$/, '')}';\nexport const t = target;`;
+};
+
+const FEATURE = 'renderer/src/features/browser/boundary-fixture.tsx';
+const UI = 'renderer/src/ui/boundary-fixture.tsx';
+const API = 'renderer/src/api/boundary-fixture.ts';
+const APP = 'renderer/src/app/boundary-fixture.tsx';
+const SHARED = 'shared/domain/boundary-fixture.ts';
+const EMULATOR = 'emulator/src/boundary-fixture.ts';
+
+describe('layers: which folder may import which', () => {
+  it.each([
+    [FEATURE, 'electron/services/app/create-app-services.ts', /The renderer runs in the page/],
+    [FEATURE, 'emulator/src/cli.ts', /The renderer runs in the page/],
+    [APP, 'electron/main.ts', /The renderer runs in the page/],
+    [API, 'electron/preload.ts', /The renderer runs in the page/],
+    [UI, 'emulator/src/cli.ts', /The renderer runs in the page/],
+    ['renderer/test/boundary-fixture.tsx', 'electron/services/app/create-app-services.ts', /Renderer tests run in jsdom/],
+    [EMULATOR, 'electron/services/app/create-app-services.ts', /The emulator is a standalone/],
+    ['emulator/test/boundary-fixture.ts', 'electron/main.ts', /The emulator is a standalone/],
+    [SHARED, 'electron/main.ts', /shared\/ is the pure base/],
+    [SHARED, 'emulator/src/cli.ts', /shared\/ is the pure base/],
+    [SHARED, 'renderer/src/api/client.ts', /shared\/ is the pure base/],
+    [SHARED, 'scripts/electron-binary.ts', /shared\/ is the pure base/],
+    ['shared/domain/boundary-fixture.test.ts', 'emulator/src/cli.ts', /shared\/ is the pure base/],
+  ])('%s may not import %s', async (fixture, target, expected) => {
+    expect(await boundaryProblems(fixture, importing(fixture, target))).toEqual([expect.stringMatching(expected)]);
+  });
+
+  it.each([
+    ["export * from '../../electron/main';", /shared\/ is the pure base/],
+    ["export const m = await import('../../emulator/src/cli');", /shared\/ is the pure base/],
+    ["import type { AppServices } from '../../electron/services/app/create-app-services';\nexport type A = AppServices;", /shared\/ is the pure base/],
+  ])('sees re-exports, dynamic and type-only imports too: %j', async (code, expected) => {
+    expect(await boundaryProblems(SHARED, code)).toEqual([expect.stringMatching(expected)]);
+  });
+
+  it.each([
+    [FEATURE, 'shared/domain/library.ts'],
+    [FEATURE, 'renderer/src/api/client.ts'],
+    [FEATURE, 'renderer/src/ui/Modal.tsx'],
+    [APP, 'renderer/src/features/browser/LibraryBrowser.tsx'],
+    [EMULATOR, 'shared/domain/library.ts'],
+    [SHARED, 'shared/ipc/contract.ts'],
+    ['electron/services/boundary-fixture.ts', 'emulator/src/cli.ts'],
+    ['renderer/test/boundary-fixture.tsx', 'emulator/src/cli.ts'],
+  ])('%s may import %s', async (fixture, target) => {
+    expect(await boundaryProblems(fixture, importing(fixture, target))).toEqual([]);
+  });
+});
+
+describe('features share only through renderer/src/ui and renderer/src/api', () => {
+  it.each([
+    ['renderer/src/features/profiles/ProfileDialog.tsx', /Features do not import each other \(browser → profiles\)/],
+    ['renderer/src/features/shell/AppFrame.tsx', /Features do not import each other \(browser → shell\)/],
+    ['renderer/src/features/tags/TagsSection.tsx', /Features do not import each other \(browser → tags\)/],
+  ])('a feature may not import %s', async (target, expected) => {
+    expect(await boundaryProblems(FEATURE, importing(FEATURE, target))).toEqual([expect.stringMatching(expected)]);
+  });
+
+  it('a file deep inside a feature is still that feature, and its own files are free to import each other', async () => {
+    const deep = 'renderer/src/features/browser/parts/boundary-fixture.tsx';
+    expect(await boundaryProblems(deep, importing(deep, 'renderer/src/features/browser/LibraryBrowser.tsx'))).toEqual([]);
+    expect(await boundaryProblems(deep, importing(deep, 'renderer/src/features/uploads/UploadDialog.tsx'))).toEqual([
+      expect.stringMatching(/Features do not import each other \(browser → uploads\)/),
+    ]);
+  });
+
+  it.each([
+    [UI, 'renderer/src/features/browser/LibraryBrowser.tsx', /renderer\/src\/ui\/ is shared by every feature/],
+    [UI, 'renderer/src/app/App.tsx', /renderer\/src\/ui\/ is shared by every feature/],
+    [API, 'renderer/src/features/browser/LibraryBrowser.tsx', /renderer\/src\/api\/ is the bridge/],
+    [API, 'renderer/src/ui/Modal.tsx', /renderer\/src\/api\/ is the bridge/],
+  ])('%s may not import %s (the shared layers stay below the features)', async (fixture, target, expected) => {
+    expect(await boundaryProblems(fixture, importing(fixture, target))).toEqual([expect.stringMatching(expected)]);
+  });
+
+  it.each(['shared/ipc/router.ts', 'shared/ipc/index.ts'])('a feature may not import %s (describeIssues has its own module)', async (target) => {
+    expect(await boundaryProblems(FEATURE, importing(FEATURE, target))).toEqual([expect.stringMatching(/The router is main-side code/)]);
+  });
+
+  it('a feature may import describeIssues from shared/ipc/describe-issues', async () => {
+    expect(await boundaryProblems(FEATURE, importing(FEATURE, 'shared/ipc/describe-issues.ts'))).toEqual([]);
   });
 });

@@ -3,4 +3,5 @@ export * from './result';
 export * from './names';
 export * from './contract';
 export * from './router';
+export * from './describe-issues';
 export * from './wire';

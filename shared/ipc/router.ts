@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { channels, events, type ChannelOutput, type EventPayload, type ParsedInput } from './contract';
 import type { ChannelName, EventName } from './names';
 import { AppError, fail, ok, type Result } from './result';
+import { describeIssues } from './describe-issues';
 
 /** Per-call facts the transport knows (which host, which client); handlers rarely need them. */
 export interface CallContext {
@@ -24,13 +24,6 @@ export interface RouterOptions {
 
 export interface Router {
   dispatch(channel: unknown, input: unknown, ctx: CallContext): Promise<Result<unknown>>;
-}
-
-/** Names the failing field and the reason, e.g. "urlEndpoint: URL endpoint must start with https://". */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
-    .join('; ');
 }
 
 const hasOwn = (table: object, key: string) => Object.prototype.hasOwnProperty.call(table, key);

@@ -3,7 +3,7 @@
 // signed-URL check. The private key is read here and never returned.
 import { ZodError } from 'zod';
 import { AppError } from '../../../shared/ipc/index';
-import { describeIssues } from '../../../shared/ipc/router';
+import { describeIssues } from '../../../shared/ipc/describe-issues';
 import type { BuiltUrl, ParsedUrlView, ResponsiveCandidate, SignedUrlCheck, UrlDraft, UrlPreview, UrlProblem } from '../../../shared/domain/urls';
 import { describeUrlProblems } from '../../../shared/url/build-options-schema';
 import { ImageKitUrlError, toBuildOptions } from '../../../shared/url/parse-imagekit-url';

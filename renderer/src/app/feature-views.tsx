@@ -6,6 +6,8 @@ import { LibraryBrowser } from '../features/browser/LibraryBrowser';
 import { UrlBuilder } from '../features/url-builder/UrlBuilder';
 import { CustomMetadataView } from '../features/custom-metadata/CustomMetadataView';
 import { UploadsOverlay } from '../features/uploads/UploadsOverlay';
+import { ProfileDialog } from '../features/profiles/ProfileDialog';
+import './register-details-sections';
 
 export interface FeatureView {
   id: ViewId;
@@ -30,4 +32,4 @@ export const featureViews: FeatureView[] = [
  * Always-mounted pieces that belong to no single view (e.g. a window-wide drop zone, the uploads
  * drawer). Each is a component rendered once inside the frame.
  */
-export const featureOverlays: Array<() => ReactNode> = [UploadsOverlay];
+export const featureOverlays: Array<() => ReactNode> = [UploadsOverlay, ProfileDialog];

@@ -8,7 +8,7 @@ import { setBridgeForTests } from '../../src/api/transport';
 import { Thumbnail } from '../../src/features/browser/Thumbnail';
 import { DetailsPanel } from '../../src/features/browser/DetailsPanel';
 import { PreviewDialog } from '../../src/features/browser/FileDialogs';
-import { useBrowserStore } from '../../src/features/browser/browser-store';
+import { useBrowserStore } from '../../src/ui/browser-store';
 import { createLibraryHost, summary, type LibraryHost } from './library-host';
 
 let host: LibraryHost;

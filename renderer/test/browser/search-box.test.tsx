@@ -6,7 +6,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { createQueryClient } from '../../src/app/query-client';
 import { setBridgeForTests } from '../../src/api/transport';
 import { LibraryBrowser } from '../../src/features/browser/LibraryBrowser';
-import { useBrowserStore } from '../../src/features/browser/browser-store';
+import { useBrowserStore } from '../../src/ui/browser-store';
 import { createLibraryHost, summary, type LibraryHost } from './library-host';
 
 let host: LibraryHost;

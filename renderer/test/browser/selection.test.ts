@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clickItem, emptySelection, moveFocus, reconcile, selectAll, type Selection } from '../../src/features/browser/selection';
+import { clickItem, emptySelection, moveFocus, reconcile, selectAll, type Selection } from '../../src/ui/selection';
 
 const items = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((fileId) => ({ fileId }));
 const ids = (s: Selection) => [...s.ids].sort().join('');

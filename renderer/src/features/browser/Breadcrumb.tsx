@@ -1,4 +1,4 @@
-import { useBrowserStore } from './browser-store';
+import { useBrowserStore } from '../../ui/browser-store';
 
 /** Where the browser is: Library › a › b, each step opens that folder. */
 export function Breadcrumb() {

@@ -1,7 +1,7 @@
 import { librarySorts, type FileTypeFilter, type LibrarySort, type VisibilityFilter } from '../../../../shared/domain/library';
 import { useReindex } from '../../api/library';
 import { describeError } from '../../api/errors';
-import { useBrowserStore } from './browser-store';
+import { useBrowserStore } from '../../ui/browser-store';
 import { useDialogStore } from './dialog-store';
 import { useFileActions } from './use-file-actions';
 

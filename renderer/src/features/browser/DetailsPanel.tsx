@@ -1,8 +1,8 @@
 import type { FileDetails } from '../../../../shared/domain/library';
 import { useFileDetails } from '../../api/library';
 import { describeError } from '../../api/errors';
-import { useBrowserStore } from './browser-store';
-import { detailsSections } from './details-sections';
+import { useBrowserStore } from '../../ui/browser-store';
+import { detailsSections } from '../../ui/details-sections';
 import { formatBytes } from './format';
 import { usePreviewSrc } from './use-preview-src';
 import { copyText } from './use-file-actions';

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { FileSummary } from '../../../../shared/domain/library';
 import { useDeleteFiles, useRenameFile, useTransferFiles } from '../../api/library';
 import { describeError } from '../../api/errors';
-import { Modal } from '../profiles/Modal';
+import { Modal } from '../../ui/Modal';
 import { useDialogStore } from './dialog-store';
 import { FolderPicker } from './FolderPicker';
 import { formatBytes } from './format';

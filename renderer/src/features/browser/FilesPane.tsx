@@ -1,7 +1,7 @@
 import { describeError } from '../../api/errors';
 import { BrowserToolbar } from './BrowserToolbar';
 import { Breadcrumb } from './Breadcrumb';
-import { useBrowserStore } from './browser-store';
+import { useBrowserStore } from '../../ui/browser-store';
 import { useDialogStore } from './dialog-store';
 import { FilesView } from './FilesView';
 import { formatBytes } from './format';

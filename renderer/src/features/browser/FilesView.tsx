@@ -2,8 +2,8 @@ import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEven
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { FileSummary } from '../../../../shared/domain/library';
 import { PAGE_SIZE } from '../../api/library';
-import { useBrowserStore } from './browser-store';
-import { clickItem, moveFocus, reconcile, selectAll } from './selection';
+import { useBrowserStore } from '../../ui/browser-store';
+import { clickItem, moveFocus, reconcile, selectAll } from '../../ui/selection';
 import { useFileActions } from './use-file-actions';
 import type { FileSource } from './use-file-source';
 import { FileRow, FileTile, ListHeader, LIST_ROW_HEIGHT, TILE_HEIGHT, TILE_WIDTH, type ItemEvents } from './FileCells';

@@ -1,5 +1,5 @@
 import { folderName } from '../../../../shared/domain/library';
-import { useBrowserStore } from './browser-store';
+import { useBrowserStore } from '../../ui/browser-store';
 import { useDialogStore } from './dialog-store';
 
 /** Folder operations on the open folder; the root can only get new folders. */

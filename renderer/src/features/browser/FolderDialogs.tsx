@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { folderName } from '../../../../shared/domain/library';
 import { useCreateFolder, useDeleteFolder, useFolderCounts, useStartFolderJob } from '../../api/library';
 import { describeError } from '../../api/errors';
-import { useBrowserStore } from './browser-store';
+import { useBrowserStore } from '../../ui/browser-store';
 import { useDialogStore } from './dialog-store';
 import { DialogFrame } from './FileDialogs';
 import { FolderPicker } from './FolderPicker';

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useFolders } from '../../api/library';
 import { describeError } from '../../api/errors';
-import { useBrowserStore } from './browser-store';
+import { useBrowserStore } from '../../ui/browser-store';
 import { childPath, parentPath } from './format';
 
 interface FolderPickerProps {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent, type RefObject } from 'react';
 import { useFolders, useTransferFiles } from '../../api/library';
 import { describeError } from '../../api/errors';
-import { useBrowserStore } from './browser-store';
+import { useBrowserStore } from '../../ui/browser-store';
 import { useDialogStore } from './dialog-store';
 import { carriesFiles, readDraggedFiles } from './drag';
 import { FolderActions } from './FolderActions';

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { useActiveProfile } from '../../api/profiles';
-import { LibraryArea } from '../shell/LibraryArea';
+import { LibraryArea } from '../../ui/LibraryArea';
 import { BrowserDialogs } from './BrowserDialogs';
-import { useBrowserStore } from './browser-store';
+import { useBrowserStore } from '../../ui/browser-store';
 import { DetailsPanel } from './DetailsPanel';
 import { FilesPane } from './FilesPane';
 import { FolderTree } from './FolderTree';

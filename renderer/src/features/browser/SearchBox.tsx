@@ -2,7 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { SearchScope } from '../../../../shared/domain/library';
 import { useRecentSearches } from '../../api/library';
 import { describeError } from '../../api/errors';
-import { useBrowserStore, type SearchMode } from './browser-store';
+import { useBrowserStore, type SearchMode } from '../../ui/browser-store';
 
 export interface SearchBoxProps {
   /** The failure of the applied searchQuery (ImageKit's 400), shown under the box. */

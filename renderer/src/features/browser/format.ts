@@ -1,11 +1,7 @@
 /** Plain-word formatting for sizes, dates and thumbnail URLs in the browser. */
 
 export { formatBytes } from '../../app/format-bytes';
-
-export function formatDate(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
+export { formatDate } from '../../ui/format-date';
 
 /**
  * A thumbnail through a transformation URL, sized for the device pixel ratio. Sizes snap to steps of

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { FileSummary } from '../../../../shared/domain/library';
 import { useFilePages, useNameSearch } from '../../api/library';
-import { useBrowserStore } from './browser-store';
+import { useBrowserStore } from '../../ui/browser-store';
 
 export interface FileSource {
   items: FileSummary[];

@@ -1,6 +1,6 @@
 import { useRef, useState, type PointerEvent } from 'react';
 import { formatCoordinates, parseCoordinates, type CoordinatesBox } from '../../../../shared/domain/editing';
-import type { DetailsSectionProps } from '../browser/details-sections';
+import type { DetailsSectionProps } from '../../ui/details-sections';
 import { useUpdateFile } from '../../api/editing';
 import { describeError } from '../../api/errors';
 import { boxFromDrag, withTransformation } from './geometry';

@@ -3,7 +3,7 @@ import type { CustomMetadataFieldDef } from '../../../../shared/custom-metadata/
 import type { FileDetails } from '../../../../shared/domain/library';
 import { useTagAction, useUpdateFiles } from '../../api/editing';
 import { describeError } from '../../api/errors';
-import { TagInput } from '../tags/TagInput';
+import { TagInput } from '../../ui/TagInput';
 import { FieldInput } from './FieldInput';
 import { planBulkSave, TAGS_COLUMN, type CellTexts } from './bulk-edits';
 import { CsvTools } from './CsvTools';

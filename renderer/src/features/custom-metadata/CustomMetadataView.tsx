@@ -1,9 +1,8 @@
-import { useSelectedFiles } from '../browser/browser-store';
+import { useSelectedFiles } from '../../ui/browser-store';
 import { useFields, useFilesDetails } from '../../api/editing';
 import { describeError } from '../../api/errors';
 import { BulkEditor } from './BulkEditor';
 import { FieldsScreen } from './FieldsScreen';
-import './register-details-sections';
 import './custom-metadata.css';
 
 /** At most this many selected files are opened in the bulk editor at once. */

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { DetailsSectionProps } from '../browser/details-sections';
+import type { DetailsSectionProps } from '../../ui/details-sections';
 import { useFields, useUpdateFile } from '../../api/editing';
 import { describeError } from '../../api/errors';
 import { FieldInput } from './FieldInput';

@@ -59,11 +59,5 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(norm(a)) === JSON.stringify(norm(b));
 }
 
-/** Tags typed as `a, b ,c` → ['a', 'b', 'c'] (ImageKit's own comma-separated form). */
-export function parseTags(text: string): string[] {
-  return [...new Set(text.split(',').map((t) => t.trim()).filter(Boolean))];
-}
-
-export function formatTags(tags: readonly string[] | null | undefined): string {
-  return (tags ?? []).join(', ');
-}
+// The tag text form is shared with the tag input every feature uses.
+export { formatTags, parseTags } from '../../ui/tag-text';

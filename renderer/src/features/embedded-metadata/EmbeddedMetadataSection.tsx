@@ -1,4 +1,4 @@
-import type { DetailsSectionProps } from '../browser/details-sections';
+import type { DetailsSectionProps } from '../../ui/details-sections';
 import { useEmbeddedMetadata } from '../../api/editing';
 import './embedded-metadata.css';
 import { describeError } from '../../api/errors';

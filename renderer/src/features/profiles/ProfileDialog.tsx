@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ConnectionStatus } from '../../../../shared/domain/connection';
 import { useProfiles } from '../../api/profiles';
 import { useUiStore } from '../../app/ui-store';
-import { Modal } from './Modal';
+import { Modal } from '../../ui/Modal';
 import { ProfileForm } from './ProfileForm';
 import './profiles.css';
 

@@ -2,11 +2,10 @@ import { Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
 import { ViewTabs } from './ViewTabs';
 import { featureOverlays } from '../../app/feature-views';
-import { ProfileDialog } from '../profiles/ProfileDialog';
 import { useConnectionEvents, useProfiles } from '../../api/profiles';
 import './shell.css';
 
-/** The window's frame: profiles sidebar, the views (Library first), status bar, and the Profile dialog. */
+/** The window's frame: profiles sidebar, the views (Library first), the overlays (uploads, Profile dialog) and the status bar. */
 export function AppFrame() {
   useConnectionEvents();
   const profiles = useProfiles();
@@ -19,7 +18,6 @@ export function AppFrame() {
         <Overlay key={index} />
       ))}
       <StatusBar />
-      <ProfileDialog />
     </div>
   );
 }

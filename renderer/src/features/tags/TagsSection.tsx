@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { DetailsSectionProps } from '../browser/details-sections';
+import type { DetailsSectionProps } from '../../ui/details-sections';
 import { useTagAction, type TagAction } from '../../api/editing';
 import { describeError } from '../../api/errors';
-import { TagInput } from './TagInput';
+import { TagInput } from '../../ui/TagInput';
 import './tags.css';
 
 function confidenceText(confidence: number | null | undefined): string {

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { UploadOptions, type NearDuplicate, type UploadSource } from '../../../../shared/domain/uploads';
-import { describeIssues } from '../../../../shared/ipc/router';
+import { describeIssues } from '../../../../shared/ipc/describe-issues';
 import {
   diskSources,
   discardStaged,
@@ -12,8 +12,8 @@ import {
   useUploadDefaults,
   useUploadsProfileId,
 } from '../../api/uploads';
-import { useCurrentFolder } from '../browser/browser-store';
-import { Modal } from '../profiles/Modal';
+import { useCurrentFolder } from '../../ui/browser-store';
+import { Modal } from '../../ui/Modal';
 import { AdvancedOptions } from './AdvancedOptions';
 import { CustomMetadataFields, metadataProblems } from './CustomMetadataFields';
 import { DuplicateChoices } from './DuplicateChoices';

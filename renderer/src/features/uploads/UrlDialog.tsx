@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { Modal } from '../profiles/Modal';
+import { Modal } from '../../ui/Modal';
 import { useUploadsUi } from './uploads-store';
 
 /** Splits pasted text into http(s) URLs; anything else is named back to the person. */

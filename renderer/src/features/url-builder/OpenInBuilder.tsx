@@ -1,5 +1,5 @@
-import type { DetailsSectionProps } from '../browser/details-sections';
-import { detailsSections } from '../browser/details-sections';
+import type { DetailsSectionProps } from '../../ui/details-sections';
+import { detailsSections } from '../../ui/details-sections';
 import { useViewStore } from '../../app/view-store';
 import { useUrlBuilderStore } from './builder-store';
 

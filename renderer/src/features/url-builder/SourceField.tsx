@@ -1,4 +1,4 @@
-import { useSelectedFiles } from '../browser/browser-store';
+import { useSelectedFiles } from '../../ui/browser-store';
 import { useUrlBuilderStore } from './builder-store';
 
 /** The file the URL is for: a library path or absolute URL typed in, or the file selected in the browser. */

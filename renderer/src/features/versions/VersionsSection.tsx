@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { VersionEntry } from '../../../../shared/domain/editing';
-import type { DetailsSectionProps } from '../browser/details-sections';
-import { formatBytes, formatDate } from '../browser/format';
+import type { DetailsSectionProps } from '../../ui/details-sections';
+import { formatBytes } from '../../app/format-bytes';
+import { formatDate } from '../../ui/format-date';
 import { useDeleteVersion, useRestoreVersion, useVersions } from '../../api/editing';
 import { describeError } from '../../api/errors';
 import { VersionCompare } from './VersionCompare';

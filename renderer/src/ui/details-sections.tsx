@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import type { FileDetails } from '../../../../shared/domain/library';
+import type { FileDetails } from '../../../shared/domain/library';
 
 export interface DetailsSectionProps {
   /** The whole file object of the file shown in the Details panel. */

@@ -1,6 +1,7 @@
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
-import { useLibraryTags } from '../../api/editing';
-import { parseTags } from '../custom-metadata/value-codec';
+import { useLibraryTags } from '../api/editing';
+import { parseTags } from './tag-text';
+import './tag-input.css';
 
 interface Props {
   /** The input's accessible name, e.g. "Add tags". */

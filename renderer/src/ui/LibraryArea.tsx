@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { useActiveProfile } from '../../api/profiles';
+import { useActiveProfile } from '../api/profiles';
+import './library-area.css';
 
 export interface LibrarySlots {
   /** Folder tree (a `tree` named "Folders"), issue 5. */

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { FileSummary, FileTypeFilter, LibrarySort, SearchScope, VisibilityFilter } from '../../../../shared/domain/library';
+import type { FileSummary, FileTypeFilter, LibrarySort, SearchScope, VisibilityFilter } from '../../../shared/domain/library';
 import { emptySelection, type Selection } from './selection';
 
 export type ViewMode = 'grid' | 'list';
