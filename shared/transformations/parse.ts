@@ -1,9 +1,9 @@
-import { BUILT_IN_NAMED_TRANSFORMATIONS, LEGACY_OVERLAY_KEYS, UNSUPPORTED_KEYS } from './catalog.js';
+import { BUILT_IN_NAMED_TRANSFORMATIONS, LEGACY_OVERLAY_KEYS, POSITIONS, UNSUPPORTED_KEYS } from './catalog.js';
 import { decodeBase64Utf8 } from './base64.js';
 import { parseExpr } from './expressions.js';
 import { applyStepParam, pathValue } from './step-values.js';
+import { splitSteps, tokenizeTr, treeOf, type EntryNode, type LayerNode, type TrNode } from './syntax.js';
 import { TransformationError, type Layer, type LayerPosition, type Step } from './types.js';
-import { POSITIONS } from './catalog.js';
 
 export const MAX_LAYER_DEPTH = 3;
 const MAX_TEXT_PLAIN = 2000;
@@ -15,46 +15,31 @@ export interface ParseOptions {
   namedTransformation?: (name: string) => string | undefined;
 }
 
-interface Token {
-  /** Separator written before this token: the start, `,` (same step) or `:` (next step). */
-  sep: 'start' | ',' | ':';
-  key: string;
-  value: string;
-}
-
-/** Splits `key-value`; effect keys keep their `e-` prefix (`e-sharpen-10` → `e-sharpen`, `10`). */
-export function splitKeyValue(raw: string): { key: string; value: string } {
-  const from = raw.startsWith('e-') ? 2 : 0;
-  const dash = raw.indexOf('-', from);
-  return dash < 0 ? { key: raw, value: '' } : { key: raw.slice(0, dash), value: raw.slice(dash + 1) };
-}
-
-function tokenize(tr: string, options: ParseOptions, expanding: Set<string>): Token[] {
-  const tokens: Token[] = [];
-  let sep: Token['sep'] = 'start';
-  for (const part of tr.split(/([,:])/)) {
-    if (part === ',' || part === ':') {
-      // `w-1,:h-2` keeps the stronger separator so an empty entry never swallows a step break.
-      sep = sep === ':' || part === ':' ? ':' : ',';
+/**
+ * The entries ImageKit reads: empty ones dropped and `n-<name>` replaced by the named string's entries.
+ * `w-1,:h-2` keeps the stronger separator, so an empty entry never swallows a step break.
+ */
+function entriesOf(tr: string, options: ParseOptions, expanding: ReadonlySet<string>): EntryNode[] {
+  const entries: EntryNode[] = [];
+  let pending: EntryNode['sep'] = '';
+  for (const entry of tokenizeTr(tr)) {
+    const sep: EntryNode['sep'] = entries.length === 0 ? '' : pending === ':' || entry.sep === ':' ? ':' : ',';
+    if (entry.text === '') {
+      pending = sep === '' ? entry.sep : sep;
       continue;
     }
-    if (part === '') continue;
-    const { key, value } = splitKeyValue(part);
-    if (key === 'n') {
-      tokens.push(...expandNamed(value, sep, options, expanding));
-    } else {
-      tokens.push({ sep: tokens.length === 0 ? 'start' : sep, key, value });
-    }
-    sep = ',';
+    pending = '';
+    if (entry.key === 'n') entries.push(...expandNamed(entry.value ?? '', sep, options, expanding));
+    else entries.push({ ...entry, sep });
   }
-  return tokens;
+  return entries;
 }
 
-function expandNamed(name: string, sep: Token['sep'], options: ParseOptions, expanding: Set<string>): Token[] {
+function expandNamed(name: string, sep: EntryNode['sep'], options: ParseOptions, expanding: ReadonlySet<string>): EntryNode[] {
   const tr = options.namedTransformation?.(name) ?? BUILT_IN_NAMED_TRANSFORMATIONS[name];
   if (tr === undefined) throw new TransformationError('n', `Named transformation "${name}" does not exist.`);
   if (expanding.has(name)) throw new TransformationError('n', `Named transformation "${name}" refers to itself.`);
-  const inner = tokenize(tr, options, new Set([...expanding, name]));
+  const inner = entriesOf(tr, options, new Set([...expanding, name]));
   if (inner.length > 0) inner[0] = { ...inner[0], sep };
   return inner;
 }
@@ -110,41 +95,36 @@ function applyLayerParam(layer: Layer, key: string, value: string): void {
   }
 }
 
-const newStep = (): Step => ({ params: {}, layers: [], keys: [] });
-
-/** Reads steps until the end of input or the `l-end` closing the current layer. */
-function readChain(tokens: Token[], start: number, depth: number, layer: Layer | null): { steps: Step[]; next: number } {
-  const steps: Step[] = [newStep()];
-  let i = start;
-  while (i < tokens.length) {
-    const token = tokens[i];
-    if (token.sep === ':' && i > start) steps.push(newStep());
-    const step = steps[steps.length - 1];
-    if (token.key === 'l') {
-      if (token.value === 'end') {
-        if (!layer) throw new TransformationError('l', '"l-end" without a matching "l-image" or "l-text".');
-        return { steps, next: i + 1 };
-      }
-      if (token.value !== 'image' && token.value !== 'text') {
-        throw new TransformationError('l', `Invalid layer type "${token.value}"; expected l-image or l-text.`);
-      }
-      if (depth + 1 > MAX_LAYER_DEPTH) throw new TransformationError('l', `Layers nest at most ${MAX_LAYER_DEPTH} levels deep.`);
-      const child: Layer = { type: token.value, input: '', position: {}, steps: [] };
-      const inner = readChain(tokens, i + 1, depth + 1, child);
-      child.steps = inner.steps;
-      if (child.input === '') throw new TransformationError('i', `Layer "l-${child.type}" needs an input ("i-" or "ie-").`);
-      step.layers.push(child);
-      i = inner.next;
-      continue;
+/** Steps of a chain (the whole string, or a layer's own `:`-chain); `layer` is the layer being read, if any. */
+function readSteps(nodes: readonly TrNode[], depth: number, layer: Layer | null): Step[] {
+  const steps = splitSteps(nodes).map((stepNodes) => {
+    const step: Step = { params: {}, layers: [], keys: [] };
+    for (const node of stepNodes) {
+      if (node.kind === 'layer') step.layers.push(readLayer(node, depth + 1));
+      else applyEntry(step, layer, node);
     }
-    applyToken(step, layer, token);
-    i += 1;
-  }
-  if (layer) throw new TransformationError('l', `Layer "l-${layer.type}" is missing its closing "l-end".`);
-  return { steps, next: i };
+    return step;
+  });
+  return steps.length > 0 ? steps : [{ params: {}, layers: [], keys: [] }];
 }
 
-function applyToken(step: Step, layer: Layer | null, { key, value }: Token): void {
+function readLayer(node: LayerNode, depth: number): Layer {
+  const type = node.open.value;
+  if (type !== 'image' && type !== 'text') throw new TransformationError('l', `Invalid layer type "${type}"; expected l-image or l-text.`);
+  if (depth > MAX_LAYER_DEPTH) throw new TransformationError('l', `Layers nest at most ${MAX_LAYER_DEPTH} levels deep.`);
+  const layer: Layer = { type, input: '', position: {}, steps: [] };
+  layer.steps = readSteps(node.children, depth, layer);
+  if (!node.close) throw new TransformationError('l', `Layer "l-${type}" is missing its closing "l-end".`);
+  if (layer.input === '') throw new TransformationError('i', `Layer "l-${type}" needs an input ("i-" or "ie-").`);
+  return layer;
+}
+
+function applyEntry(step: Step, layer: Layer | null, { key, value = '' }: EntryNode): void {
+  if (key === 'l') {
+    // Layers were grouped by the tree, so what is left is a stray `l-end` or a bare `l`.
+    if (value === 'end') throw new TransformationError('l', '"l-end" without a matching "l-image" or "l-text".');
+    throw new TransformationError('l', `Invalid layer type "${value}"; expected l-image or l-text.`);
+  }
   if (LAYER_KEYS.has(key)) {
     if (!layer) throw new TransformationError(key, `Transformation parameter "${key}" is only valid inside a layer.`);
     applyLayerParam(layer, key, value);
@@ -170,7 +150,7 @@ function applyToken(step: Step, layer: Layer | null, { key, value }: Token): voi
  */
 export function parseTransformation(tr: string, options: ParseOptions = {}): Step[] {
   if (tr.trim() === '') throw new TransformationError('tr', 'Empty transformation string.');
-  const tokens = tokenize(tr, options, new Set());
-  if (tokens.length === 0) throw new TransformationError('tr', 'Empty transformation string.');
-  return readChain(tokens, 0, 0, null).steps.filter((s) => s.keys.length > 0 || s.layers.length > 0);
+  const entries = entriesOf(tr, options, new Set());
+  if (entries.length === 0) throw new TransformationError('tr', 'Empty transformation string.');
+  return readSteps(treeOf(entries), 0, null).filter((s) => s.keys.length > 0 || s.layers.length > 0);
 }

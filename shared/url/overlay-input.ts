@@ -4,9 +4,8 @@
 // The render functions restate the SDK's processText / processInputPath (@imagekit/nodejs
 // src/resources/helper.ts, not exported); they are only used to confirm a decoding is exact, and the
 // round-trip tests check them against the real SDK.
-import { safeBtoa } from '@imagekit/nodejs/lib/transformation-utils';
+import { decodeBase64Utf8, encodeBase64Utf8 } from '../transformations/base64.js';
 import type { OverlayEncoding } from './url-types.js';
-import { decodeBase64Utf8 } from './web-platform.js';
 
 const SIMPLE_TEXT = /^[a-zA-Z0-9-._ ]*$/;
 const SIMPLE_PATH = /^[a-zA-Z0-9-._/ ]*$/;
@@ -32,13 +31,13 @@ function stripOuterSlashes(path: string): string {
 
 export function renderText(text: string, encoding: OverlayEncoding): string {
   const useBase64 = encoding === 'base64' || (encoding === 'auto' && !SIMPLE_TEXT.test(text));
-  return useBase64 ? `ie-${encodeURIComponent(safeBtoa(text))}` : `i-${encodeURIComponent(text)}`;
+  return useBase64 ? `ie-${encodeURIComponent(encodeBase64Utf8(text))}` : `i-${encodeURIComponent(text)}`;
 }
 
 export function renderPath(path: string, encoding: OverlayEncoding): string {
   const stripped = stripOuterSlashes(path);
   const useBase64 = encoding === 'base64' || (encoding === 'auto' && !SIMPLE_PATH.test(stripped));
-  return useBase64 ? `ie-${encodeURIComponent(safeBtoa(stripped))}` : `i-${stripped.replace(/\//g, '@@')}`;
+  return useBase64 ? `ie-${encodeURIComponent(encodeBase64Utf8(stripped))}` : `i-${stripped.replace(/\//g, '@@')}`;
 }
 
 function pickEncoding(

@@ -5,8 +5,14 @@
 // any other shape is not an SDK overlay; the caller keeps it verbatim as raw.
 import { decodePathInput, decodeTextInput, decodeTextInputLoosely, type DecodedInput } from './overlay-input.js';
 import type { LayerContext } from './transformation-keys.js';
-import type { EntryNode, LayerNode, TrNode, TrSource } from './tr-syntax-tree.js';
+import type { EntryNode, LayerNode, TrNode } from '../transformations/syntax.js';
 import type { OverlayPosition, OverlaySpec, OverlayTiming, TransformationStep } from './url-types.js';
+
+/** The whole transformation string nodes point into, and notes on anything that will be re-encoded. */
+export interface TrSource {
+  text: string;
+  notes: string[];
+}
 
 export type ParseSteps = (source: TrSource, nodes: TrNode[], context: LayerContext) => TransformationStep[];
 
@@ -75,13 +81,11 @@ function readPlacement(overlay: OverlaySpec, children: TrNode[], from: number): 
   const timing: OverlayTiming = {};
   while (cursor < children.length) {
     const entry = asCommaEntry(children[cursor]);
-    const dash = entry ? entry.text.indexOf('-') : -1;
-    if (!entry || dash < 0) break;
-    const key = entry.text.slice(0, dash);
-    const value = entry.text.slice(dash + 1);
+    if (!entry) break;
+    const { key, value } = entry;
     const found = PLACEMENT_ORDER.findIndex(([urlKey], index) => index >= orderIndex && urlKey === key);
     // The SDK skips falsy values, so an empty one cannot be a placement: it belongs to the nested steps.
-    if (found < 0 || value === '') break;
+    if (found < 0 || !value) break;
     const placement = PLACEMENT_ORDER[found][1];
     if (placement.group === 'layerMode') overlay.layerMode = value;
     else if (placement.group === 'position') position[placement.field] = value;

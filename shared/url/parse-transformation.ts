@@ -5,7 +5,7 @@
 // step holds something no option can reproduce exactly — an unknown or repeated parameter, a malformed
 // layer — the rest of that step is kept verbatim under `raw`, which the SDK writes back untouched.
 import { restoreOuterSlashes } from './overlay-input.js';
-import { parseLayer } from './parse-overlay.js';
+import { parseLayer, type TrSource } from './parse-overlay.js';
 import {
   BOOLEAN_OPTIONS,
   FLAG_ONLY_EFFECTS,
@@ -14,18 +14,12 @@ import {
   optionsForUrlKey,
   type LayerContext,
 } from './transformation-keys.js';
-import { buildTrTree, splitSteps, type TrNode, type TrSource } from './tr-syntax-tree.js';
+import { buildTrTree, splitSteps, type EntryNode, type TrNode } from '../transformations/syntax.js';
 import type { TransformationStep, TransformationValue } from './url-types.js';
 
 interface ParsedParameter {
   option: string;
   value: TransformationValue;
-}
-
-/** `e-sharpen-10` → key `e-sharpen`; `w-300` → key `w`; the value is everything after the key's dash. */
-export function splitParameter(text: string): { key: string; value?: string } {
-  const dash = text.indexOf('-', text.startsWith('e-') ? 2 : 0);
-  return dash < 0 ? { key: text } : { key: text.slice(0, dash), value: text.slice(dash + 1) };
 }
 
 /** How the SDK writes di/ff values: one outer slash each side dropped, `/` → `@@`. */
@@ -54,8 +48,7 @@ function parseValue(key: string, option: string, value: string | undefined): Tra
   return value;
 }
 
-function parseParameter(text: string, step: TransformationStep, context: LayerContext): ParsedParameter | undefined {
-  const { key, value } = splitParameter(text);
+function parseParameter({ key, value }: EntryNode, step: TransformationStep, context: LayerContext): ParsedParameter | undefined {
   const option = optionsForUrlKey(key, context).find((candidate) => !Object.hasOwn(step, candidate));
   if (!option) return undefined;
   const parsed = parseValue(key, option, value);
@@ -68,7 +61,7 @@ function parseStep(source: TrSource, nodes: TrNode[], context: LayerContext): Tr
     const parsed: ParsedParameter | undefined =
       node.kind === 'layer'
         ? wrapOverlay(parseLayer(source, node, parseSteps))
-        : parseParameter(node.text, step, context);
+        : parseParameter(node, step, context);
     if (!parsed || Object.hasOwn(step, parsed.option)) {
       step.raw = source.text.slice(node.start, nodes[nodes.length - 1].end);
       break;

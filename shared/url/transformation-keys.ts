@@ -1,6 +1,31 @@
-// The SDK's option-name ↔ URL-parameter table, read from the SDK itself so parsing follows whatever
-// version is installed, plus the value rules its builder applies inline (not exported by the SDK).
-import { supportedTransforms } from '@imagekit/nodejs/lib/transformation-utils';
+// The SDK's option-name ↔ URL-parameter table, plus the value rules its builder applies inline.
+//
+// The SDK keeps its table in an internal module (`lib/transformation-utils`) that is no part of its public
+// API, and this code also runs in the renderer; so the table is written out here from ImageKit's documented
+// parameter list, and a test compares it with the installed SDK's so drift is caught.
+
+/** SDK transformation option → the URL parameter it writes (`raw` is written verbatim, without a key). */
+export const SDK_TRANSFORM_KEYS: Readonly<Record<string, string>> = {
+  // Basic sizing & layout
+  width: 'w', height: 'h', aspectRatio: 'ar', background: 'bg', border: 'b', crop: 'c', cropMode: 'cm', dpr: 'dpr',
+  focus: 'fo', quality: 'q', x: 'x', xCenter: 'xc', y: 'y', yCenter: 'yc', format: 'f', videoCodec: 'vc',
+  audioCodec: 'ac', radius: 'r', rotation: 'rt', blur: 'bl', named: 'n', defaultImage: 'di', flip: 'fl',
+  original: 'orig', startOffset: 'so', endOffset: 'eo', duration: 'du', streamingResolutions: 'sr',
+  // AI & advanced effects
+  grayscale: 'e-grayscale', aiUpscale: 'e-upscale', aiRetouch: 'e-retouch', aiVariation: 'e-genvar',
+  aiDropShadow: 'e-dropshadow', aiChangeBackground: 'e-changebg', aiRemoveBackground: 'e-bgremove',
+  aiRemoveBackgroundExternal: 'e-removedotbg', aiEdit: 'e-edit', contrastStretch: 'e-contrast', shadow: 'e-shadow',
+  sharpen: 'e-sharpen', unsharpMask: 'e-usm', gradient: 'e-gradient', colorReplace: 'cr', colorize: 'e-colorize',
+  distort: 'e-distort',
+  // Other flags & finishing
+  progressive: 'pr', lossless: 'lo', colorProfile: 'cp', metadata: 'md', opacity: 'o', trim: 't', zoom: 'z', page: 'pg',
+  // Text overlays
+  fontSize: 'fs', fontFamily: 'ff', fontColor: 'co', innerAlignment: 'ia', padding: 'pa', alpha: 'al',
+  typography: 'tg', lineHeight: 'lh',
+  // Subtitles
+  fontOutline: 'fol', fontShadow: 'fsh', color: 'co',
+  raw: 'raw',
+};
 
 /** Effects the SDK emits as the bare key for true/"true"/"-" and drops for any other value. */
 export const FLAG_ONLY_EFFECTS: ReadonlySet<string> = new Set([
@@ -38,7 +63,7 @@ export const BOOLEAN_OPTIONS: ReadonlySet<string> = new Set([
 const PREFERRED_IN_CONTEXT: Record<string, Record<string, string>> = { subtitle: { co: 'color' } };
 
 const optionsByUrlKey = new Map<string, string[]>();
-for (const [option, urlKey] of Object.entries(supportedTransforms)) {
+for (const [option, urlKey] of Object.entries(SDK_TRANSFORM_KEYS)) {
   // `raw` is not a URL parameter: its value is emitted verbatim.
   if (option !== 'raw') optionsByUrlKey.set(urlKey, [...(optionsByUrlKey.get(urlKey) ?? []), option]);
 }

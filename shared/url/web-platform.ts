@@ -1,8 +1,8 @@
 // Typed handles on the WHATWG globals URL parsing needs.
 //
-// shared/ compiles with `lib: ES2022` and no DOM or Node types, yet URL, URLSearchParams, atob and
-// TextDecoder exist in every runtime this code runs in (Node ≥ 20, Chromium). Declaring them globally here
-// would clash with lib.dom in the renderer build, so we read them off globalThis with the few members we use.
+// shared/ compiles with `lib: ES2022` and no DOM or Node types, yet URL and URLSearchParams exist in every
+// runtime this code runs in (Node ≥ 20, Chromium). Declaring them globally here would clash with lib.dom in
+// the renderer build, so we read them off globalThis with the few members we use.
 
 interface WebUrl {
   href: string;
@@ -17,15 +17,9 @@ interface WebUrlSearchParams {
   [Symbol.iterator](): IterableIterator<[string, string]>;
 }
 
-interface WebTextDecoder {
-  decode(bytes: Uint8Array): string;
-}
-
 interface WebGlobals {
   URL: new (input: string, base?: string) => WebUrl;
   URLSearchParams: new (init?: string | [string, string][]) => WebUrlSearchParams;
-  TextDecoder: new (label: string, options: { fatal: boolean }) => WebTextDecoder;
-  atob(data: string): string;
 }
 
 const web = globalThis as unknown as WebGlobals;
@@ -53,15 +47,4 @@ export function normalisePathname(path: string): string {
   const url = new web.URL('http://normalise.invalid/');
   url.pathname = path;
   return url.pathname;
-}
-
-/** Base64 → UTF-8 text; undefined when the input is not base64 or not valid UTF-8. */
-export function decodeBase64Utf8(base64: string): string | undefined {
-  try {
-    const binary = web.atob(base64);
-    const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
-    return new web.TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
 }

@@ -1,7 +1,7 @@
 // Finds what the delivery endpoint would refuse in a transformation string before anything is requested:
-// every parameter is checked on its own (C's catalog parser), so one bad value does not hide the next.
+// every parameter is checked on its own (the catalog parser), so one bad value does not hide the next.
 import { parseTransformation, TransformationError, type Step } from '../../../shared/transformations/index';
-import { buildTrTree, splitSteps } from '../../../shared/url/tr-syntax-tree';
+import { buildTrTree, splitSteps } from '../../../shared/transformations/syntax';
 import type { UrlProblem } from '../../../shared/domain/urls';
 
 export interface TransformationCheck {

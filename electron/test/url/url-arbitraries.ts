@@ -1,7 +1,7 @@
 // fast-check generators for SDK builder options: every named option, flags with every value form the SDK
 // treats specially, unknown keys, raw strings, and overlays (all types, encodings, positions, nesting).
 import fc from 'fast-check';
-import { supportedTransforms } from '@imagekit/nodejs/lib/transformation-utils';
+import { SDK_TRANSFORM_KEYS } from '../../../shared/url/transformation-keys.js';
 import type { BuildUrlOptions, OverlaySpec, TransformationStep, TransformationValue } from '../../../shared/url/url-types.js';
 
 // Characters a parameter value may hold without breaking the URL's structure (`,` `:` `/` `?` `#` `&`).
@@ -11,10 +11,10 @@ const identifier = fc.string({ unit: fc.constantFrom(...'abcdefghxyz_'.split('')
 
 const FLAG_ONLY = new Set(['e-grayscale', 'e-contrast', 'e-removedotbg', 'e-bgremove', 'e-upscale', 'e-retouch', 'e-genvar']);
 const OPTIONAL_VALUE = new Set(['e-sharpen', 'e-shadow', 'e-gradient', 'e-usm', 'e-dropshadow']);
-const namedOptions = Object.keys(supportedTransforms).filter((option) => option !== 'raw');
+const namedOptions = Object.keys(SDK_TRANSFORM_KEYS).filter((option) => option !== 'raw');
 
 function valueFor(option: string): fc.Arbitrary<TransformationValue> {
-  const urlKey = supportedTransforms[option];
+  const urlKey = SDK_TRANSFORM_KEYS[option];
   if (FLAG_ONLY.has(urlKey)) return fc.constantFrom<TransformationValue>(true, 'true', '-', false, 'no');
   if (OPTIONAL_VALUE.has(urlKey)) return fc.oneof(fc.constantFrom<TransformationValue>(true, 'true', ''), value);
   if (urlKey === 'sr') return fc.array(fc.constantFrom('240', '360', '1080'), { minLength: 1, maxLength: 3 });
@@ -24,7 +24,7 @@ function valueFor(option: string): fc.Arbitrary<TransformationValue> {
 
 const namedEntry = fc.constantFrom(...namedOptions).chain((option) => valueFor(option).map((v) => [option, v] as const));
 const unknownEntry = identifier
-  .filter((key) => !(key in supportedTransforms) && !(key.toLowerCase() in supportedTransforms))
+  .filter((key) => !(key in SDK_TRANSFORM_KEYS) && !(key.toLowerCase() in SDK_TRANSFORM_KEYS))
   .chain((key) => value.map((v) => [key, v] as const));
 const rawEntry = fc.string({ unit: fc.constantFrom(...'ab1-_,:@.'.split(''), 'l-text', 'l-end', 'i-x', 'ie-'), maxLength: 6 }).map((raw) => ['raw', raw] as const);
 

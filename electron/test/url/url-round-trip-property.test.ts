@@ -4,7 +4,7 @@
 // very same URL — and for arbitrary transformation text, too, via raw fallback.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { supportedTransforms } from '@imagekit/nodejs/lib/transformation-utils';
+import { SDK_TRANSFORM_KEYS } from '../../../shared/url/transformation-keys.js';
 import type { OverlaySpec, TransformationStep } from '../../../shared/url/url-types.js';
 import { parseImageKitUrl, toBuildOptions } from '../../../shared/url/parse-imagekit-url.js';
 import { renderPath, renderText } from '../../../shared/url/overlay-input.js';
@@ -25,7 +25,7 @@ afterAll(() => {
   vi.useRealTimers();
 });
 
-const NAMED_OPTIONS = new Set([...Object.keys(supportedTransforms), 'overlay']);
+const NAMED_OPTIONS = new Set([...Object.keys(SDK_TRANSFORM_KEYS), 'overlay']);
 
 /** True when some step (at any layer depth) has a raw entry or an option the SDK does not name. */
 function hasRawOrUnknown(steps: TransformationStep[]): boolean {
