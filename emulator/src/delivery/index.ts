@@ -1,10 +1,13 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DeliveryHooks, EmulatorConfig, LibraryReader, RouteModule } from '../context.js';
 import { IkError, badRequest } from '../http/errors.js';
 import { TransformationError } from '../../../shared/transformations/index.js';
+import { LibraryFiles } from './access.js';
 import { RenderCache } from './cache.js';
 import { RenderPool } from './pool.js';
+import { DEFAULT_RENDER_LIMITS, type RenderLimits } from './render/budget.js';
+import { estimateMegapixels } from './render/cost.js';
+import { inspect } from './render/image.js';
 import { renderImage } from './render/render.js';
 import { registerDeliveryRoute } from './route.js';
 import { DeliveryService, type DeliveryOptions } from './service.js';
@@ -19,20 +22,15 @@ export interface Delivery {
   close(): Promise<void>;
 }
 
-export interface CreateDeliveryOptions extends Partial<DeliveryOptions> {
+export interface CreateDeliveryOptions extends Partial<Omit<DeliveryOptions, 'limits'>> {
+  /** Render limits in pixels; each one left out keeps its DEFAULT_RENDER_LIMITS value. */
+  limits?: Partial<RenderLimits>;
   /** Concurrent renders; default one per core. */
   concurrency?: number;
   /** Where rendered responses are kept; default `<dataDir>/delivery-cache`. */
   cacheDir?: string;
   /** Disk budget of the cache; the oldest entries are evicted beyond it (default 2 GiB). */
   cacheMaxBytes?: number;
-}
-
-async function loadLibraryFile(library: LibraryReader, filePath: string) {
-  const file = library.currentByPath(filePath);
-  if (!file) return undefined;
-  const diskPath = library.blobPath(file.blobHash);
-  return { buffer: await readFile(diskPath), diskPath };
 }
 
 /**
@@ -43,9 +41,11 @@ export function createDelivery(config: EmulatorConfig, library: LibraryReader, o
   const cache = new RenderCache(options.cacheDir ?? path.join(config.dataDir, 'delivery-cache'), options.cacheMaxBytes);
   const opened = cache.open();
   const pool = new RenderPool(options.concurrency);
+  const limits: RenderLimits = { ...DEFAULT_RENDER_LIMITS, ...options.limits };
   const service = new DeliveryService(config, library, cache, pool, {
     avifEnabled: options.avifEnabled ?? false,
     namedTransformation: options.namedTransformation,
+    limits,
   });
 
   const renderUrl = async (url: string): Promise<{ data: Buffer; mime: string }> => {
@@ -69,8 +69,12 @@ export function createDelivery(config: EmulatorConfig, library: LibraryReader, o
     async preTransform(input, transformation) {
       try {
         const steps = service.parse(transformation);
-        const result = await pool.run(() =>
-          renderImage({ input, steps, accept: '', env: { hints: {}, loadFile: (filePath) => loadLibraryFile(library, filePath) }, avifEnabled: false }),
+        // Layers and fonts of a pre-transformation may not read private files (access.ts says why).
+        const files = new LibraryFiles(library, 'pre-transformation');
+        const cost = estimateMegapixels(steps, await inspect(input));
+        const result = await pool.run(
+          () => renderImage({ input, steps, accept: '', env: { hints: {}, loadFile: (filePath) => files.load(filePath) }, avifEnabled: false, limits }),
+          { cost },
         );
         return { data: result.data, mime: result.mime };
       } catch (err) {

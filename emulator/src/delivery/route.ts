@@ -16,7 +16,15 @@ export function registerDeliveryRoute(app: FastifyInstance, id: string, service:
   const handler = async (req: FastifyRequest, reply: FastifyReply) => {
     // The raw URL, not Fastify's decoded params: signatures and cache keys are over the bytes as sent.
     const raw = req.raw.url ?? '';
+    // A client that disconnects before the answer is sent no longer needs the render: its queued job is
+    // dropped and a running one stops at its next stage (unless another client waits for the same URL).
+    const gone = new AbortController();
+    const onClose = () => {
+      if (!reply.raw.writableEnded) gone.abort();
+    };
+    reply.raw.once('close', onClose);
     const res = await service.serve({
+      signal: gone.signal,
       relative: raw.startsWith(prefix) ? raw.slice(prefix.length) : '',
       accept: header(req, 'accept') ?? '',
       hints: { width: positive(header(req, 'sec-ch-width') ?? header(req, 'width')), dpr: positive(header(req, 'sec-ch-dpr') ?? header(req, 'dpr')) },

@@ -5,11 +5,15 @@ import type { EmulatorConfig, LibraryReader } from '../context.js';
 import type { FileRecord } from '../model/file-record.js';
 import { parseTransformation, TransformationError, type Step } from '../../../shared/transformations/index.js';
 import { purgeMatcher, type RenderCache } from './cache.js';
-import type { RenderPool } from './pool.js';
+import { assertReadable, LibraryFiles, privateFileRefused } from './access.js';
+import { RenderAborted, type RenderPool } from './pool.js';
+import type { RenderLimits } from './render/budget.js';
+import { estimateMegapixels } from './render/cost.js';
 import { renderImage } from './render/render.js';
 import { outputParams } from './render/output.js';
 import type { RenderEnv } from './render/steps.js';
 import { BadDeliveryUrl, parseDeliveryUrl, type DeliveryUrl } from './request-url.js';
+import { SharedRenders } from './shared-renders.js';
 import { checkSignature } from './signature.js';
 
 export interface DeliveryRequest {
@@ -21,6 +25,8 @@ export interface DeliveryRequest {
   ifNoneMatch?: string;
   /** Calls made by the authenticated API (metadata by URL) skip the signed-URL requirement. */
   trusted?: boolean;
+  /** Aborted when the client goes away; the render is dropped or stopped unless another client waits for it. */
+  signal?: AbortSignal;
 }
 
 export interface DeliveryResponse {
@@ -34,6 +40,17 @@ export interface DeliveryOptions {
   avifEnabled: boolean;
   /** Resolves `n-<name>` beyond the built-in names. */
   namedTransformation?: (name: string) => string | undefined;
+  /** Render limits (megapixels of input, of each image and of the whole render); default DEFAULT_RENDER_LIMITS. */
+  limits?: RenderLimits;
+}
+
+interface Produced {
+  body: Buffer;
+  mime: string;
+  etag: string;
+  approximated: string[];
+  /** A private file (the requested one, a layer or a font) went into the body. */
+  isPrivate: boolean;
 }
 
 const CACHE_CONTROL = 'public, max-age=31536000';
@@ -79,6 +96,7 @@ export class DeliveryService {
       if (err instanceof BadDeliveryUrl) return errorResponse(400, err.message, `EINVALID - ${err.message}`);
       if (err instanceof TransformationError) return errorResponse(400, err.message, `EINVALIDTRANSFORMATION - ${err.param}: ${err.message}`);
       if (err instanceof IkError) return errorResponse(err.status, err.message, err.headers['ik-error']);
+      if (err instanceof RenderAborted) return errorResponse(503, err.message);
       throw err;
     }
   }
@@ -100,32 +118,33 @@ export class DeliveryService {
 
     const hit = await this.cache.read(key);
     if (hit) {
-      if (hit.meta.isPrivate && !signedOk) return unauthorized('This file is private; request it with a signed URL.');
+      if (hit.meta.isPrivate && !signedOk) throw privateFileRefused();
       return this.respond(url, hit.meta.mime, hit.meta.etag, hit.meta.vary, hit.data, req, 'HIT', []);
     }
 
     const record = this.findRecord(url, steps);
     if (!record) return notFound();
-    if (record.isPrivateFile && !signedOk) return unauthorized('This file is private; request it with a signed URL.');
+    assertReadable(record, signedOk ? 'signed' : 'unsigned');
 
     if (steps && record.fileType !== 'image') {
       return errorResponse(400, `Transformations are not supported for ${record.mime} files in the emulator.`, 'EINVALIDTRANSFORMATION - unsupported file type');
     }
-    // Identical misses arriving together (a grid of thumbnails) share one render.
-    let produced = this.inFlight.get(key);
-    if (!produced) {
-      produced = this.produce(key, url, record, steps, negotiated, req).finally(() => this.inFlight.delete(key));
-      this.inFlight.set(key, produced);
-    }
-    const out = await produced;
+    // Signed and unsigned requests never share a render: only a signed one may read private layers.
+    const out = await this.renders.join(`${key}|${signedOk ? 'signed' : 'unsigned'}`, (signal) => this.produce(key, url, record, steps, negotiated, req, signedOk, signal), req.signal);
+    if (out.isPrivate && !signedOk) throw privateFileRefused();
     return this.respond(url, out.mime, out.etag, negotiated, out.body, req, 'MISS', out.approximated);
   }
 
-  private readonly inFlight = new Map<string, Promise<{ body: Buffer; mime: string; etag: string; approximated: string[] }>>();
+  private readonly renders = new SharedRenders<Produced>();
 
-  /** Renders (or reads) the response body for a cache miss and stores it under `key`. */
-  private async produce(key: string, url: DeliveryUrl, record: FileRecord, steps: Step[] | undefined, negotiated: boolean, req: DeliveryRequest) {
+  /**
+   * Renders (or reads) the response body for a cache miss and stores it under `key`. Layers and fonts
+   * read library files through the same access rule as the request itself; a body that used a private
+   * file is cached as private, so an unsigned request never gets it from the cache either.
+   */
+  private async produce(key: string, url: DeliveryUrl, record: FileRecord, steps: Step[] | undefined, negotiated: boolean, req: DeliveryRequest, signedOk: boolean, signal: AbortSignal): Promise<Produced> {
     const source = this.library.blobPath(record.blobHash);
+    const files = new LibraryFiles(this.library, signedOk ? 'signed' : 'unsigned');
     let body: Buffer;
     let mime = record.mime;
     let approximated: string[] = [];
@@ -133,27 +152,32 @@ export class DeliveryService {
       body = await readFile(source);
     } else {
       const run = steps;
+      const cost = estimateMegapixels(run, { width: record.width ?? 1, height: record.height ?? 1 });
       const result = await this.pool.run(async () =>
         renderImage({
           input: await readFile(source),
           steps: run,
           accept: req.accept,
-          env: this.env(record, req.hints ?? {}),
+          env: this.env(record, req.hints ?? {}, files),
           avifEnabled: this.options.avifEnabled,
+          limits: this.options.limits,
+          signal,
         }).catch((err: unknown) => {
           // sharp/libvips failures here come from the stored bytes (truncated or corrupt image data).
-          if (err instanceof IkError || err instanceof TransformationError) throw err;
+          if (err instanceof IkError || err instanceof TransformationError || err instanceof RenderAborted) throw err;
           const why = `The image could not be processed: ${(err as Error).message}`;
           throw new IkError(400, why, {}, { 'ik-error': `UNIDENTIFIED - ${why}` });
         }),
+        { cost, signal },
       );
       body = result.data;
       mime = result.mime;
       approximated = [...new Set(steps.flatMap((s) => s.params.approximated ?? []))];
     }
     const etag = `"${createHash('sha1').update(body).digest('hex')}"`;
-    await this.cache.write({ key, url: url.unsignedRelative, fileKey: url.fileKey, mime, etag, vary: negotiated, isPrivate: record.isPrivateFile }, body);
-    return { body, mime, etag, approximated };
+    const isPrivate = record.isPrivateFile || files.usedPrivate;
+    await this.cache.write({ key, url: url.unsignedRelative, fileKey: url.fileKey, mime, etag, vary: negotiated, isPrivate }, body);
+    return { body, mime, etag, approximated, isPrivate };
   }
 
   /** The requested file (or version), else the `di-` default image, else undefined. */
@@ -165,17 +189,8 @@ export class DeliveryService {
     return fallback === undefined ? undefined : this.library.currentByPath(fallback);
   }
 
-  private env(record: FileRecord, hints: { width?: number; dpr?: number }): RenderEnv {
-    return {
-      hints,
-      customFocus: parseFocus(record.customCoordinates),
-      loadFile: async (filePath) => {
-        const file = this.library.currentByPath(filePath);
-        if (!file) return undefined;
-        const diskPath = this.library.blobPath(file.blobHash);
-        return { buffer: await readFile(diskPath), diskPath };
-      },
-    };
+  private env(record: FileRecord, hints: { width?: number; dpr?: number }, files: LibraryFiles): RenderEnv {
+    return { hints, customFocus: parseFocus(record.customCoordinates), loadFile: (filePath) => files.load(filePath) };
   }
 
   private respond(url: DeliveryUrl, mime: string, etag: string, vary: boolean, body: Buffer, req: DeliveryRequest, cache: 'HIT' | 'MISS', approximated: string[]): DeliveryResponse {

@@ -15,11 +15,18 @@ export async function trim(img: Working, threshold: number): Promise<Working> {
 export async function rotate(img: Working, degrees: number, fill: SharpColor): Promise<Working> {
   const angle = ((degrees % 360) + 360) % 360;
   if (angle === 0) return img;
-  const rad = (angle * Math.PI) / 180;
-  const w = Math.abs(img.width * Math.cos(rad)) + Math.abs(img.height * Math.sin(rad));
-  const h = Math.abs(img.width * Math.sin(rad)) + Math.abs(img.height * Math.cos(rad));
-  assertPixels(Math.ceil(w), Math.ceil(h), 'rotated image');
+  const { width, height } = rotatedSize(img, angle);
+  assertPixels(width, height, 'rotated image');
   return toRaw(open(img).rotate(angle, { background: fill }));
+}
+
+/** The canvas a rotation by `degrees` produces (known before any pixel is touched). */
+export function rotatedSize(img: { width: number; height: number }, degrees: number): { width: number; height: number } {
+  const rad = (degrees * Math.PI) / 180;
+  return {
+    width: Math.ceil(Math.abs(img.width * Math.cos(rad)) + Math.abs(img.height * Math.sin(rad))),
+    height: Math.ceil(Math.abs(img.width * Math.sin(rad)) + Math.abs(img.height * Math.cos(rad))),
+  };
 }
 
 export async function flip(img: Working, mode: 'h' | 'v' | 'h_v'): Promise<Working> {

@@ -21,6 +21,7 @@ async function canvas(first: Step, base: Size, ctx: ChainContext): Promise<Worki
   const width = dim(first.params.w, base.width, 'w');
   const height = dim(first.params.h, base.height, 'h');
   assertPixels(width, height, 'solid colour layer');
+  ctx.budget.checkOutput(width, height, 'solid colour layer');
   const color = first.params.bg?.kind === 'color' ? first.params.bg.color : { r: 255, g: 255, b: 255, alpha: 1 };
   const alpha = color.alpha < 1 || first.params.al === undefined ? color.alpha : first.params.al / 10;
   return toRaw(sharp({ create: { width, height, channels: 4, background: { ...color, alpha } } }));
@@ -37,7 +38,7 @@ async function renderLayer(layer: Layer, base: Size, ctx: ChainContext): Promise
       if (!font) throw new TransformationError('ff', `Font file "${first.params.ff}" was not found in the media library.`);
       fontFile = font.diskPath;
     }
-    let text: Working = await trim(await renderText(layer.input, { params: first.params, scope, customFontFile: fontFile }), 1);
+    let text: Working = await trim(await renderText(layer.input, { params: first.params, scope, customFontFile: fontFile, budget: ctx.budget }), 1);
     if (first.params.al !== undefined) text = await toRaw(open(text).ensureAlpha().linear([1, 1, 1, first.params.al / 10], [0, 0, 0, 0]));
     const remaining = without(first, ['w', 'h', 'bg', 'pa', 'fs', 'co', 'ff', 'tg', 'ia', 'lh', 'al']);
     return runChain(text, [remaining, ...rest], { ...inner, initial: text });
@@ -49,6 +50,7 @@ async function renderLayer(layer: Layer, base: Size, ctx: ChainContext): Promise
   const file = await ctx.env.loadFile(layer.input);
   if (!file) throw new TransformationError('i', `Layer image "${layer.input}" was not found in the media library.`);
   const img = await inspect(file.buffer);
+  ctx.budget.checkInput(img.width, img.height, `layer image "${layer.input}"`);
   return runChain(img, layer.steps, { ...inner, initial: img, trimByDefault: true });
 }
 
@@ -68,6 +70,7 @@ function axis(space: number, size: number, start: Expr | undefined, centre: Expr
 export async function composeLayer(baseImg: Working, layer: Layer, ctx: ChainContext): Promise<Working> {
   const base = { width: baseImg.width, height: baseImg.height };
   const overlay = await toRaw(open(await renderLayer(layer, base, ctx)).ensureAlpha());
+  ctx.budget.spend(overlay, 'layer');
   const pos = layer.position;
   const scope = scopeFor(overlay, ctx.initial, base);
   const usesXY = pos.lx !== undefined || pos.ly !== undefined || pos.lxc !== undefined || pos.lyc !== undefined;

@@ -1,6 +1,7 @@
 import { evaluate, type Step, type StepParams } from '../../../../shared/transformations/index.js';
-import { applyEffect, blur, border, flatten, flip, opacity, rotate, roundCorners, trim } from './effects.js';
+import { applyEffect, blur, border, flatten, flip, opacity, rotate, rotatedSize, roundCorners, trim } from './effects.js';
 import { planResize, scopeFor, type Size } from './geometry.js';
+import type { RenderBudget } from './budget.js';
 import type { Working } from './image.js';
 import { composeLayer } from './layers.js';
 import { applyResize, backgroundColor } from './resize.js';
@@ -16,6 +17,8 @@ export interface RenderEnv {
 
 export interface ChainContext {
   env: RenderEnv;
+  /** Limits, pixels spent so far and the client's abort signal, shared by every step and layer of the render. */
+  budget: RenderBudget;
   /** Size of the chain's input (`iw`, `ih`). */
   initial: Size;
   /** Size of the parent image when rendering a layer (`bw`, `bh`). */
@@ -44,18 +47,37 @@ export async function runStep(input: Working, step: Step, ctx: ChainContext): Pr
   const p: StepParams = step.params;
   let img = input;
   const scope = () => scopeFor(img, ctx.initial, ctx.base);
+  // Every stage that produced an image is counted; the budget also stops a render whose client left.
+  const spent = (out: Working, what: string) => (ctx.budget.spend(out, what), out);
   const threshold = p.t === undefined ? (ctx.trimByDefault ? 10 : undefined) : p.t;
-  if (threshold) img = await trim(img, threshold);
+  if (threshold) {
+    img = await trim(img, threshold);
+    ctx.budget.count(img);
+  }
   const plan = planResize(p, img, scope(), { ...ctx.env.hints, customFocus: ctx.depth === 0 ? ctx.env.customFocus : undefined });
-  img = await applyResize(img, plan, p.bg);
-  if (typeof p.rt === 'number') img = await rotate(img, p.rt, backgroundColor(p.bg));
-  if (p.fl) img = await flip(img, p.fl);
-  for (const effect of p.effects ?? []) img = await applyEffect(img, effect, scope());
-  if (p.bl) img = await blur(img, p.bl);
-  if (p.r) img = await roundCorners(img, p.r);
-  if (p.b) img = await border(img, evaluate(p.b.width, scope(), 'b'), p.b.color);
-  if (p.o !== undefined) img = await opacity(img, p.o);
-  if (p.bg?.kind === 'color' && plan.kind !== 'pad' && p.bg.color.alpha === 1) img = await flatten(img, p.bg.color);
-  for (const layer of step.layers) img = await composeLayer(img, layer, ctx);
+  if (plan.kind !== 'none') {
+    ctx.budget.checkOutput(plan.width, plan.height, 'requested output');
+    img = spent(await applyResize(img, plan, p.bg), 'resized image');
+  } else {
+    // Without a resize the input's own size is this step's output: refuse it before any stage decodes it.
+    ctx.budget.checkOutput(img.width, img.height, 'output image');
+  }
+  if (typeof p.rt === 'number') {
+    const turned = rotatedSize(img, p.rt);
+    ctx.budget.checkOutput(turned.width, turned.height, 'rotated image');
+    img = spent(await rotate(img, p.rt, backgroundColor(p.bg)), 'rotated image');
+  }
+  if (p.fl) img = spent(await flip(img, p.fl), 'flipped image');
+  for (const effect of p.effects ?? []) img = spent(await applyEffect(img, effect, scope()), `image after e-${effect.name}`);
+  if (p.bl) img = spent(await blur(img, p.bl), 'blurred image');
+  if (p.r) img = spent(await roundCorners(img, p.r), 'rounded image');
+  if (p.b) {
+    const width = Math.max(0, Math.round(evaluate(p.b.width, scope(), 'b')));
+    ctx.budget.checkOutput(img.width + 2 * width, img.height + 2 * width, 'bordered image');
+    img = spent(await border(img, width, p.b.color), 'bordered image');
+  }
+  if (p.o !== undefined) img = spent(await opacity(img, p.o), 'image with opacity');
+  if (p.bg?.kind === 'color' && plan.kind !== 'pad' && p.bg.color.alpha === 1) img = spent(await flatten(img, p.bg.color), 'flattened image');
+  for (const layer of step.layers) img = spent(await composeLayer(img, layer, ctx), 'image with its layers');
   return img;
 }

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { evaluate, TransformationError, type ExprScope, type StepParams } from '../../../../shared/transformations/index.js';
+import type { RenderBudget } from './budget.js';
 import { assertPixels, open, toRaw, type Raw } from './image.js';
 
 const FONT_DIR = fileURLToPath(new URL('../../../assets/fonts/', import.meta.url));
@@ -31,13 +32,15 @@ export interface TextOptions {
   scope: ExprScope;
   /** Absolute path of a custom `.ttf` from the library (`ff-fonts@@my.ttf`), when one was given. */
   customFontFile?: string;
+  /** The render's budget: the text's estimated size is checked against it before Pango draws it. */
+  budget?: RenderBudget;
 }
 
 /**
  * Renders a text layer with Pango and an explicit font file, so output never depends on system
  * fonts (without them SVG text silently becomes boxes).
  */
-export async function renderText(text: string, { params, scope, customFontFile }: TextOptions): Promise<Raw> {
+export async function renderText(text: string, { params, scope, customFontFile, budget }: TextOptions): Promise<Raw> {
   const size = params.fs ? evaluate(params.fs, scope, 'fs') : DEFAULT_FONT_SIZE;
   if (!(size > 0) || size > 2000) throw new TransformationError('fs', `Font size ${size} is out of range (1–2000).`);
   const face = customFontFile ? { file: customFontFile, description: '' } : bundledFace(params.ff, params.tg);
@@ -46,7 +49,8 @@ export async function renderText(text: string, { params, scope, customFontFile }
   let markup = `<span foreground="#${hex}" alpha="${Math.max(1, Math.round(color.alpha * 100))}%">${escapeMarkup(text)}</span>`;
   if (params.tg === 'strikethrough') markup = `<s>${markup}</s>`;
   const wrapWidth = params.w && params.w !== 'auto' ? Math.round(evaluate(params.w, scope, 'w')) : undefined;
-  assertTextFits(text, size, wrapWidth);
+  const estimate = assertTextFits(text, size, wrapWidth);
+  budget?.checkOutput(estimate.width, estimate.height, 'text layer');
   const rendered = await toRaw(
     sharp({
       text: {
@@ -71,7 +75,7 @@ export async function renderText(text: string, { params, scope, customFontFile }
  * Refuses text whose rendering would exceed ImageKit's 16,383 px limit *before* Pango allocates it
  * (a long string at a huge size is otherwise a memory bomb). Glyphs are at most ~1 em wide.
  */
-function assertTextFits(text: string, size: number, wrapWidth: number | undefined): void {
+function assertTextFits(text: string, size: number, wrapWidth: number | undefined): { width: number; height: number } {
   const longest = Math.max(...text.split('\n').map((line) => line.length));
   const lines = text.split('\n').length;
   const width = wrapWidth ?? longest * size;
@@ -79,6 +83,7 @@ function assertTextFits(text: string, size: number, wrapWidth: number | undefine
   if (width > MAX_TEXT_SIDE || wrappedLines * size * 1.2 > MAX_TEXT_SIDE) {
     throw new TransformationError(wrapWidth ? 'w' : 'fs', `The text layer would exceed ${MAX_TEXT_SIDE} px; ImageKit refuses text layers that large.`);
   }
+  return { width: Math.min(width, MAX_TEXT_SIDE), height: Math.min(MAX_TEXT_SIDE, Math.ceil(wrappedLines * size * 1.2)) };
 }
 
 async function padAndFill(img: Raw, params: StepParams, scope: ExprScope): Promise<Raw> {
