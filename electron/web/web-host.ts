@@ -1,11 +1,10 @@
 import http from 'node:http';
-import { createReadStream } from 'node:fs';
-import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { resolveRendererAsset } from '../services/static/renderer-assets';
 import { RENDERER_SECURITY_HEADERS } from '../services/security/csp';
 import type { AppServices } from '../services/app/create-app-services';
-import { checkUpgrade, hostIsAllowed } from './request-guards';
+import { checkUpgrade, hostIsAllowed, requestTarget } from './request-guards';
+import { answerClientError, guardSocket, refuseUpgrade, type Log } from './socket-guards';
+import { serveRendererFile } from './serve-renderer';
 import { newToken } from './token';
 import { serveSocket } from './ws-transport';
 
@@ -16,6 +15,7 @@ export interface WebHostOptions {
   port: number;
   /** Fixed token (tests); default a fresh random one. */
   token?: string;
+  log?: Log;
 }
 
 export interface WebHost {
@@ -26,12 +26,12 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
+/**
+ * The largest frame the contract needs is an upload chunk: 4 MiB of bytes as base64 (5.6 MB) in its
+ * envelope; a bulk edit of 10,000 files stays below 16 MiB too. A bigger frame closes that one
+ * connection with 1009 (Message Too Big) before it is buffered.
+ */
 const MAX_FRAME_BYTES = 16 * 1024 * 1024;
-
-function refuseUpgrade(socket: Duplex, status: 401 | 403 | 404, reason: string): void {
-  const text = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' }[status];
-  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(reason)}\r\n\r\n${reason}`);
-}
 
 /**
  * Serves the built renderer and the contract (over WebSocket) on 127.0.0.1 only. For tests and for
@@ -39,6 +39,7 @@ function refuseUpgrade(socket: Duplex, status: 401 | 403 | 404, reason: string):
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? newToken();
+  const log: Log = options.log ?? ((message, error) => console.error(`[mediadesk] ${message}`, error ?? ''));
   let port = options.port;
   const server = http.createServer((req, res) => {
     for (const [name, value] of Object.entries(RENDERER_SECURITY_HEADERS)) res.setHeader(name, value);
@@ -50,24 +51,20 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain' }).end('Method not allowed.');
       return;
     }
-    const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-    void resolveRendererAsset(options.rendererDir, pathname).then((asset) => {
-      if (!asset.ok) {
-        const hint = asset.status === 404 && pathname === '/' ? ' The renderer is not built: run `npm run build`.' : '';
-        res.writeHead(asset.status, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`${asset.reason}.${hint}`);
-        return;
-      }
-      res.writeHead(200, {
-        'Content-Type': asset.contentType,
-        'Content-Length': asset.size,
-        'Cache-Control': asset.file.endsWith('.html') ? 'no-store' : 'max-age=3600',
-      });
-      if (req.method === 'HEAD') res.end();
-      else createReadStream(asset.file).pipe(res);
-    });
+    const target = requestTarget(req);
+    if (!target) {
+      res.writeHead(400, { 'Content-Type': 'text/plain' }).end('Bad request: the target must be a path such as /index.html.');
+      return;
+    }
+    serveRendererFile(req, res, options.rendererDir, target.pathname, log);
   });
+  // Unparsable requests and headers over Node's 16 KB limit: a short HTTP error, then the socket closes.
+  server.on('clientError', answerClientError);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  wss.on('error', (error) => log('the WebSocket server failed', error));
   server.on('upgrade', (req, socket, head) => {
+    // Node hands an upgrade socket over without any 'error' listener: a reset would end the process.
+    guardSocket(socket, log);
     const verdict = checkUpgrade(req, port, token);
     if (!verdict.ok) {
       refuseUpgrade(socket, verdict.status, verdict.reason);
@@ -80,6 +77,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => resolve());
   });
+  server.removeAllListeners('error');
+  // After listening, 'error' means a failed accept (e.g. out of file descriptors under a flood): log, keep serving.
+  server.on('error', (error) => log('the web host could not accept a connection', error));
   const address = server.address();
   port = typeof address === 'object' && address ? address.port : options.port;
 

@@ -29,6 +29,10 @@ export function serveSocket(socket: WebSocket, router: Router, events: EventHub)
   };
   const unsubscribe = events.subscribe((event, payload) => send({ t: 'evt', event, payload }));
   socket.on('close', unsubscribe);
+  // A frame that breaks the protocol (invalid UTF-8, over maxPayload, bad opcode) is reported here after
+  // ws has already started closing this one connection with the matching code (1007, 1009, 1002).
+  // Without a listener the 'error' would be thrown and end the host.
+  socket.on('error', () => undefined);
   socket.on('message', (data, isBinary) => {
     if (isBinary) {
       socket.close(1003, 'binary frames are not part of the protocol');
@@ -40,6 +44,9 @@ export function serveSocket(socket: WebSocket, router: Router, events: EventHub)
       else send({ t: 'res', id: request.id, result: { ok: false, error: { code: 'BAD_INPUT', message: request.error } } });
       return;
     }
-    void router.dispatch(request.channel, request.input, ctx).then((result) => send({ t: 'res', id: request.id, result }));
+    router.dispatch(request.channel, request.input, ctx).then(
+      (result) => send({ t: 'res', id: request.id, result }),
+      () => send({ t: 'res', id: request.id, result: { ok: false, error: { code: 'INTERNAL', message: 'The request failed inside MediaDesk.' } } }),
+    );
   });
 }

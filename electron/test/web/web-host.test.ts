@@ -64,6 +64,19 @@ describe('web host: HTTP', () => {
     expect((await get('/.env')).status).toBe(403);
     expect((await get('/', `evil.example:${app.port}`)).status).toBe(403);
   });
+
+  it('never serves source maps, however the name is spelled', async () => {
+    for (const pathname of ['/assets/app.js.map', '/assets/app.js%2Emap', '/assets/app.js.%6dap', '/assets/app.js.map?x=1']) {
+      const answer = await get(pathname);
+      expect(answer.status, pathname).toBe(404);
+      expect(answer.body, pathname).not.toContain('secret-source');
+    }
+    expect((await get('/assets/app.js')).status).toBe(200);
+  });
+
+  it('refuses request targets that are not a path (absolute form) with 400', async () => {
+    expect((await get(`http://127.0.0.1:${app.port}/assets/app.js`)).status).toBe(400);
+  });
 });
 
 describe('web host: WebSocket access', () => {
