@@ -1,13 +1,16 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import type { ViewId } from './view-store';
-import { PurgeView } from '../features/purge/PurgeView';
-import { MetadataView } from '../features/metadata-tools/MetadataView';
 import { LibraryBrowser } from '../features/browser/LibraryBrowser';
-import { UrlBuilder } from '../features/url-builder/UrlBuilder';
-import { CustomMetadataView } from '../features/custom-metadata/CustomMetadataView';
 import { UploadsOverlay } from '../features/uploads/UploadsOverlay';
 import { ProfileDialog } from '../features/profiles/ProfileDialog';
-import './register-details-sections';
+import { DetailsSectionsProvider } from '../ui/details-sections';
+import { detailsSections } from './details-sections';
+
+// Views other than the Library load the first time their tab opens (ViewPanel's Suspense shows progress).
+const UrlBuilder = lazy(() => import('../features/url-builder/UrlBuilder').then((m) => ({ default: m.UrlBuilder })));
+const PurgeView = lazy(() => import('../features/purge/PurgeView').then((m) => ({ default: m.PurgeView })));
+const MetadataView = lazy(() => import('../features/metadata-tools/MetadataView').then((m) => ({ default: m.MetadataView })));
+const CustomMetadataView = lazy(() => import('../features/custom-metadata/CustomMetadataView').then((m) => ({ default: m.CustomMetadataView })));
 
 export interface FeatureView {
   id: ViewId;
@@ -21,7 +24,15 @@ export interface FeatureView {
  * renderer/src/features/<feature>/.
  */
 export const featureViews: FeatureView[] = [
-  { id: 'library', label: 'Library', render: () => <LibraryBrowser /> },
+  {
+    id: 'library',
+    label: 'Library',
+    render: () => (
+      <DetailsSectionsProvider value={detailsSections}>
+        <LibraryBrowser />
+      </DetailsSectionsProvider>
+    ),
+  },
   { id: 'url-builder', label: 'URL builder', render: () => <UrlBuilder /> },
   { id: 'purge', label: 'Purge', render: () => <PurgeView /> },
   { id: 'metadata', label: 'Metadata tools', render: () => <MetadataView /> },

@@ -1,67 +1,24 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { createPortal } from 'react-dom';
+import type { ReactNode } from 'react';
+import { DialogShell, type DialogSize } from './dialog/Dialog';
 import './modal.css';
 
-const focusable =
-  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
-
 interface ModalProps {
+  /** The id of the dialog's heading (its accessible name). */
   labelledBy: string;
   onClose(): void;
+  size?: DialogSize;
   children: ReactNode;
 }
 
 /**
- * A modal dialog: rendered over the app, which is made inert meanwhile; Tab cycles inside, Escape
- * closes, and focus returns to where it was when the dialog opened.
+ * A modal dialog whose content draws its own heading (see dialog/Dialog.tsx for the titled one).
+ * Radix does the modal work: focus trapped and returned to the opener, Escape and outside clicks
+ * close, the rest of the page hidden from assistive tech.
  */
-export function Modal({ labelledBy, onClose, children }: ModalProps) {
-  const ref = useRef<HTMLDivElement>(null);
-  const onCloseRef = useRef(onClose);
-  onCloseRef.current = onClose;
-
-  // Captured during the first render: by the time effects run, autoFocus has already moved focus.
-  const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
-
-  useEffect(() => {
-    const app = document.getElementById('root');
-    app?.setAttribute('inert', '');
-    const node = ref.current;
-    if (node && !node.contains(document.activeElement)) {
-      (node.querySelector<HTMLElement>('[autofocus]') ?? node.querySelector<HTMLElement>(focusable) ?? node).focus();
-    }
-    return () => {
-      app?.removeAttribute('inert');
-      opener?.focus();
-    };
-  }, [opener]);
-
-  function onKeyDown(e: KeyboardEvent) {
-    if (e.key === 'Escape') {
-      e.stopPropagation();
-      onCloseRef.current();
-      return;
-    }
-    if (e.key !== 'Tab' || !ref.current) return;
-    const items = [...ref.current.querySelectorAll<HTMLElement>(focusable)];
-    if (items.length === 0) return;
-    const first = items[0]!;
-    const last = items[items.length - 1]!;
-    if (e.shiftKey && document.activeElement === first) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && document.activeElement === last) {
-      e.preventDefault();
-      first.focus();
-    }
-  }
-
-  return createPortal(
-    <div className="modal-backdrop">
-      <div ref={ref} className="modal" role="dialog" aria-modal="true" aria-labelledby={labelledBy} tabIndex={-1} onKeyDown={onKeyDown}>
-        {children}
-      </div>
-    </div>,
-    document.body,
+export function Modal({ labelledBy, onClose, size = 'md', children }: ModalProps) {
+  return (
+    <DialogShell labelledBy={labelledBy} onClose={onClose} size={size}>
+      {children}
+    </DialogShell>
   );
 }

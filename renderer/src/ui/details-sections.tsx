@@ -1,4 +1,4 @@
-import type { ComponentType } from 'react';
+import { createContext, useContext, type ComponentType } from 'react';
 import type { FileDetails } from '../../../shared/domain/library';
 
 export interface DetailsSectionProps {
@@ -6,8 +6,20 @@ export interface DetailsSectionProps {
   file: FileDetails;
 }
 
+export interface DetailsSection {
+  id: string;
+  Component: ComponentType<DetailsSectionProps>;
+}
+
+const DetailsSectionsContext = createContext<ReadonlyArray<DetailsSection>>([]);
+
 /**
- * Extension point of the Details panel: other features (versions, tags, URL builder, purge) push a
- * component here at module load; each renders below the panel's own fields for the shown file.
+ * The sections other features add below the Details panel's own fields (tags, versions…). The app
+ * lists them in one place (app/details-sections.tsx) and provides them here; nothing registers
+ * itself by being imported.
  */
-export const detailsSections: Array<ComponentType<DetailsSectionProps>> = [];
+export const DetailsSectionsProvider = DetailsSectionsContext.Provider;
+
+export function useDetailsSections(): ReadonlyArray<DetailsSection> {
+  return useContext(DetailsSectionsContext);
+}

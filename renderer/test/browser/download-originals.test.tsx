@@ -7,7 +7,7 @@ import { createQueryClient } from '../../src/app/query-client';
 import { setBridgeForTests } from '../../src/api/transport';
 import { useAppInfo } from '../../src/api/profiles';
 import { useFileActions } from '../../src/features/browser/use-file-actions';
-import { useDialogStore } from '../../src/features/browser/dialog-store';
+import { useToastStore } from '../../src/ui/toast/toast-store';
 import { createLibraryHost, summary, type LibraryHost, type LibraryHostOptions } from './library-host';
 
 const files = [summary('a.png'), summary('b.png')];
@@ -49,7 +49,7 @@ describe('downloading originals in the desktop app', () => {
     const host = await clickDownload({ host: 'electron', pickedDirectory: '/home/me/Pictures' });
     await waitFor(() => expect(channels(host)).toEqual(['app.pickDirectory', 'library.saveOriginals']));
     expect(host.calls.at(-1)!.input).toMatchObject({ fileIds: files.map((f) => f.fileId), directory: '/home/me/Pictures' });
-    await waitFor(() => expect(useDialogStore.getState().notice?.text ?? '').toContain('Saved 2 of 2 to /home/me/Pictures.'));
+    await waitFor(() => expect(useToastStore.getState().latest.library?.text ?? '').toContain('Saved 2 of 2 to /home/me/Pictures.'));
     expect(host.problems).toEqual([]);
   });
 

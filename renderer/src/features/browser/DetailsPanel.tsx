@@ -1,80 +1,103 @@
-import type { FileDetails } from '../../../../shared/domain/library';
+import { Braces, ClipboardCopy, Code, FileText, Link } from 'lucide-react';
 import { useFileDetails } from '../../api/library';
 import { describeError } from '../../api/errors';
 import { useBrowserStore } from '../../ui/browser-store';
-import { detailsSections } from '../../ui/details-sections';
+import { useDetailsSections } from '../../ui/details-sections';
+import { Button } from '../../ui/controls/Button';
+import type { FileDetails } from '../../../../shared/domain/library';
+import { DetailsFacts } from './DetailsFacts';
 import { formatBytes } from './format';
 import { usePreviewSrc } from './use-preview-src';
 import { copyText } from './use-file-actions';
 
-/** The Details panel: preview, every field of the file object, and ways to copy its URL. */
+/** The Details panel: preview, the file's facts in words, ways to copy its URL, the feature sections, the raw object. */
 export function DetailsPanel() {
   const selectedFiles = useBrowserStore((s) => s.selectedFiles);
   const details = useFileDetails(selectedFiles.length === 1 ? selectedFiles[0]?.fileId : undefined);
 
   let body;
-  if (selectedFiles.length === 0) body = <p className="muted">Select a file to see its details.</p>;
+  if (selectedFiles.length === 0) body = <p className="details-empty muted">Select a file to see its details.</p>;
   else if (selectedFiles.length > 1) {
     const total = selectedFiles.reduce((sum, f) => sum + f.size, 0);
     body = (
-      <p>
+      <p className="details-empty">
         {selectedFiles.length} files selected, {formatBytes(total)} in total.
       </p>
     );
-  } else if (details.isPending) body = <p role="status">Loading details…</p>;
-  else if (details.isError) body = <p role="alert">Could not load the details: {describeError(details.error)}</p>;
+  } else if (details.isPending) body = <p className="details-empty" role="status">Loading details…</p>;
+  else if (details.isError) body = <p className="details-empty" role="alert">Could not load the details: {describeError(details.error)}</p>;
   else body = <FileDetailsView file={details.data} />;
 
   return (
     <aside className="details-panel" aria-label="Details">
-      <h2 className="details-heading">Details</h2>
+      <h2 className="pane-heading">Details</h2>
       {body}
     </aside>
   );
 }
 
 function DetailsPreview({ file }: { file: FileDetails }) {
-  const { src, signingFailed } = usePreviewSrc(file, 280);
+  const { src, signingFailed } = usePreviewSrc(file, 320);
   if (file.fileType !== 'image') return <p className="details-preview details-preview-none">No preview for this file type.</p>;
   if (signingFailed) return <p className="details-preview details-preview-none">Private file: could not sign a preview URL.</p>;
-  if (!src) return <p className="details-preview details-preview-none" role="status">Loading the preview…</p>;
-  return <img className="details-preview" src={src} alt={`Preview of ${file.name}`} />;
+  if (!src)
+    return (
+      <p className="details-preview details-preview-none" role="status">
+        Loading the preview…
+      </p>
+    );
+  return (
+    <div className="details-preview">
+      <img src={src} alt={`Preview of ${file.name}`} />
+    </div>
+  );
+}
+
+function RawObject({ file }: { file: FileDetails }) {
+  const json = JSON.stringify(file, null, 2);
+  return (
+    <details className="details-raw">
+      <summary>
+        <Braces aria-hidden="true" /> Raw file object
+      </summary>
+      <Button size="sm" variant="quiet" icon={<ClipboardCopy />} onClick={() => void copyText(json, 'the file object')}>
+        Copy JSON
+      </Button>
+      <pre tabIndex={0} aria-label="File object as JSON">
+        {json}
+      </pre>
+    </details>
+  );
 }
 
 function FileDetailsView({ file }: { file: FileDetails }) {
+  const sections = useDetailsSections();
   const alt = file.name.replace(/\.[^.]+$/, '');
   return (
     <>
       <DetailsPreview file={file} />
-      <div className="details-copy" role="group" aria-label="Copy URL">
-        <button type="button" onClick={() => void copyText(file.url, 'the URL')}>
-          Copy URL
-        </button>
-        <button type="button" onClick={() => void copyText(`<img src="${file.url}" alt="${alt}">`, 'the HTML')}>
-          Copy HTML
-        </button>
-        <button type="button" onClick={() => void copyText(`![${alt}](${file.url})`, 'the Markdown')}>
-          Copy Markdown
-        </button>
+      <div className="details-title">
+        <h3 className="details-name">{file.name}</h3>
+        <p className="details-path">{file.filePath}</p>
       </div>
-      <dl className="details-fields">
-        {Object.entries(file).map(([key, value]) => (
-          <div key={key} className="details-field">
-            <dt>{key}</dt>
-            <dd>{renderValue(key, value)}</dd>
-          </div>
-        ))}
-      </dl>
-      {detailsSections.map((Section, i) => (
-        <Section key={i} file={file} />
+      <div className="details-copy" role="group" aria-label="Copy URL">
+        <Button size="sm" icon={<Link />} onClick={() => void copyText(file.url, 'the URL')}>
+          Copy URL
+        </Button>
+        <Button size="sm" icon={<Code />} onClick={() => void copyText(`<img src="${file.url}" alt="${alt}">`, 'the HTML')}>
+          Copy HTML
+        </Button>
+        <Button size="sm" icon={<FileText />} onClick={() => void copyText(`![${alt}](${file.url})`, 'the Markdown')}>
+          Copy Markdown
+        </Button>
+      </div>
+      <DetailsFacts file={file} />
+      {sections.map(({ id, Component }) => (
+        <div key={id} className="details-block">
+          <Component file={file} />
+        </div>
       ))}
+      <RawObject file={file} />
     </>
   );
-}
-
-function renderValue(key: string, value: unknown): string {
-  if (value === null || value === undefined) return '—';
-  if (key === 'size' && typeof value === 'number') return `${formatBytes(value)} (${value.toLocaleString()} bytes)`;
-  if (typeof value === 'object') return Object.keys(value).length === 0 ? '—' : JSON.stringify(value, null, 1);
-  return String(value);
 }

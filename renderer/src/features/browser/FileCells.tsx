@@ -1,18 +1,23 @@
 import { memo, type DragEvent, type MouseEvent } from 'react';
+import { ClipboardCopy, Film, Lock, WandSparkles } from 'lucide-react';
 import type { FileSummary } from '../../../../shared/domain/library';
-import { formatBytes, formatDate } from './format';
+import { IconButton } from '../../ui/controls/IconButton';
+import { Badge } from '../../ui/controls/Badge';
+import { formatBytes, formatDate, typeBadge } from './format';
 import { Thumbnail } from './Thumbnail';
 
-export const TILE_WIDTH = 164;
-export const TILE_HEIGHT = 188;
-export const THUMB_SIZE = 140;
-export const LIST_ROW_HEIGHT = 32;
+/** A tile is the thumbnail plus its padding and the name line below it. */
+export const tileWidth = (thumb: number) => thumb + 18;
+export const tileHeight = (thumb: number) => thumb + 44;
+export const LIST_ROW_HEIGHT = 34;
 
 /** Pointer events of a file cell, by index; one stable object per grid so cells can be memoized. */
 export interface ItemEvents {
   click(e: MouseEvent, index: number): void;
   open(index: number): void;
   dragStart(e: DragEvent, index: number): void;
+  copyUrl(index: number): void;
+  openInBuilder(index: number): void;
 }
 
 interface CellProps {
@@ -22,11 +27,32 @@ interface CellProps {
   events: ItemEvents;
 }
 
+const isVideo = (file: FileSummary) => file.mime?.startsWith('video/') ?? false;
+
+function TileBadges({ file }: { file: FileSummary }) {
+  if (!file.isPrivateFile && !isVideo(file)) return null;
+  return (
+    <span className="tile-badges">
+      {file.isPrivateFile && (
+        <Badge icon={<Lock aria-hidden="true" />} title="Private: served through signed URLs only">
+          Private
+        </Badge>
+      )}
+      {isVideo(file) && (
+        <Badge icon={<Film aria-hidden="true" />} title="Video">
+          Video
+        </Badge>
+      )}
+    </span>
+  );
+}
+
 /**
- * One thumbnail tile of the grid; its accessible name is the file name. Memoized: while scrolling only
- * the tiles that come into view render.
+ * One thumbnail tile of the grid; its accessible name is the file name. Hovering shows quick actions
+ * (copy URL, open in the URL builder). Memoized: while scrolling only the tiles coming into view render.
  */
-export const FileTile = memo(function FileTile({ file, index, selected, focused, events }: CellProps & { selected: boolean }) {
+export const FileTile = memo(function FileTile({ file, index, selected, focused, events, thumb }: CellProps & { selected: boolean; thumb: number }) {
+  const stop = (e: MouseEvent) => e.stopPropagation();
   return (
     <div
       id={`file-item-${index}`}
@@ -34,47 +60,57 @@ export const FileTile = memo(function FileTile({ file, index, selected, focused,
       aria-selected={selected}
       aria-label={file.name}
       className={`file-tile${focused ? ' is-focused' : ''}`}
+      data-index={index}
       draggable
+      style={{ width: tileWidth(thumb) - 6 }}
       onClick={(e) => events.click(e, index)}
       onDoubleClick={() => events.open(index)}
       onDragStart={(e) => events.dragStart(e, index)}
       title={file.filePath}
     >
-      <Thumbnail file={file} size={THUMB_SIZE} />
+      <span className="tile-thumb" style={{ height: thumb }}>
+        <Thumbnail file={file} size={thumb} />
+        <TileBadges file={file} />
+        <span className="tile-quick" onClick={stop} onDoubleClick={stop}>
+          <IconButton size="sm" variant="secondary" tabIndex={-1} label={`Copy URL of ${file.name}`} tooltip="Copy URL" onClick={() => events.copyUrl(index)}>
+            <ClipboardCopy />
+          </IconButton>
+          {file.fileType === 'image' && (
+            <IconButton size="sm" variant="secondary" tabIndex={-1} label={`Open ${file.name} in URL builder`} tooltip="Open in URL builder" onClick={() => events.openInBuilder(index)}>
+              <WandSparkles />
+            </IconButton>
+          )}
+        </span>
+      </span>
       <span className="file-tile-name">{file.name}</span>
+      <span className="file-tile-meta">
+        {file.width && file.height ? `${file.width} × ${file.height} · ` : ''}
+        {formatBytes(file.size)}
+      </span>
     </div>
   );
 });
-
-export const listColumns = ['Name', 'Type', 'Size', 'Dimensions', 'Created', 'Updated', 'Tags'] as const;
-
-export function ListHeader() {
-  return (
-    <div role="row" aria-rowindex={1} className="files-row files-list-header">
-      {listColumns.map((c) => (
-        <div key={c} role="columnheader" className={`col col-${c.toLowerCase()}`}>
-          {c}
-        </div>
-      ))}
-    </div>
-  );
-}
 
 /** One row of the list view's cells (the row element itself carries the selection). */
 export const FileRow = memo(function FileRow({ file, index, focused, events }: CellProps) {
   return (
     <div
       className={`file-row-cells${focused ? ' is-focused' : ''}`}
+      data-index={index}
       draggable
       onClick={(e) => events.click(e, index)}
       onDoubleClick={() => events.open(index)}
       onDragStart={(e) => events.dragStart(e, index)}
     >
       <div role="gridcell" className="col col-name" title={file.filePath}>
-        {file.name}
+        <span className="row-thumb">
+          <Thumbnail file={file} size={24} />
+        </span>
+        <span className="col-text">{file.name}</span>
+        {file.isPrivateFile && <Lock className="row-flag" aria-label="Private" />}
       </div>
-      <div role="gridcell" className="col col-type">
-        {file.mime ?? file.fileType}
+      <div role="gridcell" className="col col-type" title={file.mime ?? file.fileType}>
+        {typeBadge(file.name)}
       </div>
       <div role="gridcell" className="col col-size">
         {formatBytes(file.size)}
@@ -82,15 +118,21 @@ export const FileRow = memo(function FileRow({ file, index, focused, events }: C
       <div role="gridcell" className="col col-dimensions">
         {file.width && file.height ? `${file.width} × ${file.height}` : '—'}
       </div>
-      <div role="gridcell" className="col col-created">
-        {formatDate(file.createdAt)}
+      <div role="gridcell" className="col col-created" title={formatDate(file.createdAt)}>
+        <time dateTime={file.createdAt}>{formatDay(file.createdAt)}</time>
       </div>
-      <div role="gridcell" className="col col-updated">
-        {formatDate(file.updatedAt)}
+      <div role="gridcell" className="col col-updated" title={formatDate(file.updatedAt)}>
+        <time dateTime={file.updatedAt}>{formatDay(file.updatedAt)}</time>
       </div>
-      <div role="gridcell" className="col col-tags">
+      <div role="gridcell" className="col col-tags" title={file.tags.join(', ')}>
         {file.tags.join(', ')}
       </div>
     </div>
   );
 });
+
+/** The list's dates: the day only, in the reader's locale (the full time is in the cell's title). */
+function formatDay(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString(undefined, { dateStyle: 'medium' });
+}

@@ -2,25 +2,18 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { FileSummary } from '../../../../shared/domain/library';
 import { useDeleteFiles, useRenameFile, useTransferFiles } from '../../api/library';
 import { describeError } from '../../api/errors';
-import { Modal } from '../../ui/Modal';
+import { Dialog } from '../../ui/dialog/Dialog';
 import { useDialogStore } from './dialog-store';
 import { FolderPicker } from './FolderPicker';
 import { formatBytes } from './format';
 import { usePreviewSrc } from './use-preview-src';
 
-function DialogFrame({ title, children }: { title: string; children: ReactNode }) {
+function DialogFrame({ title, children, size }: { title: string; children: ReactNode; size?: 'sm' | 'md' | 'lg' }) {
   const close = useDialogStore((s) => s.close);
-  const titleId = useId();
   return (
-    <Modal labelledBy={titleId} onClose={close}>
-      <div className="modal-header">
-        <h2 id={titleId}>{title}</h2>
-        <button type="button" className="icon-button" aria-label="Close" onClick={close}>
-          ×
-        </button>
-      </div>
+    <Dialog title={title} onClose={close} size={size}>
       {children}
-    </Modal>
+    </Dialog>
   );
 }
 
@@ -33,7 +26,7 @@ function PreviewImage({ file }: { file: FileSummary }) {
 
 export function PreviewDialog({ file }: { file: FileSummary }) {
   return (
-    <DialogFrame title={file.name}>
+    <DialogFrame title={file.name} size="lg">
       <PreviewImage file={file} />
       <p className="muted">
         {file.filePath} · {formatBytes(file.size)}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type CSSProperties, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { FileSummary } from '../../../../shared/domain/library';
 import { PAGE_SIZE } from '../../api/library';
@@ -6,7 +6,12 @@ import { useBrowserStore } from '../../ui/browser-store';
 import { clickItem, moveFocus, reconcile, selectAll } from '../../ui/selection';
 import { useFileActions } from './use-file-actions';
 import type { FileSource } from './use-file-source';
-import { FileRow, FileTile, ListHeader, LIST_ROW_HEIGHT, TILE_HEIGHT, TILE_WIDTH, type ItemEvents } from './FileCells';
+import { FileRow, FileTile, LIST_ROW_HEIGHT, tileHeight, tileWidth, type ItemEvents } from './FileCells';
+import { ListHeader, listTemplate } from './ListHeader';
+import { useViewPrefs } from './view-prefs';
+import { ContextMenu } from '../../ui/controls/ContextMenu';
+import { fileActionList, folderActionList, openInBuilder } from './action-lists';
+import { emptySelection } from '../../ui/selection';
 import { beginFilesDrag } from './drag';
 import { nativeDragOut } from '../../api/native-drag';
 
@@ -25,7 +30,10 @@ export function FilesView({ source }: { source: FileSource }) {
   const actions = useFileActions();
   const scrollRef = useRef<HTMLDivElement>(null);
   const pointerDown = useRef(false);
+  const menuOnFolder = useRef(false);
   const [width, setWidth] = useState(0);
+  const thumb = useViewPrefs((s) => s.thumbSize);
+  const columnWidths = useViewPrefs((s) => s.columnWidths);
 
   useEffect(() => {
     const node = scrollRef.current;
@@ -35,14 +43,15 @@ export function FilesView({ source }: { source: FileSource }) {
     return () => observer.disconnect();
   }, []);
 
-  const columns = viewMode === 'grid' ? Math.max(1, Math.floor(width / TILE_WIDTH)) : 1;
+  const columns = viewMode === 'grid' ? Math.max(1, Math.floor((width - 8) / tileWidth(thumb))) : 1;
   const rowCount = Math.ceil(items.length / columns) + (hasMore ? 1 : 0);
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => (viewMode === 'grid' ? TILE_HEIGHT : LIST_ROW_HEIGHT),
+    estimateSize: () => (viewMode === 'grid' ? tileHeight(thumb) : LIST_ROW_HEIGHT),
     overscan: 2,
   });
+  useEffect(() => virtualizer.measure(), [virtualizer, thumb, viewMode]);
   const virtualRows = virtualizer.getVirtualItems();
   const lastRow = virtualRows[virtualRows.length - 1]?.index ?? 0;
 
@@ -105,6 +114,9 @@ export function FilesView({ source }: { source: FileSource }) {
     } else if (e.key === 'F2' && focused) {
       e.preventDefault();
       actions.rename(focused);
+    } else if (e.key === 'Escape' && selection.ids.length) {
+      e.preventDefault();
+      select({ ...emptySelection, focus: selection.focus });
     }
   };
 
@@ -122,6 +134,14 @@ export function FilesView({ source }: { source: FileSource }) {
         const file = latest.current.items[index];
         if (file) latest.current.actions.preview(file);
       },
+      copyUrl: (index: number) => {
+        const file = latest.current.items[index];
+        if (file) void latest.current.actions.copyUrls([file]);
+      },
+      openInBuilder: (index: number) => {
+        const file = latest.current.items[index];
+        if (file) openInBuilder(file);
+      },
       dragStart: (e: DragEvent, index: number) => {
         const { selection: sel, items: list, selected: chosen } = latest.current;
         const file = list[index]!;
@@ -136,9 +156,25 @@ export function FilesView({ source }: { source: FileSource }) {
   const selectedIds = useMemo(() => new Set(selection.ids), [selection.ids]);
   const activeId = focused ? `file-item-${selection.focus}` : undefined;
 
+  // Right-click: on a file outside the selection, that file becomes the selection first (as in a file manager).
+  const onContextMenu = (e: MouseEvent) => {
+    const cell = (e.target as HTMLElement).closest<HTMLElement>('[data-index]');
+    const index = cell ? Number(cell.dataset.index) : -1;
+    const file = items[index];
+    if (file && !selection.ids.includes(file.fileId)) select(clickItem(selection, items, index));
+    menuOnFolder.current = !file;
+  };
+  const menuActions = () => {
+    const state = useBrowserStore.getState();
+    return menuOnFolder.current ? folderActionList(state.folderPath) : fileActionList(state.selectedFiles, actions);
+  };
+
   return (
+    <ContextMenu label="File actions" actions={menuActions}>
     <div
       ref={scrollRef}
+      onContextMenu={onContextMenu}
+      style={viewMode === 'list' ? ({ '--list-columns': listTemplate(columnWidths) } as CSSProperties) : undefined}
       className={`files-view files-${viewMode}`}
       role="grid"
       aria-label="Files"
@@ -187,6 +223,7 @@ export function FilesView({ source }: { source: FileSource }) {
                     selected={selectedIds.has(file.fileId)}
                     focused={selection.focus === first + i}
                     events={events}
+                    thumb={thumb}
                   />
                 ))
               ) : (
@@ -197,5 +234,6 @@ export function FilesView({ source }: { source: FileSource }) {
         })}
       </div>
     </div>
+    </ContextMenu>
   );
 }

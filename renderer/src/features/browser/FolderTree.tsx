@@ -5,6 +5,9 @@ import { useBrowserStore } from '../../ui/browser-store';
 import { useDialogStore } from './dialog-store';
 import { carriesFiles, readDraggedFiles } from './drag';
 import { FolderActions } from './FolderActions';
+import { ChevronDown, ChevronRight, Folder, FolderOpen, Library } from 'lucide-react';
+import { ContextMenu } from '../../ui/controls/ContextMenu';
+import { folderActionList } from './action-lists';
 
 /** Every ancestor of a folder, root first: `/a/b` → `/`, `/a`, `/a/b`. */
 function ancestors(folderPath: string): string[] {
@@ -20,6 +23,8 @@ export function FolderTree() {
   const folderPath = useBrowserStore((s) => s.folderPath);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set(['/']));
   const treeRef = useRef<HTMLUListElement>(null);
+  // The folder that was right-clicked: the context menu acts on it, not on the open folder.
+  const menuTarget = useRef<string>('/');
 
   // Opening a folder from elsewhere (breadcrumb, search) reveals it in the tree.
   useEffect(() => {
@@ -40,9 +45,20 @@ export function FolderTree() {
   return (
     <div className="folder-pane">
       <FolderActions />
-      <ul ref={treeRef} role="tree" aria-label="Folders" className="folder-tree">
-        <FolderNode path="/" name="Library" level={1} expanded={expanded} toggle={toggle} treeRef={treeRef} />
-      </ul>
+      <ContextMenu label="Folder actions" actions={() => folderActionList(menuTarget.current)}>
+        <ul
+          ref={treeRef}
+          role="tree"
+          aria-label="Folders"
+          className="folder-tree"
+          onContextMenu={(e) => {
+            const item = (e.target as HTMLElement).closest<HTMLElement>('[data-folder-path]');
+            menuTarget.current = item?.dataset.folderPath ?? '/';
+          }}
+        >
+          <FolderNode path="/" name="Library" level={1} expanded={expanded} toggle={toggle} treeRef={treeRef} />
+        </ul>
+      </ContextMenu>
     </div>
   );
 }
@@ -140,6 +156,7 @@ function FolderNode({ path, name, level, expanded, toggle, treeRef }: NodeProps)
       aria-busy={isOpen && children.isPending ? true : undefined}
       tabIndex={current === path ? 0 : -1}
       className={`folder-node${dropping ? ' is-drop-target' : ''}`}
+      data-folder-path={path}
       onKeyDown={onKeyDown}
       onDragOver={onDragOver}
       onDragLeave={() => setDropping(false)}
@@ -147,7 +164,7 @@ function FolderNode({ path, name, level, expanded, toggle, treeRef }: NodeProps)
     >
       <div
         className={`folder-row${current === path ? ' is-current' : ''}`}
-        style={{ paddingLeft: 4 + (level - 1) * 14 }}
+        style={{ paddingLeft: 4 + (level - 1) * 16 }}
         onClick={(e) => {
           e.stopPropagation();
           openFolder(path);
@@ -155,7 +172,10 @@ function FolderNode({ path, name, level, expanded, toggle, treeRef }: NodeProps)
         }}
       >
         <span className="folder-twisty" aria-hidden="true">
-          {hasChildren ? (isOpen ? '▾' : '▸') : ' '}
+          {hasChildren ? isOpen ? <ChevronDown /> : <ChevronRight /> : null}
+        </span>
+        <span className="folder-icon" aria-hidden="true">
+          {path === '/' ? <Library /> : isOpen || current === path ? <FolderOpen /> : <Folder />}
         </span>
         <span id={labelId} className="folder-name">
           {name}

@@ -6,9 +6,11 @@ import { useBrowserStore } from '../../ui/browser-store';
 import { DetailsPanel } from './DetailsPanel';
 import { FilesPane } from './FilesPane';
 import { FolderTree } from './FolderTree';
+import { matchesShortcut } from '../../ui/controls/shortcut';
+import { useDialogStore } from './dialog-store';
 import './browser.css';
 
-/** The Library view (issue 5): Folders tree, Files grid/list and the Details panel. */
+/** The Library view: Folders tree, Files grid/list and the Details panel in resizable panes. */
 export function LibraryBrowser() {
   const active = useActiveProfile();
   const profileId = useBrowserStore((s) => s.profileId);
@@ -18,6 +20,17 @@ export function LibraryBrowser() {
   useEffect(() => {
     if (active && active.id !== profileId) resetForProfile(active.id);
   }, [active, profileId, resetForProfile]);
+
+  // Mod+Shift+N: a new folder in the open folder (as listed in menus and the palette).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!matchesShortcut(e, 'Mod+Shift+N') || useDialogStore.getState().dialog) return;
+      e.preventDefault();
+      useDialogStore.getState().open({ kind: 'new-folder', parentFolderPath: useBrowserStore.getState().folderPath });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   if (!active) return <LibraryArea />;
   return (

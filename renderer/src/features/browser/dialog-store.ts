@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { FileSummary } from '../../../../shared/domain/library';
+import { toast } from '../../ui/toast/toast-store';
 
 /** Which browser dialog is open, with what it acts on (UI state only). */
 export type BrowserDialog =
@@ -21,22 +22,23 @@ export interface RunningJob {
 interface DialogState {
   dialog: BrowserDialog | null;
   jobs: RunningJob[];
-  /** The last outcome worth telling (copied, moved, what failed), shown in the browser's status line. */
-  notice: { text: string; failures: { item: string; message: string }[] } | null;
   open(dialog: BrowserDialog): void;
   close(): void;
   addJob(job: RunningJob): void;
   removeJob(jobId: string): void;
+  /** Tells an outcome (copied, moved, what failed) in a toast; the "Last action" status repeats it while it shows. */
   tell(text: string, failures?: { item: string; message: string }[]): void;
 }
 
 export const useDialogStore = create<DialogState>()((set) => ({
   dialog: null,
   jobs: [],
-  notice: null,
   open: (dialog) => set({ dialog }),
   close: () => set({ dialog: null }),
   addJob: (job) => set((s) => ({ jobs: [...s.jobs, job] })),
   removeJob: (jobId) => set((s) => ({ jobs: s.jobs.filter((j) => j.jobId !== jobId) })),
-  tell: (text, failures = []) => set({ notice: { text, failures } }),
+  tell: (text, failures = []) => {
+    const failed = failures.length > 0 || /^Could not /.test(text);
+    toast(text, { channel: 'library', tone: failed ? 'warn' : 'ok', details: failures.map((f) => `${f.item}: ${f.message}`) });
+  },
 }));

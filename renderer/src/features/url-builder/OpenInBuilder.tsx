@@ -1,23 +1,20 @@
+import { WandSparkles } from 'lucide-react';
 import type { DetailsSectionProps } from '../../ui/details-sections';
-import { detailsSections } from '../../ui/details-sections';
+import { useBuilderIntent } from '../../ui/builder-intent';
 import { useViewStore } from '../../app/view-store';
-import { useUrlBuilderStore } from './builder-store';
+import { Button } from '../../ui/controls/Button';
+
+/** Asks the builder to open `file` and switches to it (the builder takes the request when it mounts). */
+export function openFileInBuilder(file: { filePath: string; isPrivateFile?: boolean | null }): void {
+  useBuilderIntent.getState().ask({ filePath: file.filePath, signed: file.isPrivateFile === true });
+  useViewStore.getState().show('url-builder');
+}
 
 /** "Open in URL builder" in the library's Details panel: the file becomes the builder's source. */
 export function OpenInBuilderSection({ file }: DetailsSectionProps) {
-  const show = useViewStore((s) => s.show);
-  const open = () => {
-    const store = useUrlBuilderStore.getState();
-    store.open(file.filePath);
-    // A private file is only served through a signed URL.
-    if (file.isPrivateFile) store.setSigned(true);
-    show('url-builder');
-  };
   return (
-    <button type="button" onClick={open}>
+    <Button icon={<WandSparkles />} onClick={() => openFileInBuilder(file)}>
       Open in URL builder
-    </button>
+    </Button>
   );
 }
-
-detailsSections.push(OpenInBuilderSection);

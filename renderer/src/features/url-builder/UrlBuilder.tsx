@@ -10,7 +10,7 @@ import { PreviewPanel } from './PreviewPanel';
 import { StepList } from './StepList';
 import { SourceField } from './SourceField';
 import { UrlOptions } from './UrlOptions';
-import './OpenInBuilder';
+import { useBuilderIntent } from '../../ui/builder-intent';
 import './url-builder.css';
 
 /**
@@ -20,6 +20,16 @@ import './url-builder.css';
  */
 export function UrlBuilder() {
   const { src, steps, position, query, signed, expiresIn, setSteps } = useUrlBuilderStore();
+  // A file sent here from the Library ("Open in URL builder") becomes the source.
+  const request = useBuilderIntent((s) => s.request);
+  useEffect(() => {
+    if (!request) return;
+    const taken = useBuilderIntent.getState().take();
+    if (!taken) return;
+    const store = useUrlBuilderStore.getState();
+    store.open(taken.filePath);
+    if (taken.signed) store.setSigned(true);
+  }, [request]);
   const draft = useMemo(() => toDraft({ src, steps, position, query, signed, expiresIn }), [src, steps, position, query, signed, expiresIn]);
   // At most one preview in flight: while one renders, edits (typing, a slider drag) coalesce into the
   // newest draft, sent as soon as it returns. A single change goes out at once, with no debounce delay.

@@ -1,0 +1,100 @@
+import { useVersions } from '../../api/editing';
+import type { FileDetails } from '../../../../shared/domain/library';
+import { Chip } from '../../ui/controls/Badge';
+import { formatBytes, formatDate } from './format';
+
+function typeWords(file: FileDetails): string {
+  const ext = file.name.includes('.') ? file.name.slice(file.name.lastIndexOf('.') + 1).toUpperCase() : '';
+  const kind = file.fileType === 'image' ? 'image' : file.mime?.startsWith('video/') ? 'video' : 'file';
+  return ext ? `${ext} ${kind}` : (file.mime ?? kind);
+}
+
+function formatDuration(seconds: number): string {
+  const m = Math.floor(seconds / 60);
+  const s = Math.round(seconds % 60);
+  return `${m}:${String(s).padStart(2, '0')}`;
+}
+
+/** "Version 2 of 3": where the current version stands in the file's history. */
+function VersionFact({ file }: { file: FileDetails }) {
+  const versions = useVersions(file.fileId);
+  if (!versions.data || versions.data.length === 0) return <>—</>;
+  const list = versions.data;
+  const index = list.findIndex((v) => v.isCurrent);
+  return <>{`Version ${index >= 0 ? index + 1 : list.length} of ${list.length}`}</>;
+}
+
+/** The file's facts in words: type, "4000 × 3000", "2.4 MB", dates, visibility, version, tags as chips. */
+export function DetailsFacts({ file }: { file: FileDetails }) {
+  const tags = file.tags ?? [];
+  const aiTags = file.AITags ?? [];
+  return (
+    <dl className="details-facts">
+      <div>
+        <dt>Type</dt>
+        <dd>{typeWords(file)}</dd>
+      </div>
+      {file.width && file.height ? (
+        <div>
+          <dt>Dimensions</dt>
+          <dd>
+            {file.width} × {file.height}
+            {file.hasAlpha ? ', transparent' : ''}
+          </dd>
+        </div>
+      ) : null}
+      <div>
+        <dt>Size</dt>
+        <dd title={`${file.size.toLocaleString()} bytes`}>{formatBytes(file.size)}</dd>
+      </div>
+      {file.duration ? (
+        <div>
+          <dt>Duration</dt>
+          <dd>{formatDuration(file.duration)}</dd>
+        </div>
+      ) : null}
+      <div>
+        <dt>Created</dt>
+        <dd>
+          <time dateTime={file.createdAt}>{formatDate(file.createdAt)}</time>
+        </dd>
+      </div>
+      <div>
+        <dt>Updated</dt>
+        <dd>
+          <time dateTime={file.updatedAt}>{formatDate(file.updatedAt)}</time>
+        </dd>
+      </div>
+      <div>
+        <dt>Access</dt>
+        <dd>{file.isPrivateFile ? 'Private (signed URLs only)' : 'Public'}</dd>
+      </div>
+      <div>
+        <dt>Version</dt>
+        <dd>
+          <VersionFact file={file} />
+        </dd>
+      </div>
+      <div>
+        <dt>Tags</dt>
+        <dd className="details-chips">{tags.length ? tags.map((t) => <Chip key={t}>{t}</Chip>) : <span className="muted">None</span>}</dd>
+      </div>
+      {aiTags.length > 0 && (
+        <div>
+          <dt>AI tags</dt>
+          <dd className="details-chips">
+            {aiTags.map((t) => (
+              <Chip key={t.name}>{t.confidence ? `${t.name} ${Math.round(t.confidence)}%` : t.name}</Chip>
+            ))}
+          </dd>
+        </div>
+      )}
+      {file.description && (
+        <div>
+          <dt>Description</dt>
+          <dd>{file.description}</dd>
+        </div>
+      )}
+    </dl>
+  );
+}

@@ -1,0 +1,83 @@
+import * as RadixDialog from '@radix-ui/react-dialog';
+import { X } from 'lucide-react';
+import type { ReactNode } from 'react';
+import { IconButton } from '../controls/IconButton';
+import './dialog.css';
+
+export type DialogSize = 'sm' | 'md' | 'lg';
+
+interface DialogShellProps {
+  onClose(): void;
+  size?: DialogSize;
+  children: ReactNode;
+  /** The id of the element that names the dialog (its heading). */
+  labelledBy: string;
+  describedBy?: string;
+  className?: string;
+}
+
+/**
+ * A modal dialog from Radix: focus is trapped inside and returned to the opener, Escape and a click
+ * outside close it, and the rest of the page is hidden from assistive tech meanwhile.
+ * The scrim is a plain element rather than Radix's Overlay: the Overlay locks page scrolling by
+ * injecting a <style> element, which the renderer's CSP (style-src 'self') refuses; the app's body
+ * never scrolls, so there is nothing to lock.
+ */
+export function DialogShell({ onClose, size = 'md', children, labelledBy, describedBy, className }: DialogShellProps) {
+  return (
+    <RadixDialog.Root open onOpenChange={(open) => !open && onClose()}>
+      <RadixDialog.Portal>
+        <div className="ui-dialog-scrim" aria-hidden="true" />
+        <RadixDialog.Content
+          className={`ui-dialog ui-dialog-${size}${className ? ` ${className}` : ''}`}
+          aria-labelledby={labelledBy}
+          aria-describedby={describedBy}
+        >
+          {children}
+        </RadixDialog.Content>
+      </RadixDialog.Portal>
+    </RadixDialog.Root>
+  );
+}
+
+interface DialogProps {
+  title: ReactNode;
+  /** One line under the title. */
+  subtitle?: ReactNode;
+  onClose(): void;
+  size?: DialogSize;
+  /** Buttons on the right of the header, before Close. */
+  headerActions?: ReactNode;
+  children: ReactNode;
+}
+
+/** A titled dialog: header (title, optional actions, Close), then a body that scrolls vertically only. */
+export function Dialog({ title, subtitle, onClose, size, headerActions, children }: DialogProps) {
+  return (
+    <RadixDialog.Root open onOpenChange={(open) => !open && onClose()}>
+      <RadixDialog.Portal>
+        <div className="ui-dialog-scrim" aria-hidden="true" />
+        <RadixDialog.Content className={`ui-dialog ui-dialog-${size ?? 'md'}`} aria-describedby={undefined}>
+          <DialogHeader onClose={onClose} actions={headerActions}>
+            <RadixDialog.Title className="ui-dialog-title">{title}</RadixDialog.Title>
+          </DialogHeader>
+          {subtitle && <p className="ui-dialog-subtitle">{subtitle}</p>}
+          <div className="ui-dialog-body">{children}</div>
+        </RadixDialog.Content>
+      </RadixDialog.Portal>
+    </RadixDialog.Root>
+  );
+}
+
+/** The header row shared by every dialog: the title, extra actions and a named Close button. */
+export function DialogHeader({ children, actions, onClose }: { children: ReactNode; actions?: ReactNode; onClose(): void }) {
+  return (
+    <div className="ui-dialog-header modal-header">
+      {children}
+      {actions}
+      <IconButton label="Close" shortcut="Escape" onClick={onClose}>
+        <X />
+      </IconButton>
+    </div>
+  );
+}
