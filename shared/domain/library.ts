@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIST_SORTS } from '../imagekit/list-sorts';
 
 /**
  * The library browser's data shapes. `FileSummary` is the slim row the grid and the local name
@@ -6,14 +7,9 @@ import { z } from 'zod';
  * whole ImageKit file object the Details panel shows.
  */
 
-/** Every `sort` value of the List API (SPEC enum plus the two newer ones). */
-export const librarySorts = [
-  'ASC_NAME', 'DESC_NAME', 'ASC_CREATED', 'DESC_CREATED', 'ASC_UPDATED', 'DESC_UPDATED',
-  'ASC_HEIGHT', 'DESC_HEIGHT', 'ASC_WIDTH', 'DESC_WIDTH', 'ASC_SIZE', 'DESC_SIZE',
-  'ASC_RELEVANCE', 'DESC_RELEVANCE', 'ASC_DURATION', 'DESC_DURATION',
-  'ASC_ORIGINAL_CREATION_DATE', 'DESC_ORIGINAL_CREATION_DATE',
-] as const;
-export const LibrarySort = z.enum(librarySorts);
+/** Every `sort` value of the List API, in the order the sort menu lists them. */
+export const librarySorts = LIST_SORTS;
+export const LibrarySort = z.enum(LIST_SORTS);
 export type LibrarySort = z.infer<typeof LibrarySort>;
 
 export const FileTypeFilter = z.enum(['all', 'image', 'non-image']);

@@ -8,11 +8,12 @@ import { compileSearchQuery, type SearchTarget } from '../search/index.js';
 import { internalsOf } from '../server-internals.js';
 import { listActiveFields } from '../store/custom-fields-repo.js';
 import type { Library } from '../store/library.js';
-import { compareTargets, SORTS, type Sort } from './list-sort.js';
+import { LIST_SORTS, type ListSort } from '../../../shared/imagekit/list-sorts.js';
+import { compareTargets } from './list-sort.js';
 
 const querySchema = z.object({
   type: z.enum(['file', 'file-version', 'folder', 'all']).default('file'),
-  sort: z.enum(SORTS).default('ASC_CREATED'),
+  sort: z.enum(LIST_SORTS).default('ASC_CREATED'),
   path: z.string().optional(),
   fileType: z.enum(['all', 'image', 'non-image']).default('all'),
   limit: z.coerce.number().int('must be a whole number').min(1).max(1000).default(1000),
@@ -79,7 +80,7 @@ function page(
   ordered: Iterable<SearchTarget>,
   others: Iterable<SearchTarget>,
   filter: (t: SearchTarget) => boolean,
-  sort: Sort,
+  sort: ListSort,
   skip: number,
   limit: number,
 ): SearchTarget[] {

@@ -1,16 +1,9 @@
+import type { ListSort } from '../../../shared/imagekit/list-sorts.js';
 import type { SearchTarget } from '../search/index.js';
-
-export const SORTS = [
-  'ASC_NAME', 'DESC_NAME', 'ASC_CREATED', 'DESC_CREATED', 'ASC_UPDATED', 'DESC_UPDATED',
-  'ASC_HEIGHT', 'DESC_HEIGHT', 'ASC_WIDTH', 'DESC_WIDTH', 'ASC_SIZE', 'DESC_SIZE',
-  'ASC_RELEVANCE', 'DESC_RELEVANCE', 'ASC_DURATION', 'DESC_DURATION',
-  'ASC_ORIGINAL_CREATION_DATE', 'DESC_ORIGINAL_CREATION_DATE',
-] as const;
-export type Sort = (typeof SORTS)[number];
 
 type Key = string | number | undefined;
 
-function keyOf(sort: Sort): (t: SearchTarget) => Key {
+function keyOf(sort: ListSort): (t: SearchTarget) => Key {
   const field = sort.replace(/^(ASC|DESC)_/, '');
   switch (field) {
     case 'NAME':
@@ -41,7 +34,7 @@ function keyOf(sort: Sort): (t: SearchTarget) => Key {
  * either direction; ties keep creation order (the sort is stable and input is in that order).
  * Timestamps are ISO strings of one format, so they compare as strings.
  */
-export function compareTargets(sort: Sort): (a: SearchTarget, b: SearchTarget) => number {
+export function compareTargets(sort: ListSort): (a: SearchTarget, b: SearchTarget) => number {
   const key = keyOf(sort);
   const dir = sort.startsWith('DESC_') && !sort.endsWith('RELEVANCE') ? -1 : 1;
   return (a, b) => {
