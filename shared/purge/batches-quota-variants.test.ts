@@ -3,7 +3,6 @@ import fc from 'fast-check';
 import { MAX_URLS_PER_REQUEST, toBatches } from './batches';
 import { checkQuota, quotaWindow } from './quota';
 import { affectedUrls, parseTransformationList } from './variants';
-import { pHashDistance, rankBySimilarity } from './phash';
 
 describe('batches', () => {
   it('sends 150 URLs as two requests: 100 then 50', () => {
@@ -57,18 +56,5 @@ describe('affected URLs', () => {
 
   it('reads a typed list of transformations, keeping the form written', () => {
     expect(parseTransformationList('w-300\n\n tr: \n?tr=w-300 \nw-300\nh-10')).toEqual(['w-300', '?tr=w-300', 'h-10']);
-  });
-});
-
-describe('pHash distance', () => {
-  it('counts differing bits and ranks closest first', () => {
-    expect(pHashDistance('ffffffffffffffff', '0000000000000000')).toBe(64);
-    expect(pHashDistance('00000000000000f0', '0000000000000000')).toBe(4);
-    const ranked = rankBySimilarity('0000000000000000', [
-      { name: 'far', pHash: 'ffff000000000000' },
-      { name: 'near', pHash: '0000000000000001' },
-    ]);
-    expect(ranked.map((r) => [r.name, r.distance])).toEqual([['near', 1], ['far', 16]]);
-    expect(() => pHashDistance('xyz', '0')).toThrow(/Not a pHash/);
   });
 });

@@ -1,7 +1,7 @@
 import type ImageKit from '@imagekit/nodejs';
 import { AppError } from '../../../shared/ipc/result';
 import type { FileMetadataView, SimilarityResult } from '../../../shared/domain/purge';
-import { isPHash, rankBySimilarity } from '../../../shared/purge/phash';
+import { isPHash, rankBySimilarity } from '../../../shared/imagekit/phash';
 import { toAppError } from '../imagekit/to-app-error';
 import { mapLimit } from '../purge/map-limit';
 import { findFileByPath, listFolderFiles, type FoundFile } from './file-lookup';

@@ -1,6 +1,6 @@
 import type { ImageKit } from '@imagekit/nodejs';
 import { perceptualHash } from '../../../emulator/src/metadata/phash';
-import { pHashDistance, isPHash } from '../../../shared/purge/phash';
+import { pHashDistance, isPHash } from '../../../shared/imagekit/phash';
 import type { NearDuplicate } from '../../../shared/domain/uploads';
 import { toAppError } from '../imagekit/to-app-error';
 

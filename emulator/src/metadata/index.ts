@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { extractImageMetadata, type ImageMetadata } from './extract.js';
 
 export { extractImageMetadata, UnreadableImageError, type ImageMetadata } from './extract.js';
-export { perceptualHash, hammingDistance } from './phash.js';
+export { perceptualHash } from './phash.js';
 export { estimateJpegQuality } from './jpeg-quality.js';
 export { readExifGroups, type ExifGroups } from './exif.js';
 

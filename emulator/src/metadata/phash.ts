@@ -11,7 +11,8 @@ const COS: Float64Array[] = Array.from({ length: LOW }, (_, u) =>
 /**
  * 64-bit DCT perceptual hash, as 16 hex digits (ImageKit's `pHash`). The classic algorithm
  * (pHash.org, Python `imagehash.phash`): greyscale, 32×32, 2-D DCT-II, keep the 8×8 lowest
- * frequencies, set a bit for each coefficient above their median, most significant bit first.
+ * frequencies, set a bit for each coefficient above their median, most significant bit first. Distances between
+ * hashes: `pHashDistance` in shared/imagekit/phash.
  */
 export async function perceptualHash(input: Buffer | string): Promise<string> {
   const { data, info } = await sharp(input, { failOn: 'none' })
@@ -44,15 +45,4 @@ export async function perceptualHash(input: Buffer | string): Promise<string> {
   let hash = 0n;
   for (const c of coeffs) hash = (hash << 1n) | (c > median ? 1n : 0n);
   return hash.toString(16).padStart(16, '0');
-}
-
-/** Number of differing bits between two pHashes (0 = same picture, ≤ 10 ≈ visually similar). */
-export function hammingDistance(a: string, b: string): number {
-  let x = BigInt(`0x${a}`) ^ BigInt(`0x${b}`);
-  let n = 0;
-  while (x > 0n) {
-    n += Number(x & 1n);
-    x >>= 1n;
-  }
-  return n;
 }
