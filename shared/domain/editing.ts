@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FIELD_TYPES } from '../custom-metadata/types';
+import { FieldSchemaShape } from '../custom-metadata/field-schema';
 import { FileDetails } from './library';
 
 /**
@@ -26,25 +26,11 @@ export const VersionPixels = z.object({
 });
 export type VersionPixels = z.infer<typeof VersionPixels>;
 
-const SelectOption = z.union([z.string(), z.number(), z.boolean()]);
-
-/** `CustomMetadataField.schema` as ImageKit returns it; rules are checked by shared/custom-metadata. */
-export const FieldSchema = z.object({
-  type: z.enum(FIELD_TYPES),
-  selectOptions: z.array(SelectOption).optional(),
-  defaultValue: z.union([SelectOption, z.array(SelectOption)]).optional(),
-  isValueRequired: z.boolean().optional(),
-  minValue: z.union([z.string(), z.number()]).optional(),
-  maxValue: z.union([z.string(), z.number()]).optional(),
-  minLength: z.number().optional(),
-  maxLength: z.number().optional(),
-});
-
 export const CustomField = z.object({
   id: z.string(),
   name: z.string(),
   label: z.string(),
-  schema: FieldSchema,
+  schema: FieldSchemaShape,
   description: z.string().optional(),
   /** ImageKit lists deleted fields only with `includeDeleted`; MediaDesk marks them. */
   deleted: z.boolean(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FieldSchemaShape } from '../custom-metadata/field-schema';
 import { RESPONSE_FIELDS } from '../imagekit/upload-fields';
 
 export { RESPONSE_FIELDS };
@@ -151,23 +152,12 @@ export type UploadSource = z.infer<typeof UploadSource>;
 export const BatchSummary = z.object({ batchId: z.number().int(), counts: StateCounts, folders: z.array(z.string()) });
 export type BatchSummary = z.infer<typeof BatchSummary>;
 
-const SelectOption = z.union([z.string(), z.number(), z.boolean()]);
-
 /** A custom metadata field of the account, as the customMetadata form needs it (rules: shared/custom-metadata). */
 export const MetadataField = z.object({
   id: z.string(),
   name: z.string(),
   label: z.string(),
   description: z.string().optional(),
-  schema: z.object({
-    type: z.enum(['Text', 'Textarea', 'Number', 'Date', 'Boolean', 'SingleSelect', 'MultiSelect']),
-    selectOptions: z.array(SelectOption).optional(),
-    defaultValue: z.union([SelectOption, z.array(SelectOption)]).optional(),
-    isValueRequired: z.boolean().optional(),
-    minValue: z.union([z.string(), z.number()]).optional(),
-    maxValue: z.union([z.string(), z.number()]).optional(),
-    minLength: z.number().optional(),
-    maxLength: z.number().optional(),
-  }),
+  schema: FieldSchemaShape,
 });
 export type MetadataField = z.infer<typeof MetadataField>;

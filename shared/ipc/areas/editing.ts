@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ProfileScope } from '../common-schemas';
 import { FileDetails, OperationOutcome } from '../../domain/library';
-import { CoordinatesString, CustomField, FieldSchema, LibraryTags, MetadataGroup, VersionEntry, VersionPixels } from '../../domain/editing';
+import { FieldSchemaShape } from '../../custom-metadata/field-schema';
+import { CoordinatesString, CustomField, LibraryTags, MetadataGroup, VersionEntry, VersionPixels } from '../../domain/editing';
 
 const FileId = z.string().min(1);
 const FileIds = z.array(FileId).min(1).max(10_000);
@@ -49,11 +50,11 @@ export const editingChannels = {
 
   'editing.fields': { input: ProfileScope.extend({ includeDeleted: z.boolean().default(false) }), output: z.array(CustomField) },
   'editing.createField': {
-    input: ProfileScope.extend({ name: z.string(), label: z.string(), schema: FieldSchema, description: z.string().optional() }),
+    input: ProfileScope.extend({ name: z.string(), label: z.string(), schema: FieldSchemaShape, description: z.string().optional() }),
     output: CustomField,
   },
   'editing.updateField': {
-    input: ProfileScope.extend({ id: z.string().min(1), label: z.string().optional(), schema: FieldSchema.optional(), description: z.string().optional() }),
+    input: ProfileScope.extend({ id: z.string().min(1), label: z.string().optional(), schema: FieldSchemaShape.optional(), description: z.string().optional() }),
     output: CustomField,
   },
   'editing.deleteField': { input: ProfileScope.extend({ id: z.string().min(1) }), output: z.object({}) },
