@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPurgeList, checkPurgeUrl, splitUrlList } from './purge-rules';
+import { checkPurgeList, checkPurgeTarget, checkPurgeUrl, splitUrlList } from './purge-rules';
 
 const ep = 'https://ik.imagekit.io/demo';
 const reasonOf = (url: string, endpoint = ep) => {
@@ -55,6 +55,19 @@ describe('purge URL rules (ImageKit cache-purging docs)', () => {
     expect(reasonOf(`${ep}/a.jpg#x`)).toMatch(/#fragment/);
     expect(reasonOf(`${ep}/my file.jpg`)).toMatch(/space/);
     expect(reasonOf(`${ep}/${'a'.repeat(2100)}.jpg`)).toMatch(/longer than 2048/);
+  });
+
+  it('refuses a path that dot segments would take out of the endpoint', () => {
+    expect(reasonOf(`${ep}/../other/a.jpg`)).toMatch(/not under/);
+    expect(reasonOf(`${ep}/%2e%2e/other/a.jpg`)).toMatch(/not under/);
+    expect(checkPurgeUrl(`${ep}/a/../b.jpg`, ep).ok).toBe(true);
+  });
+
+  it('keeps the wildcard nesting rules out of the target rules ImageKit applies to its own rename purges', () => {
+    expect(checkPurgeTarget(`${ep}/docs*`, ep)).toEqual({ url: `${ep}/docs*`, ok: true, kind: 'wildcard' });
+    expect(reasonOf(`${ep}/docs*`)).toMatch(/none of these/);
+    expect(checkPurgeTarget(`${ep}/docs/*/a.jpg`, ep).ok).toBe(false);
+    expect(checkPurgeTarget('https://ik.imagekit.io/other/a.jpg*', ep).ok).toBe(false);
   });
 
   it('works for a local emulator endpoint over http', () => {

@@ -1,9 +1,9 @@
 /** WHATWG URL exists in every runtime this runs in (Node, Chromium); shared/ compiles without DOM types. */
-const WebUrl = (globalThis as unknown as { URL: new (input: string) => { protocol: string } }).URL;
+const WebUrl = (globalThis as unknown as { URL: new (input: string) => { protocol: string; pathname: string } }).URL;
 
-function protocolOf(url: string): string | undefined {
+function parseUrl(url: string): { protocol: string; pathname: string } | undefined {
   try {
-    return new WebUrl(url).protocol;
+    return new WebUrl(url);
   } catch {
     return undefined;
   }
@@ -59,19 +59,26 @@ function checkWildcard(url: string, relative: string): PurgeUrlCheck {
   );
 }
 
-/** Checks one URL against ImageKit's purge rules for a profile whose URL endpoint is `urlEndpoint`. */
-export function checkPurgeUrl(raw: string, urlEndpoint: string): PurgeUrlCheck {
+/**
+ * The rules every purge target meets, including the `<old-url>*` purges ImageKit issues itself after a
+ * rename: a web address under the URL endpoint, within the length limit, with at most one `*`, at the end.
+ */
+export function checkPurgeTarget(raw: string, urlEndpoint: string): PurgeUrlCheck {
   const url = raw.trim();
   if (url === '') return refuse(url, 'The line is empty.');
   if (url.length > MAX_PURGE_URL_LENGTH) return refuse(url, `The URL is longer than ${MAX_PURGE_URL_LENGTH} characters.`);
-  const protocol = protocolOf(url);
-  if (!/^https?:\/\/\S/i.test(url) || (protocol !== 'https:' && protocol !== 'http:')) {
+  const parsed = parseUrl(url);
+  if (!/^https?:\/\/\S/i.test(url) || (parsed?.protocol !== 'https:' && parsed?.protocol !== 'http:')) {
     return refuse(url, 'This is not a web address (it must start with https://).');
   }
   if (/\s/.test(url)) return refuse(url, 'The URL contains a space; percent-encode it (%20) as in the delivery URL.');
   if (url.includes('#')) return refuse(url, 'A URL with a #fragment is never cached by ImageKit; remove the # part.');
   const relative = pathAfterEndpoint(url, urlEndpoint);
-  if (relative === undefined) return refuse(url, `The URL is not under this profile's URL endpoint (${urlEndpoint.replace(/\/+$/, '')}/…).`);
+  // `..` segments (also as %2e%2e) would leave the endpoint's path once the URL is normalised.
+  const endpointPath = parseUrl(urlEndpoint)?.pathname.replace(/\/+$/, '');
+  if (relative === undefined || endpointPath === undefined || !parsed.pathname.startsWith(`${endpointPath}/`)) {
+    return refuse(url, `The URL is not under this profile's URL endpoint (${urlEndpoint.replace(/\/+$/, '')}/…).`);
+  }
   const star = url.indexOf('*');
   if (star !== -1 && star !== url.length - 1) {
     return refuse(url, 'A wildcard (*) is allowed only once, at the very end of the URL (not inside the path).');
@@ -80,7 +87,17 @@ export function checkPurgeUrl(raw: string, urlEndpoint: string): PurgeUrlCheck {
     if (wildcardPath(relative) === '') return refuse(url, 'The URL names no file: add the file path after the URL endpoint.');
     return { url, ok: true, kind: 'exact' };
   }
-  return checkWildcard(url, relative);
+  return { url, ok: true, kind: 'wildcard' };
+}
+
+/**
+ * Checks one URL against all of ImageKit's purge rules for a profile whose URL endpoint is `urlEndpoint`:
+ * what the purge API accepts from a client (the emulator's purge route enforces the same function).
+ */
+export function checkPurgeUrl(raw: string, urlEndpoint: string): PurgeUrlCheck {
+  const target = checkPurgeTarget(raw, urlEndpoint);
+  if (!target.ok || target.kind === 'exact') return target;
+  return checkWildcard(target.url, pathAfterEndpoint(target.url, urlEndpoint)!);
 }
 
 /** Splits a pasted list into URLs: one per line, blank lines and surrounding spaces ignored. */

@@ -1,3 +1,4 @@
+import { checkPurgeTarget } from '../../../shared/purge/purge-rules.js';
 import type { EmulatorContext } from '../context.js';
 import { badRequest } from '../http/errors.js';
 import { newObjectId } from '../model/ids.js';
@@ -28,28 +29,22 @@ export function ensurePurgeTable(db: Db): void {
 }
 
 /**
- * Throws ImageKit's 400 unless `url` is an http(s) URL under this emulator's URL endpoint with a
- * path after it, and a `*` (if any) only as its last character, the one wildcard ImageKit allows.
+ * Throws ImageKit's 400 unless `check` (shared/purge/purge-rules, the rules the app checks before sending)
+ * accepts `url` for this emulator's URL endpoint; returns the URL as checked.
  */
-export function assertPurgeableUrl(url: unknown, urlEndpoint: string): asserts url is string {
-  if (typeof url !== 'string' || url.length > 2048) throw badRequest(INVALID_PURGE_URL);
-  const star = url.indexOf('*');
-  if (star !== -1 && star !== url.length - 1) throw badRequest(INVALID_PURGE_URL);
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw badRequest(INVALID_PURGE_URL);
-  }
-  const endpoint = new URL(urlEndpoint);
-  if (parsed.origin !== endpoint.origin || parsed.username || parsed.password || parsed.hash) throw badRequest(INVALID_PURGE_URL);
-  const prefix = `${endpoint.pathname.replace(/\/$/, '')}/`;
-  if (!parsed.pathname.startsWith(prefix) || (parsed.pathname === prefix && star === -1)) throw badRequest(INVALID_PURGE_URL);
+export function assertPurgeableUrl(url: unknown, urlEndpoint: string, check = checkPurgeTarget): string {
+  if (typeof url !== 'string') throw badRequest(INVALID_PURGE_URL);
+  const result = check(url, urlEndpoint);
+  if (!result.ok) throw badRequest(INVALID_PURGE_URL);
+  return result.url;
 }
 
-/** Validates `url`, records a purge request and starts it; used by the purge route and by rename's `purgeCache`. */
-export function recordPurge(db: Db, url: string, ctx: EmulatorContext): { requestId: string } {
-  assertPurgeableUrl(url, ctx.config.urlEndpoint);
+/**
+ * Checks `url` against the target rules, records a purge request and starts it; used by the purge route
+ * (after ImageKit's full client rules) and by renames' `purgeCache` (ImageKit's own `<old-url>*` purges).
+ */
+export function recordPurge(db: Db, raw: string, ctx: EmulatorContext): { requestId: string } {
+  const url = assertPurgeableUrl(raw, ctx.config.urlEndpoint);
   ensurePurgeTable(db);
   const requestId = newObjectId();
   db.prepare("INSERT INTO purge_requests (request_id, url, status, created_at) VALUES (?, ?, 'Pending', ?)").run(

@@ -1,6 +1,7 @@
+import { checkPurgeUrl } from '../../../shared/purge/purge-rules.js';
 import type { RouteModule } from '../context.js';
 import { badRequest } from '../http/errors.js';
-import { ensurePurgeTable, purgeStatus, recordPurge, resumePendingPurges, INVALID_PURGE_URL } from './purge-store.js';
+import { assertPurgeableUrl, ensurePurgeTable, purgeStatus, recordPurge, resumePendingPurges } from './purge-store.js';
 
 const NO_SUCH_REQUEST = 'No request found for this requestId.';
 
@@ -12,8 +13,9 @@ export const purgeRoutes: RouteModule = (app, ctx) => {
 
   app.post('/v1/files/purge', async (request, reply) => {
     const body = request.body as { url?: unknown } | undefined;
-    if (typeof body?.url !== 'string') throw badRequest(INVALID_PURGE_URL);
-    return reply.code(201).send(recordPurge(ctx.db, body.url, ctx));
+    // ImageKit's full rules for client requests, wildcard nesting and length included (the app's own check).
+    const url = assertPurgeableUrl(body?.url, ctx.config.urlEndpoint, checkPurgeUrl);
+    return reply.code(201).send(recordPurge(ctx.db, url, ctx));
   });
 
   app.get('/v1/files/purge/:requestId', async (request) => {

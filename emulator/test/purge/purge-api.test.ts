@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toFile } from '@imagekit/nodejs';
 import sharp from 'sharp';
+import { checkPurgeUrl } from '../../../shared/purge/purge-rules.js';
 import { startTestEmulator } from '../helpers/emulator.js';
 import { eventually } from '../helpers/fixtures.js';
 import { apiError, validatedClient, withValidatedEmulator } from '../openapi/client.js';
@@ -41,9 +42,31 @@ describe('purge through the official SDK', () => {
     expect(await centrePixel(url)).toEqual([0, 0, 255]);
   });
 
-  it('accepts a trailing wildcard and transformation URLs', async () => {
-    for (const url of [`${api.emulator.urlEndpoint}/*`, `${api.emulator.urlEndpoint}/folder/*`, `${api.emulator.urlEndpoint}/tr:w-100/a.jpg`, `${api.emulator.urlEndpoint}/a.jpg?tr=w-10`]) {
+  it('accepts the wildcards ImageKit accepts and transformation URLs', async () => {
+    const ep = api.emulator.urlEndpoint;
+    for (const url of [`${ep}/folder/sub*`, `${ep}/a-long-folder-name/*`, `${ep}/file.jpg*`, `${ep}/tr:w-100/a.jpg`, `${ep}/a.jpg?tr=w-10`]) {
+      expect(checkPurgeUrl(url, ep).ok, url).toBe(true);
       expect((await api.sdk.cache.invalidation.create({ url })).requestId, url).toBeDefined();
+    }
+  });
+
+  it('refuses the wildcards ImageKit refuses, over HTTP with its 400, for the reason the app’s checker gives', async () => {
+    const ep = api.emulator.urlEndpoint;
+    const refused: [string, RegExp][] = [
+      [`${ep}/*`, /needs a path with at least two levels/],
+      [`${ep}/folder/*`, /needs a path with at least two levels/],
+      [`${ep}/short*`, /needs a path with at least two levels/],
+      [`${ep}/tr:w-100/short*`, /needs a path with at least two levels/],
+      [`${ep}/media/catalog/*`, /never accepts a wildcard on \/media\/catalog\//],
+      [`${ep}/s/files*`, /never accepts a wildcard on \/s\/files\//],
+    ];
+    for (const [url, reason] of refused) {
+      const check = checkPurgeUrl(url, ep);
+      expect(check.ok ? undefined : check.reason, url).toMatch(reason);
+      expect(await apiError(api.sdk.cache.invalidation.create({ url })), url).toEqual({
+        status: 400,
+        body: { message: 'The URL is not valid for cache purging.', help: 'For support kindly contact us at support@imagekit.io.' },
+      });
     }
   });
 
