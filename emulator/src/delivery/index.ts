@@ -95,6 +95,7 @@ export function createDelivery(config: EmulatorConfig, library: LibraryReader, o
     },
     async close() {
       await opened;
+      await service.idle();
       await pool.idle();
     },
   };

@@ -213,6 +213,11 @@ export class DeliveryService {
     return pathAndQuery.startsWith(prefix) ? pathAndQuery.slice(prefix.length) : undefined;
   }
 
+  /** Resolves once every render in progress has finished and been cached (used on close). */
+  async idle(): Promise<void> {
+    await this.renders.idle();
+  }
+
   async purge(fullUrl: string): Promise<number> {
     const relative = this.relativeOf(fullUrl);
     if (relative === undefined) return 0;

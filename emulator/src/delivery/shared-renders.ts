@@ -40,4 +40,9 @@ export class SharedRenders<T> {
     }
     return joined.promise;
   }
+
+  /** Resolves once every render started so far has settled (its cache write included). */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running.values()].map((e) => e.promise));
+  }
 }
