@@ -45,14 +45,17 @@ export function createHandlers({ profiles, monitor, clients, info, pickDirectory
     'profiles.testConnection': async (target) => {
       if ('id' in target) return monitor.checkProfile(target.id);
       const { draft } = target;
-      let privateKey = draft.privateKey;
-      if (!privateKey && draft.id) privateKey = (await profiles.connectionOf(draft.id)).privateKey;
-      if (!privateKey) throw new AppError('BAD_INPUT', 'privateKey: Enter the private key to test the connection.');
+      // A typed key is tested wherever the person says; a saved one only at its saved endpoint.
+      if (!draft.privateKey && draft.id) {
+        const saved = await profiles.connectionAt(draft.id, draft.urlEndpoint);
+        return monitor.checkDraft({ ...saved, publicKey: draft.publicKey });
+      }
+      if (!draft.privateKey) throw new AppError('BAD_INPUT', 'privateKey: Enter the private key to test the connection.');
       const connection: ProfileConnection = {
         profileId: draft.id ?? null,
         urlEndpoint: draft.urlEndpoint,
         publicKey: draft.publicKey,
-        privateKey,
+        privateKey: draft.privateKey,
         apiBaseUrl: apiBaseUrlFor(draft.urlEndpoint),
       };
       return monitor.checkDraft(connection);

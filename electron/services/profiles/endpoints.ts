@@ -1,4 +1,4 @@
-import { isLoopbackHost } from '../../../shared/domain/profile';
+import { checkUrlEndpoint, isLoopbackHost } from '../../../shared/domain/profile';
 
 /** ImageKit's REST API; uploads go to upload.imagekit.io, which the SDK picks itself when no baseURL is set. */
 export const IMAGEKIT_API_URL = 'https://api.imagekit.io';
@@ -11,4 +11,11 @@ export const IMAGEKIT_API_URL = 'https://api.imagekit.io';
 export function apiBaseUrlFor(urlEndpoint: string): string | undefined {
   const url = new URL(urlEndpoint);
   return isLoopbackHost(url.hostname) ? url.origin : undefined;
+}
+
+/** True when two URL endpoints name the same place once normalised (case of the host, trailing slashes). */
+export function sameUrlEndpoint(a: string, b: string): boolean {
+  const left = checkUrlEndpoint(a);
+  const right = checkUrlEndpoint(b);
+  return left.ok && right.ok && left.value === right.value;
 }

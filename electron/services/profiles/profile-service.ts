@@ -5,7 +5,7 @@ import type { SettingsStore } from '../settings/settings-store';
 import type { StoredProfile } from '../settings/settings-schema';
 import { KeychainUnavailableError, type SecretStore } from '../secrets/secret-store';
 import { LOCAL_PROFILE_ID, LOCAL_PROFILE_NAME, type LocalLibraryHandle } from '../local-library/local-library';
-import { apiBaseUrlFor } from './endpoints';
+import { apiBaseUrlFor, sameUrlEndpoint } from './endpoints';
 
 /** What the main side needs to call ImageKit for a profile. Never sent to the renderer. */
 export interface ProfileConnection {
@@ -124,6 +124,11 @@ export class ProfileService {
       throw new AppError('NOT_ALLOWED', 'The Local library is managed by MediaDesk and cannot be edited.');
     }
     if (!existing && !draft.privateKey) throw new AppError('BAD_INPUT', 'privateKey: A new profile needs its private key.');
+    // Keeping the stored key while moving the profile elsewhere would send that key to an address the
+    // caller chose (the status check runs right after saving): a new endpoint needs the key typed again.
+    if (existing && !draft.privateKey && !sameUrlEndpoint(existing.urlEndpoint, draft.urlEndpoint)) {
+      throw new AppError('NOT_ALLOWED', keyStaysWithEndpoint(existing.urlEndpoint, draft.urlEndpoint));
+    }
     const id = existing?.id ?? randomUUID();
     let keyStorage: StoredProfile['keyStorage'] = existing?.keyStorage ?? 'none';
     if (draft.privateKey) keyStorage = await this.storeKey(id, draft.privateKey, draft.keyStorage ?? 'keychain');
@@ -180,6 +185,16 @@ export class ProfileService {
     return this.get(id);
   }
 
+  /**
+   * A saved profile's connection for a check against `urlEndpoint`, which must be the endpoint it was
+   * saved with: its stored key is never sent anywhere else (NOT_ALLOWED, asking for the key instead).
+   */
+  async connectionAt(id: string, urlEndpoint: string): Promise<ProfileConnection> {
+    const connection = await this.connectionOf(id);
+    if (!sameUrlEndpoint(connection.urlEndpoint, urlEndpoint)) throw new AppError('NOT_ALLOWED', keyStaysWithEndpoint(connection.urlEndpoint, urlEndpoint));
+    return connection;
+  }
+
   /** Endpoint and keys to call ImageKit for a saved profile (main side only). */
   async connectionOf(id: string): Promise<ProfileConnection> {
     const p = this.stored(id);
@@ -191,4 +206,8 @@ export class ProfileService {
     if (key === null) throw new AppError('NOT_FOUND', `The profile "${p.name}" has no private key saved. Edit it and enter the private key.`);
     return { profileId: id, urlEndpoint: p.urlEndpoint, publicKey: p.publicKey, privateKey: key, apiBaseUrl: apiBaseUrlFor(p.urlEndpoint) };
   }
+}
+
+function keyStaysWithEndpoint(saved: string, requested: string): string {
+  return `The saved private key is only sent to the URL endpoint it was saved with (${saved}). Enter the private key to use ${requested}.`;
 }

@@ -78,6 +78,17 @@ describe('ProfileService', () => {
     expect((await service.connectionOf(id)).privateKey).toBe(PRIVATE_KEY);
   });
 
+  it('moves a profile to another endpoint only with its private key typed again', async () => {
+    const { service } = await setup();
+    const { id } = await service.save(draft());
+    expect(await codeOf(service.save(draft({ id, urlEndpoint: 'https://ik.imagekit.io/elsewhere', privateKey: undefined })))).toBe('NOT_ALLOWED');
+    expect((await service.connectionOf(id)).urlEndpoint).toBe('https://ik.imagekit.io/work');
+    await expect(service.connectionAt(id, 'https://ik.imagekit.io/work/')).resolves.toMatchObject({ privateKey: PRIVATE_KEY });
+    expect(await codeOf(service.connectionAt(id, 'https://ik.imagekit.io/elsewhere'))).toBe('NOT_ALLOWED');
+    const moved = await service.save(draft({ id, urlEndpoint: 'https://ik.imagekit.io/elsewhere' }));
+    expect(moved.urlEndpoint).toBe('https://ik.imagekit.io/elsewhere');
+  });
+
   it('uses the emulator origin as API base for an endpoint on this machine', async () => {
     const { service } = await setup();
     const { id } = await service.save(draft({ urlEndpoint: 'http://127.0.0.1:4555/second' }));
