@@ -8,7 +8,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['shared/**/*.test.ts', 'emulator/**/*.test.ts', 'electron/**/*.test.ts', 'scripts/**/*.test.ts', 'security/**/*.test.ts'],
+          include: ['shared/**/*.test.ts', 'emulator/**/*.test.ts', 'electron/**/*.test.ts', 'cli/**/*.test.ts', 'scripts/**/*.test.ts', 'security/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -23,7 +23,7 @@ function currentPlatform(): Platform {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { dir: { type: 'boolean', default: false } } });
-  await viteBuild({ configFile: path.join(repoRoot, 'renderer', 'vite.config.ts'), logLevel: 'warn' });
+  await viteBuild({ configFile: path.join(repoRoot, 'vite.config.ts'), logLevel: 'warn' });
   await bundleElectron(path.join(repoRoot, 'dist', 'electron'));
   const platform = currentPlatform();
   const targets = values.dir ? platform.createTarget('dir') : platform.createTarget();

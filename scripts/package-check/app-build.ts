@@ -18,7 +18,7 @@ async function exists(file: string): Promise<boolean> {
 export async function ensureRendererBuild(): Promise<string> {
   if (await exists(path.join(rendererBuildDir, 'index.html'))) return rendererBuildDir;
   const { build } = await import('vite');
-  await build({ configFile: path.join(repoRoot, 'renderer', 'vite.config.ts'), logLevel: 'warn' });
+  await build({ configFile: path.join(repoRoot, 'vite.config.ts'), logLevel: 'warn' });
   return rendererBuildDir;
 }
 
