@@ -80,7 +80,6 @@ export const UploadOptions = z.object({
   nearDuplicateCheck: z.boolean().default(false),
 });
 export type UploadOptions = z.output<typeof UploadOptions>;
-export type UploadOptionsInput = z.input<typeof UploadOptions>;
 
 export const ItemState = z.enum(['pending', 'conflict', 'queued', 'uploading', 'paused', 'done', 'skipped', 'failed', 'cancelled']);
 export type ItemState = z.infer<typeof ItemState>;

@@ -55,7 +55,3 @@ export class AppError extends Error {
     super(message, options);
   }
 }
-
-export function isAppError(value: unknown): value is AppError {
-  return value instanceof AppError;
-}

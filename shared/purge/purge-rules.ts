@@ -19,11 +19,11 @@ export type PurgeUrlCheck =
   | { url: string; ok: false; reason: string };
 
 /** ImageKit's URL length limit for delivery URLs; longer ones can never have been cached. */
-export const MAX_PURGE_URL_LENGTH = 2048;
+const MAX_PURGE_URL_LENGTH = 2048;
 /** A wildcard directory path this long (without the endpoint) is allowed even at one level of nesting. */
-export const MIN_WILDCARD_PATH_CHARS = 15;
+const MIN_WILDCARD_PATH_CHARS = 15;
 /** Patterns ImageKit refuses with a wildcard whatever the other rules say (they purge whole stores). */
-export const FORBIDDEN_WILDCARD_PATHS = ['media/catalog', 's/files'] as const;
+const FORBIDDEN_WILDCARD_PATHS = ['media/catalog', 's/files'] as const;
 
 const FILE_WITH_EXTENSION = /\.[A-Za-z0-9]{1,8}$/;
 

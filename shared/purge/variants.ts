@@ -1,7 +1,7 @@
 import { pathAfterEndpoint } from './purge-rules';
 
 /** A transformation in use and where the site puts it: `/tr:<t>/path` or `path?tr=<t>` are different cache keys. */
-export interface TransformationInUse {
+interface TransformationInUse {
   tr: string;
   position: 'path' | 'query';
 }
@@ -11,7 +11,7 @@ export interface TransformationInUse {
  * form (the legacy SDKs' default), `?tr=w-300` or `tr=w-300` the query form (the current SDKs'
  * default). Undefined when nothing is left.
  */
-export function parseTransformationInUse(text: string): TransformationInUse | undefined {
+function parseTransformationInUse(text: string): TransformationInUse | undefined {
   const trimmed = text.trim();
   const query = /^\??tr=/.test(trimmed);
   const tr = trimmed

@@ -17,15 +17,6 @@ export function parseColor(raw: string, param: string): Rgba {
   throw new TransformationError(param, `Invalid colour "${raw}" for transformation parameter "${param}".`);
 }
 
-export function isColor(raw: string): boolean {
-  try {
-    parseColor(raw, '');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export function rgbaToHex({ r, g, b }: Rgba): string {
   return [r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('').toUpperCase();
 }

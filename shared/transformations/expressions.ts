@@ -57,10 +57,6 @@ export function parseExpr(raw: string, param: string): Expr {
   return build(tokens, 0, param);
 }
 
-export function isConstant(expr: Expr): expr is { kind: 'num'; value: number } {
-  return expr.kind === 'num';
-}
-
 /** Evaluates an expression; a variable missing from `scope` is an error naming the parameter. */
 export function evaluate(expr: Expr, scope: ExprScope, param: string): number {
   switch (expr.kind) {

@@ -57,8 +57,8 @@ export function tokenizeTr(text: string): EntryNode[] {
   return entries;
 }
 
-export const isLayerOpen = (entry: EntryNode): boolean => entry.key === 'l' && entry.value !== undefined && entry.value !== 'end';
-export const isLayerEnd = (entry: EntryNode): boolean => entry.key === 'l' && entry.value === 'end';
+const isLayerOpen = (entry: EntryNode): boolean => entry.key === 'l' && entry.value !== undefined && entry.value !== 'end';
+const isLayerEnd = (entry: EntryNode): boolean => entry.key === 'l' && entry.value === 'end';
 
 /**
  * Groups entries into layers (`l-<type>` … `l-end`, nesting to any depth). A stray `l-end` stays an

@@ -1,5 +1,6 @@
 import type { ChangeEvent } from 'react';
 import type { UrlProblem } from '../../../../shared/domain/urls';
+import { MAX_LAYER_DEPTH } from '../../../../shared/transformations/index';
 import type { LayerContext } from '../../../../shared/url/transformation-keys';
 import type { OverlaySpec, TransformationStep } from '../../../../shared/url/url-types';
 import { useNamedTransformations } from '../../api/urls';
@@ -9,7 +10,6 @@ import { checkField, fieldForOption, fieldsFor, GROUP_LABELS, groupOf, initialVa
 import { removeOption, setOption } from './step-list-ops';
 
 const GROUP_ORDER: GroupId[] = ['resize & crop', 'format & quality', 'effects', 'overlays', 'raw'];
-const MAX_LAYER_DEPTH = 3;
 
 export interface StepEditorProps {
   step: TransformationStep;
