@@ -1,18 +1,25 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-// This file runs in Node (Vite's config), not in the renderer: eslint.config.js lints it as Node code.
-import { fileURLToPath } from 'node:url';
 
-const rendererRoot = fileURLToPath(new URL('.', import.meta.url));
+// This file runs in Node (Vite's config), not in the renderer; tsconfig.config.json type-checks it.
+const fromRoot = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 
 // One build serves both hosts: Electron loads it from app://, the web host from http://127.0.0.1.
 // Relative asset paths ('./') keep it independent of the origin it is served from.
 export default defineConfig({
-  root: rendererRoot,
+  root: fromRoot('./renderer'),
   base: './',
   plugins: [react()],
+  resolve: {
+    alias: {
+      // Radix's scroll lock writes CSS into <style> elements, which the renderer CSP (style-src 'self')
+      // refuses; this stand-in applies the same CSS through a constructable stylesheet instead.
+      'react-style-singleton': fromRoot('./renderer/src/ui/csp/style-singleton.ts'),
+    },
+  },
   build: {
-    outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
+    outDir: fromRoot('./dist/renderer'),
     emptyOutDir: true,
     sourcemap: true,
     target: 'es2022',
