@@ -1,5 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
+// The web hosts the tests start inherit this: their Local library then accepts remote URLs from
+// the loopback servers the upload tests stand up (see electron/services/local-library/in-process.ts).
+process.env.MEDIADESK_TEST_ALLOW_PRIVATE_URLS = '1';
+
 // Debian's Chromium drives the renderer through the web host (no Electron binary exists on CI).
 // Each test starts its own host and emulators (see e2e/support/fixtures.ts), so there is no webServer here.
 export default defineConfig({

@@ -6,6 +6,7 @@ import { buildServer, defaultDeliveryHooks } from './server.js';
 import { attachInternals, type EmulatorLimits } from './server-internals.js';
 import { Faults } from './faults.js';
 import { createDelivery } from './delivery/index.js';
+import { createOutboundPolicy, type OutboundPolicy } from './net/outbound-policy.js';
 
 export interface StartEmulatorOptions {
   /** 0 (default) picks a free port. */
@@ -22,6 +23,13 @@ export interface StartEmulatorOptions {
   /** Fault-injection spec (see faults.ts); default env `IK_EMULATOR_FAULTS`, else none. */
   faults?: string;
   limits?: Partial<EmulatorLimits>;
+  /**
+   * Let remote-URL uploads and webhooks reach loopback, private, link-local and metadata
+   * addresses (default false: such URLs are refused after DNS resolution and after every redirect).
+   */
+  allowPrivateRemoteUrls?: boolean;
+  /** Replaces the outbound policy outright (tests inject DNS answers or a "public" loopback origin). */
+  outboundPolicy?: OutboundPolicy;
 }
 
 export interface RunningEmulator {
@@ -64,6 +72,7 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
     faults,
     background,
     quiet: options.quiet ?? false,
+    outbound: options.outboundPolicy ?? createOutboundPolicy({ allowPrivate: options.allowPrivateRemoteUrls ?? false }),
   });
   const app = await buildServer(ctx, [delivery.route]);
   try {

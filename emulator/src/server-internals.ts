@@ -1,6 +1,7 @@
 import type { EmulatorContext } from './context.js';
 import type { Library } from './store/library.js';
 import type { Faults } from './faults.js';
+import { createOutboundPolicy, type OutboundPolicy } from './net/outbound-policy.js';
 
 /** Limits an emulator enforces; defaults in `index.ts`. */
 export interface EmulatorLimits {
@@ -18,6 +19,15 @@ export interface Internals {
   /** Background work (bulk jobs, webhooks) to await before closing. */
   background: Set<Promise<unknown>>;
   quiet: boolean;
+  /** Which addresses remote-URL uploads and webhooks may reach; absent means public addresses only. */
+  outbound?: OutboundPolicy;
+}
+
+const PUBLIC_ONLY = createOutboundPolicy();
+
+/** The outbound policy of this emulator (public addresses only unless it was started with an opt-in). */
+export function outboundOf(ctx: EmulatorContext): OutboundPolicy {
+  return internalsOf(ctx).outbound ?? PUBLIC_ONLY;
 }
 
 const registry = new WeakMap<EmulatorContext, Internals>();

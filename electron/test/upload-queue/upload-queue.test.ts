@@ -5,7 +5,8 @@ import { UploadQueue } from '../../services/upload-queue/upload-queue.js';
 import type { QueueItem } from '../../services/upload-queue/types.js';
 import { bytes, download, listAll, removeTempDirs, sha, tempDir, writeTree } from './helpers.js';
 
-const emu = withEmulator();
+// Its remote URLs and webhooks are test servers on 127.0.0.1, which only an opted-in emulator may reach.
+const emu = withEmulator({ allowPrivateRemoteUrls: true });
 const FAST_RETRY = { baseDelayMs: 20, maxDelayMs: 200, maxAttempts: 8 };
 const open: UploadQueue[] = [];
 

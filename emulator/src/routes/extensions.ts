@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { badRequest } from '../http/errors.js';
+import { PrivateAddressError, type OutboundPolicy } from '../net/outbound-policy.js';
+import { safeRequest } from '../net/safe-fetch.js';
 
 export interface ExtensionRequest {
   name: 'remove-bg' | 'google-auto-tagging' | 'aws-auto-tagging' | 'ai-auto-description' | 'ai-tasks' | 'saved-extension';
@@ -43,11 +45,17 @@ export function extensionStatusOf(extensions: ExtensionRequest[]): ExtensionStat
   return status;
 }
 
-/** POSTs the final extension status to `webhookUrl` (best effort, 10 s timeout). */
+/**
+ * POSTs the final extension status to `webhookUrl` (best effort, 10 s timeout). The URL is the
+ * caller's, so the post goes through `outbound` like a remote upload: a private address (or a
+ * redirect, which is not followed) gets nothing, and the refusal surfaces as the background
+ * task's logged error.
+ */
 export async function notifyWebhook(
   webhookUrl: string,
   file: { fileId: string; name: string; filePath: string },
   extensionStatus: ExtensionStatus,
+  outbound: OutboundPolicy,
 ): Promise<void> {
   const body = {
     id: randomUUID(),
@@ -55,10 +63,17 @@ export async function notifyWebhook(
     created_at: new Date().toISOString(),
     data: { fileId: file.fileId, name: file.name, filePath: file.filePath, extensionStatus },
   };
-  await fetch(webhookUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-    signal: AbortSignal.timeout(10_000),
-  });
+  try {
+    const response = await safeRequest(webhookUrl, {
+      policy: outbound,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(10_000),
+    });
+    response.body.resume();
+  } catch (err) {
+    if (!(err instanceof PrivateAddressError)) throw err;
+    throw new Error(`webhook not sent to ${webhookUrl}: ${err.message} (start the emulator with --allow-private-urls to allow it)`);
+  }
 }

@@ -4,7 +4,7 @@ import { badRequest } from '../http/errors.js';
 import { parseBody } from '../http/body.js';
 import { toFileDetails } from '../model/file-details.js';
 import type { FileRecord } from '../model/file-record.js';
-import { internalsOf, runInBackground } from '../server-internals.js';
+import { internalsOf, outboundOf, runInBackground } from '../server-internals.js';
 import { assertFileIdShape, deleteFileChange, notFoundFile, nowIso } from '../store/file-ops.js';
 import { assertValidCustomMetadata } from './custom-metadata-check.js';
 import { extensionStatusOf, notifyWebhook, parseExtensions } from './extensions.js';
@@ -98,7 +98,7 @@ function update(ctx: EmulatorContext, current: FileRecord, body: z.infer<typeof 
     details.extensionStatus = extensionStatus;
     if (body.webhookUrl) {
       const url = body.webhookUrl;
-      runInBackground(ctx, () => notifyWebhook(url, next, extensionStatus));
+      runInBackground(ctx, () => notifyWebhook(url, next, extensionStatus, outboundOf(ctx)));
     }
   }
   return details;

@@ -1,20 +1,29 @@
-import { Readable } from 'node:stream';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { badRequest } from '../http/errors.js';
+import { PrivateAddressError, type OutboundPolicy } from '../net/outbound-policy.js';
+import { safeRequest, TooManyRedirectsError, type SafeResponse } from '../net/safe-fetch.js';
 import { FILE_TOO_LARGE, type BlobStore, type StagedBlob } from '../store/blobs.js';
 
 const INVALID_FILE = 'Your request contains invalid file parameter.';
 /** Whole-download limit once headers arrived (the 8 s limit covers only the headers). */
 const REMOTE_BODY_TIMEOUT_MS = 120_000;
+/** Redirect hops a remote URL may take; each target is checked against the outbound policy. */
+const MAX_REDIRECTS = 5;
 
 /**
- * Stages the bytes of a `file` sent as text: an http(s) URL (fetched; headers must arrive
- * within `headerTimeoutMs`, body capped at `maxBytes`) or base64 / a base64 data URI.
+ * Stages the bytes of a `file` sent as text: an http(s) URL (fetched under `outbound`, so only
+ * public addresses unless the emulator opted in; headers must arrive within `headerTimeoutMs`,
+ * body capped at `maxBytes`) or base64 / a base64 data URI.
  */
-export async function stageFileField(value: string, blobs: BlobStore, maxBytes: number, headerTimeoutMs: number): Promise<StagedBlob> {
+export async function stageFileField(
+  value: string,
+  blobs: BlobStore,
+  maxBytes: number,
+  headerTimeoutMs: number,
+  outbound: OutboundPolicy,
+): Promise<StagedBlob> {
   const text = value.trim();
   if (text === '') throw badRequest('Your request is missing file parameter.');
-  if (/^https?:\/\//i.test(text)) return stageRemote(text, blobs, maxBytes, headerTimeoutMs);
+  if (/^https?:\/\//i.test(text)) return stageRemote(text, blobs, maxBytes, headerTimeoutMs, outbound);
   return blobs.stageBuffer(decodeBase64(text, maxBytes));
 }
 
@@ -35,7 +44,13 @@ function decodeBase64(text: string, maxBytes: number): Buffer {
   return data;
 }
 
-async function stageRemote(url: string, blobs: BlobStore, maxBytes: number, headerTimeoutMs: number): Promise<StagedBlob> {
+async function stageRemote(
+  url: string,
+  blobs: BlobStore,
+  maxBytes: number,
+  headerTimeoutMs: number,
+  outbound: OutboundPolicy,
+): Promise<StagedBlob> {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -44,36 +59,46 @@ async function stageRemote(url: string, blobs: BlobStore, maxBytes: number, head
   }
   const controller = new AbortController();
   const headerTimer = setTimeout(() => controller.abort(new Error('header timeout')), headerTimeoutMs);
-  let response: Response;
+  let response: SafeResponse;
   try {
-    response = await fetch(parsed, { signal: controller.signal, redirect: 'follow' });
+    response = await safeRequest(parsed, { policy: outbound, signal: controller.signal, maxRedirects: MAX_REDIRECTS });
   } catch (err) {
-    const timedOut = controller.signal.aborted;
-    throw badRequest(
-      timedOut
-        ? `${INVALID_FILE} The URL did not respond within ${headerTimeoutMs / 1000} seconds.`
-        : `${INVALID_FILE} The URL could not be fetched: ${(err as Error).message}.`,
-    );
+    throw badRequest(fetchFailure(err, controller.signal.aborted, headerTimeoutMs));
   } finally {
     clearTimeout(headerTimer);
   }
-  if (!response.ok || !response.body) {
-    await response.body?.cancel();
+  if (response.status < 200 || response.status > 299) {
+    response.body.destroy();
     throw badRequest(`${INVALID_FILE} The URL could not be fetched: HTTP ${response.status}.`);
   }
-  const declared = Number(response.headers.get('content-length') ?? NaN);
+  const declared = Number(response.headers['content-length'] ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) {
     controller.abort();
+    response.body.destroy();
     throw badRequest(FILE_TOO_LARGE);
   }
   const bodyTimer = setTimeout(() => controller.abort(new Error('body timeout')), REMOTE_BODY_TIMEOUT_MS);
   try {
-    return await blobs.stage(Readable.fromWeb(response.body as unknown as WebReadableStream<Uint8Array>), maxBytes);
+    return await blobs.stage(response.body, maxBytes);
   } catch (err) {
     controller.abort();
+    response.body.destroy();
     if (err instanceof Error && err.name === 'IkError') throw err;
     throw badRequest(`${INVALID_FILE} Downloading the URL failed: ${(err as Error).message}.`);
   } finally {
     clearTimeout(bodyTimer);
   }
+}
+
+function fetchFailure(err: unknown, timedOut: boolean, headerTimeoutMs: number): string {
+  if (err instanceof PrivateAddressError) {
+    const where = err.redirectedFrom ? 'The URL redirects to' : 'The URL points to';
+    return (
+      `${INVALID_FILE} ${where} a private address (${err.where}); ` +
+      'uploads from loopback, private, link-local and cloud-metadata addresses are refused. Use a publicly reachable URL (an emulator started with --allow-private-urls accepts them).'
+    );
+  }
+  if (err instanceof TooManyRedirectsError) return `${INVALID_FILE} The URL redirected more than ${err.limit} times.`;
+  if (timedOut) return `${INVALID_FILE} The URL did not respond within ${headerTimeoutMs / 1000} seconds.`;
+  return `${INVALID_FILE} The URL could not be fetched: ${(err as Error).message}.`;
 }

@@ -7,7 +7,7 @@ import type { FileRecord } from '../model/file-record.js';
 import { uniqueSuffix } from '../model/ids.js';
 import { splitExtension } from '../model/paths.js';
 import { probeFile } from '../model/probe.js';
-import { internalsOf, runInBackground } from '../server-internals.js';
+import { internalsOf, outboundOf, runInBackground } from '../server-internals.js';
 import type { StagedBlob } from '../store/blobs.js';
 import { nowIso, versionChange } from '../store/file-ops.js';
 import { recordPostTransformations } from '../store/post-transformations.js';
@@ -44,7 +44,7 @@ async function handleUpload(request: FastifyRequest, ctx: EmulatorContext): Prom
     const options = parseUploadOptions(form.fields);
     if (!staged) {
       if (form.fields.file === undefined) throw badRequest('Your request is missing file parameter.');
-      staged = await stageFileField(form.fields.file, library.blobs, limits.maxUploadBytes, limits.remoteHeaderTimeoutMs);
+      staged = await stageFileField(form.fields.file, library.blobs, limits.maxUploadBytes, limits.remoteHeaderTimeoutMs, outboundOf(ctx));
     }
     if (options.pre) staged = await applyPreTransformation(ctx, staged, options.pre);
     if (options.customMetadata) assertValidCustomMetadata(ctx.db, options.customMetadata);
@@ -70,7 +70,7 @@ async function handleUpload(request: FastifyRequest, ctx: EmulatorContext): Prom
     const extensionStatus = extensionStatusOf(options.extensions);
     if (extensionStatus && options.webhookUrl) {
       const url = options.webhookUrl;
-      runInBackground(ctx, () => notifyWebhook(url, record, extensionStatus));
+      runInBackground(ctx, () => notifyWebhook(url, record, extensionStatus, outboundOf(ctx)));
     }
     return uploadResponse(record, ctx.config.urlEndpoint, options.responseFields, { extensionStatus, metadata });
   } catch (err) {

@@ -9,7 +9,8 @@ import { withEmulator } from '../helpers/emulator.js';
 import { localServer, pngBytes } from '../helpers/fixtures.js';
 
 const spec = specValidation();
-const emu = withEmulator({ limits: { maxUploadBytes: 4096 } });
+// Its remote URLs and webhooks are test servers on 127.0.0.1, which only an opted-in emulator may reach.
+const emu = withEmulator({ limits: { maxUploadBytes: 4096 }, allowPrivateRemoteUrls: true });
 
 async function upload(fields: Record<string, string>, file: Buffer | string | null = Buffer.from('plain text')) {
   const form = new FormData();

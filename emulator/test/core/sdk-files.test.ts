@@ -9,7 +9,8 @@ import { startTestEmulator, withEmulator } from '../helpers/emulator.js';
 import { eventually, localServer, pngBytes } from '../helpers/fixtures.js';
 
 const spec = specValidation();
-const emu = withEmulator({ fetch: spec.fetch });
+// Its remote URLs and webhooks are test servers on 127.0.0.1, which only an opted-in emulator may reach.
+const emu = withEmulator({ fetch: spec.fetch, allowPrivateRemoteUrls: true });
 
 async function upload(name: string, folder = '/', tags?: string[]) {
   const png = await pngBytes(20, 10);

@@ -13,7 +13,8 @@ import { cameraJpeg } from '../metadata/images.js';
  * checks what the emulator answered and what it now holds; every response is validated against the spec.
  */
 const spec = specValidation();
-const emu = withEmulator({ fetch: spec.fetch });
+// Its remote URLs and webhooks are test servers on 127.0.0.1, which only an opted-in emulator may reach.
+const emu = withEmulator({ fetch: spec.fetch, allowPrivateRemoteUrls: true });
 let remote: LocalServer;
 let webhook: LocalServer;
 let sample: Buffer; // the quickstart's sample.jpg

@@ -10,7 +10,8 @@ import { withEmulator } from '../helpers/emulator.js';
 import { eventually, jpegBytes, localServer, pngBytes, sha256, type LocalServer } from '../helpers/fixtures.js';
 
 const spec = specValidation();
-const emu = withEmulator({ limits: { remoteHeaderTimeoutMs: 400 }, fetch: spec.fetch });
+// Its remote URLs and webhooks are test servers on 127.0.0.1, which only an opted-in emulator may reach.
+const emu = withEmulator({ limits: { remoteHeaderTimeoutMs: 400 }, fetch: spec.fetch, allowPrivateRemoteUrls: true });
 let remote: LocalServer;
 let webhook: LocalServer;
 let png: Buffer;
