@@ -4,7 +4,6 @@ import type ImageKit from '@imagekit/nodejs';
 import type { ProfileView } from '../shared/domain/profile';
 import { defaultDataDir } from '../electron/services/app/data-dir';
 import { ImageKitClients } from '../electron/services/imagekit/client-service';
-import { startLocalLibraryInProcess } from '../electron/services/local-library/in-process';
 import { LOCAL_PROFILE_ID, type LocalLibraryHandle } from '../electron/services/local-library/local-library';
 import { ProfileService } from '../electron/services/profiles/profile-service';
 import { KeyringSecretStore } from '../electron/services/secrets/keyring-secret-store';
@@ -60,6 +59,8 @@ export class CliContext {
   async ensureLocalLibrary(): Promise<void> {
     if (this.local.started) return;
     this.localStart ??= (async () => {
+      // Loaded on demand: the emulator (Fastify, sharp, libsql) is the heaviest part of the command line.
+      const { startLocalLibraryInProcess } = await import('../electron/services/local-library/in-process');
       const running = await startLocalLibraryInProcess({ dataDir: path.join(this.dataDir, 'local-library') });
       Object.assign(this.local, { ...running, started: true });
     })();
@@ -86,7 +87,9 @@ export class CliContext {
     if (profileId === LOCAL_PROFILE_ID) await this.ensureLocalLibrary();
     const connection = await this.profiles.connectionOf(profileId);
     const client = await this.clients.forProfile(profileId);
-    return { profileId, client, urlEndpoint: connection.urlEndpoint, libraryKey: `${profileId}|${connection.urlEndpoint}` };
+    // The Local library gets a new port on every start, so its checksums are keyed by the profile alone.
+    const libraryKey = profileId === LOCAL_PROFILE_ID ? LOCAL_PROFILE_ID : `${profileId}|${connection.urlEndpoint}`;
+    return { profileId, client, urlEndpoint: connection.urlEndpoint, libraryKey };
   }
 
   transfers(): TransferService {

@@ -4,6 +4,7 @@ import { checkPurgeList } from '../../shared/purge/purge-rules';
 import { toBatches } from '../../shared/purge/batches';
 import { checkTransformation } from '../../electron/services/urls/transformation-check';
 import { createUrlService } from '../../electron/services/url/url-service';
+import { deliveryUrlOf } from '../../electron/services/library/delivery-url';
 import { isFolderEntry, LibraryReader } from '../../electron/services/transfer/library-reader';
 import { apiFolder, normalizeLibraryPath } from '../../electron/services/transfer/paths';
 import { DEFAULT_RETRY } from '../../electron/services/upload-queue/retry-policy';
@@ -101,13 +102,15 @@ export function registerLibrary(program: Command, io: CliEnvironment, setExit: (
 
   program
     .command('purge <urls...>')
-    .description('purge URLs from the CDN cache (checked against ImageKit\'s purge rules before anything is sent)')
+    .description('purge URLs (or /library/paths of the profile) from the CDN cache, checked against ImageKit\'s purge rules before anything is sent')
     .option('--wait', 'wait until ImageKit reports each purge completed')
     .action(
       action(io, setExit, 'purge the URLs', async ({ ctx, out, globals }: RunContext, urls: string[], opts: { wait?: boolean }) => {
         const profile = await ctx.profile(globals.profile);
         const connection = await ctx.profiles.connectionOf(profile.id);
-        const checked = checkPurgeList(urls, connection.urlEndpoint);
+        // A library path stands for its delivery URL on this profile (the Local library's port changes between runs).
+        const asUrls = urls.map((u) => (u.startsWith('/') ? deliveryUrlOf(connection.urlEndpoint, normalizeLibraryPath(u)) : u));
+        const checked = checkPurgeList(asUrls, connection.urlEndpoint);
         if (checked.refused.length) throw new UsageError(`Nothing was purged; fix these URLs first:\n${checked.refused.map((r) => `  ${r.url || '(empty)'}: ${r.reason}`).join('\n')}`);
         const client = await ctx.client(profile.id);
         const results: { url: string; requestId: string; status: string }[] = [];
