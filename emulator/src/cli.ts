@@ -1,7 +1,23 @@
 import { parseArgs } from 'node:util';
 import { startEmulator } from './index.js';
 
-const USAGE = 'usage: npm run emulator -- --port <n> --data <dir> [--host <h>] [--id <id>] [--private-key <k>] [--public-key <k>]';
+const USAGE = [
+  'usage: npm run emulator -- --port <n> --data <dir> [--host <h>] [--id <id>] [--private-key <k>] [--public-key <k>] [--allow-private-urls]',
+  '  --private-key/--public-key (or IK_EMULATOR_PRIVATE_KEY/IK_EMULATOR_PUBLIC_KEY): keys for this run only, never written to disk;',
+  '    without them the emulator uses the pair it generated and keeps in <dir>/keys.json.',
+  '  --allow-private-urls: let remote-URL uploads and webhooks reach loopback, private and link-local addresses.',
+].join('\n');
+
+/**
+ * Keys chosen for this run: a flag, else the emulator's own variable. The SDK's
+ * IMAGEKIT_PRIVATE_KEY is deliberately not read: it often holds a real account's key.
+ */
+function chosenKeys(flags: { privateKey?: string; publicKey?: string }): { privateKey?: string; publicKey?: string } {
+  return {
+    privateKey: flags.privateKey || process.env.IK_EMULATOR_PRIVATE_KEY || undefined,
+    publicKey: flags.publicKey || process.env.IK_EMULATOR_PUBLIC_KEY || undefined,
+  };
+}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -12,6 +28,7 @@ async function main(): Promise<void> {
       id: { type: 'string', default: 'local' },
       'private-key': { type: 'string' },
       'public-key': { type: 'string' },
+      'allow-private-urls': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -25,13 +42,18 @@ async function main(): Promise<void> {
     console.error(`--port must be 0..65535, got ${values.port}\n${USAGE}`);
     process.exit(2);
   }
+  if (process.env.IMAGEKIT_PRIVATE_KEY) {
+    console.error('emulator: IMAGEKIT_PRIVATE_KEY is set and ignored; to choose the key, use --private-key or IK_EMULATOR_PRIVATE_KEY.');
+  }
+  const keys = chosenKeys({ privateKey: values['private-key'], publicKey: values['public-key'] });
   const emulator = await startEmulator({
     port,
     host: values.host,
     dataDir: values.data,
     id: values.id,
-    privateKey: values['private-key'],
-    publicKey: values['public-key'],
+    privateKey: keys.privateKey,
+    publicKey: keys.publicKey,
+    allowPrivateRemoteUrls: values['allow-private-urls'],
   });
   if (emulator.keysGenerated) {
     console.log(`generated keys (kept in ${values.data}/keys.json):`);

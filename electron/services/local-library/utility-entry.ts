@@ -19,6 +19,7 @@ const dataDir = dataIndex >= 0 ? process.argv[dataIndex + 1] : undefined;
 
 try {
   if (!dataDir) throw new Error('missing --data <dir>');
+  // No keys passed: the emulator generates its own, never one from the environment.
   const emulator = await startEmulator({ port: 0, dataDir, quiet: true });
   parentPort.on('message', ({ data }) => {
     if (data.type === 'close') void emulator.close().then(() => process.exit(0));

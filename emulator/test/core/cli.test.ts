@@ -1,7 +1,7 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import ImageKit from '@imagekit/nodejs';
 import { spawnCli, spawnNpmEmulator, stopGroup } from '../helpers/cli.js';
 import { resolveKeys } from '../../src/store/keys.js';
@@ -60,13 +60,15 @@ describe('emulator CLI', () => {
     }
   });
 
-  it('takes its keys from IMAGEKIT_PRIVATE_KEY / IMAGEKIT_PUBLIC_KEY and honours --id', async () => {
+  it('uses IK_EMULATOR_PRIVATE_KEY / IK_EMULATOR_PUBLIC_KEY for the run without writing them, and honours --id', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'ik-env-'));
-    const cli = await spawnCli(['--port', '0', '--data', dir, '--id', 'env_id'], { IMAGEKIT_PRIVATE_KEY: 'private_from_env', IMAGEKIT_PUBLIC_KEY: 'public_from_env' });
+    const cli = await spawnCli(['--port', '0', '--data', dir, '--id', 'env_id'], { IK_EMULATOR_PRIVATE_KEY: 'private_from_env', IK_EMULATOR_PUBLIC_KEY: 'public_from_env' });
     try {
       expect(cli.urlEndpoint).toBe(`${cli.apiUrl}/env_id`);
+      expect(cli.stdout()).not.toMatch(/privateKey=/);
       const sdk = new ImageKit({ privateKey: 'private_from_env', baseURL: cli.apiUrl, maxRetries: 0 });
       expect(await sdk.assets.list({})).toEqual([]);
+      await expect(readFile(path.join(dir, 'keys.json'), 'utf8')).rejects.toMatchObject({ code: 'ENOENT' });
     } finally {
       cli.child.kill('SIGTERM');
       await cli.exited;
@@ -80,24 +82,50 @@ describe('emulator CLI', () => {
 });
 
 describe('key resolution', () => {
-  it('prefers options, then env, then the stored pair; empty env counts as unset', async () => {
+  const saved = process.env.IMAGEKIT_PRIVATE_KEY;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.IMAGEKIT_PRIVATE_KEY;
+    else process.env.IMAGEKIT_PRIVATE_KEY = saved;
+  });
+
+  it('uses given keys for the run only, else the stored generated pair; never the SDK variable', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'ik-keys-'));
-    const saved = { priv: process.env.IMAGEKIT_PRIVATE_KEY, pub: process.env.IMAGEKIT_PUBLIC_KEY };
     try {
-      process.env.IMAGEKIT_PRIVATE_KEY = '';
-      process.env.IMAGEKIT_PUBLIC_KEY = '';
+      process.env.IMAGEKIT_PRIVATE_KEY = 'private_sdk_env_key_never_used';
       const generated = await resolveKeys(dir);
       expect(generated).toMatchObject({ generated: true, privateKey: expect.stringMatching(/^private_/), publicKey: expect.stringMatching(/^public_/) });
+      expect(generated.privateKey).not.toBe('private_sdk_env_key_never_used');
       expect(await resolveKeys(dir)).toEqual({ ...generated, generated: false });
-      process.env.IMAGEKIT_PRIVATE_KEY = 'private_env';
-      process.env.IMAGEKIT_PUBLIC_KEY = 'public_env';
-      expect(await resolveKeys(dir)).toMatchObject({ privateKey: 'private_env', publicKey: 'public_env' });
-      expect(await resolveKeys(dir, 'private_opt', 'public_opt')).toMatchObject({ privateKey: 'private_opt', publicKey: 'public_opt' });
+      expect(await resolveKeys(dir, 'private_opt', 'public_opt')).toEqual({ privateKey: 'private_opt', publicKey: 'public_opt', generated: false });
+      expect(await resolveKeys(dir, 'private_opt')).toMatchObject({ privateKey: 'private_opt', publicKey: generated.publicKey });
+      expect(await resolveKeys(dir, '', '')).toEqual({ ...generated, generated: false }); // empty counts as unset
+      const onDisk = await readFile(path.join(dir, 'keys.json'), 'utf8');
+      expect(JSON.parse(onDisk)).toEqual({ privateKey: generated.privateKey, publicKey: generated.publicKey });
+      expect(onDisk).not.toMatch(/_opt|sdk_env/);
     } finally {
-      process.env.IMAGEKIT_PRIVATE_KEY = saved.priv ?? '';
-      process.env.IMAGEKIT_PUBLIC_KEY = saved.pub ?? '';
-      if (saved.priv === undefined) delete process.env.IMAGEKIT_PRIVATE_KEY;
-      if (saved.pub === undefined) delete process.env.IMAGEKIT_PUBLIC_KEY;
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('replaces a stored pair that holds the SDK variable\'s key, or any key it did not generate', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'ik-keys-'));
+    const file = path.join(dir, 'keys.json');
+    try {
+      // What older versions wrote when IMAGEKIT_PRIVATE_KEY was set: that key, in clear.
+      const adopted = `private_${'A'.repeat(24)}=`;
+      process.env.IMAGEKIT_PRIVATE_KEY = adopted;
+      await writeFile(file, JSON.stringify({ privateKey: adopted, publicKey: `public_${'B'.repeat(24)}=` }));
+      const replaced = await resolveKeys(dir);
+      expect(replaced.generated).toBe(true);
+      expect(replaced.privateKey).not.toBe(adopted);
+      expect(await readFile(file, 'utf8')).not.toContain(adopted);
+
+      delete process.env.IMAGEKIT_PRIVATE_KEY;
+      await writeFile(file, JSON.stringify({ privateKey: 'private_lRJhGtv7o5H7Tkvbv9kGNK4nUyE=', publicKey: 'public_x' }));
+      const again = await resolveKeys(dir);
+      expect(again.generated).toBe(true);
+      expect(await readFile(file, 'utf8')).not.toContain('lRJhGtv7o5H7Tkvbv9kGNK4nUyE');
+    } finally {
       await rm(dir, { recursive: true, force: true });
     }
   });
