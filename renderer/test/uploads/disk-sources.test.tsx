@@ -71,7 +71,7 @@ describe('the Upload dialog in the Electron app', () => {
     const host = createUploadsHost([], [], { 'uploads.defaults.get': () => defaults, 'uploads.nearDuplicates': () => nearDuplicates as never });
     const { files, pathForFile } = onDisk(entries);
     setBridgeForTests({ ...host.bridge, pathForFile });
-    useUploadsUi.setState({ pending: null, urlDialogOpen: false, notices: [], expanded: true });
+    useUploadsUi.setState({ pending: null, urlDialogOpen: false, expanded: true });
     const user = userEvent.setup();
     render(
       <QueryClientProvider client={createQueryClient()}>

@@ -11,7 +11,7 @@ import { UploadOptions } from '../../../shared/domain/uploads';
 
 function renderOverlay(host: ReturnType<typeof createUploadsHost>) {
   setBridgeForTests(host.bridge);
-  useUploadsUi.setState({ pending: null, urlDialogOpen: false, notices: [], expanded: true });
+  useUploadsUi.setState({ pending: null, urlDialogOpen: false, expanded: true });
   const user = userEvent.setup();
   render(
     <QueryClientProvider client={createQueryClient()}>

@@ -43,15 +43,18 @@ export function FilesView({ source }: { source: FileSource }) {
     return () => observer.disconnect();
   }, []);
 
+  // Whole tiles across, then each widened to share the leftover space (no ragged gap on the right).
   const columns = viewMode === 'grid' ? Math.max(1, Math.floor((width - 8) / tileWidth(thumb))) : 1;
+  const cellWidth = Math.max(tileWidth(thumb), Math.floor((width - 8) / columns));
+  const cellThumb = cellWidth - (tileWidth(thumb) - thumb);
   const rowCount = Math.ceil(items.length / columns) + (hasMore ? 1 : 0);
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => (viewMode === 'grid' ? tileHeight(thumb) : LIST_ROW_HEIGHT),
+    estimateSize: () => (viewMode === 'grid' ? tileHeight(cellThumb) : LIST_ROW_HEIGHT),
     overscan: 2,
   });
-  useEffect(() => virtualizer.measure(), [virtualizer, thumb, viewMode]);
+  useEffect(() => virtualizer.measure(), [virtualizer, cellThumb, viewMode]);
   const virtualRows = virtualizer.getVirtualItems();
   const lastRow = virtualRows[virtualRows.length - 1]?.index ?? 0;
 
@@ -223,7 +226,7 @@ export function FilesView({ source }: { source: FileSource }) {
                     selected={selectedIds.has(file.fileId)}
                     focused={selection.focus === first + i}
                     events={events}
-                    thumb={thumb}
+                    thumb={cellThumb}
                   />
                 ))
               ) : (

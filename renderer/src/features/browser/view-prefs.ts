@@ -8,13 +8,13 @@ export type ListColumn = 'name' | 'type' | 'size' | 'dimensions' | 'created' | '
 
 /** Widths of the list columns in px; Name takes what is left and never goes below its own width. */
 export const defaultColumnWidths: Record<ListColumn, number> = {
-  name: 200,
+  name: 180,
   type: 64,
   size: 72,
   dimensions: 100,
-  created: 104,
-  updated: 104,
-  tags: 130,
+  created: 100,
+  updated: 100,
+  tags: 110,
 };
 
 interface ViewPrefs {

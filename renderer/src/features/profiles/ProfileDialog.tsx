@@ -2,7 +2,10 @@ import { useState } from 'react';
 import type { ConnectionStatus } from '../../../../shared/domain/connection';
 import { useProfiles } from '../../api/profiles';
 import { useUiStore } from '../../app/ui-store';
+import { Plus, X } from 'lucide-react';
 import { Modal } from '../../ui/Modal';
+import { Button } from '../../ui/controls/Button';
+import { IconButton } from '../../ui/controls/IconButton';
 import { ProfileForm } from './ProfileForm';
 import './profiles.css';
 
@@ -24,12 +27,12 @@ export function ProfileDialog() {
     <Modal labelledBy="profile-dialog-title" onClose={close}>
       <header className="modal-header">
         <h2 id="profile-dialog-title">Profile</h2>
-        <button type="button" onClick={() => { setNotice(null); editProfile(null); }}>
+        <Button size="sm" variant="quiet" icon={<Plus />} onClick={() => { setNotice(null); editProfile(null); }}>
           Add profile
-        </button>
-        <button type="button" className="icon-button" aria-label="Close" onClick={close}>
-          ✕
-        </button>
+        </Button>
+        <IconButton label="Close" shortcut="Escape" onClick={close}>
+          <X />
+        </IconButton>
       </header>
       <p className="modal-subtitle">{profile ? `Editing “${profile.name}”` : 'New ImageKit account'}</p>
       {missing ? (

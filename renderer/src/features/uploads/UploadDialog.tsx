@@ -56,7 +56,7 @@ export function UploadDialog({ pending }: { pending: PendingUpload }) {
 
   if (!draft) {
     return (
-      <Modal labelledBy={titleId} onClose={close}>
+      <Modal labelledBy={titleId} onClose={close} size="lg">
         <h2 id={titleId}>Upload</h2>
         <p role="status">{defaults.isError ? `Could not load the upload options: ${defaults.error.message}` : 'Loading the upload options…'}</p>
         <button type="button" onClick={close}>
@@ -144,7 +144,7 @@ export function UploadDialog({ pending }: { pending: PendingUpload }) {
   }
 
   return (
-    <Modal labelledBy={titleId} onClose={cancel}>
+    <Modal labelledBy={titleId} onClose={cancel} size="lg">
       <form
         className="upload-dialog"
         onSubmit={(e) => {

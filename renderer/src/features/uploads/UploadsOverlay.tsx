@@ -6,6 +6,7 @@ import { UploadDialog } from './UploadDialog';
 import { UploadsRegion } from './UploadsRegion';
 import { UrlDialog } from './UrlDialog';
 import { useUploadsUi } from './uploads-store';
+import { ToastRecord } from '../../ui/toast/Toaster';
 import './uploads.css';
 
 function isEditable(target: EventTarget | null): boolean {
@@ -25,7 +26,7 @@ function announce(text: string, notify: (text: string, tone: 'ok' | 'warn') => v
  * "Uploads" region, and the notices shown when a batch ends.
  */
 export function UploadsOverlay() {
-  const { pending, urlDialogOpen, notices, propose, openUrlDialog, notify, dismiss } = useUploadsUi();
+  const { pending, urlDialogOpen, propose, openUrlDialog, notify } = useUploadsUi();
   const [dragging, setDragging] = useState(false);
   const depth = useRef(0);
 
@@ -92,16 +93,7 @@ export function UploadsOverlay() {
       <UploadsRegion />
       {pending && <UploadDialog pending={pending} />}
       {urlDialogOpen && <UrlDialog />}
-      <div className="upload-notices" role="status" aria-label="Upload notifications">
-        {notices.map((n) => (
-          <div key={n.id} className={`upload-notice ${n.tone}`}>
-            <span>{n.text}</span>
-            <button type="button" aria-label="Dismiss" onClick={() => dismiss(n.id)}>
-              ×
-            </button>
-          </div>
-        ))}
-      </div>
+      <ToastRecord channel="uploads" label="Upload notifications" />
     </>
   );
 }

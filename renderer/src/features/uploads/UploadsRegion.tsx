@@ -1,4 +1,9 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { ChevronDown, ChevronUp, FolderUp, Link, Upload } from 'lucide-react';
+import { Badge } from '../../ui/controls/Badge';
+import { Button } from '../../ui/controls/Button';
+import { IconButton } from '../../ui/controls/IconButton';
+import { matchesShortcut } from '../../ui/controls/shortcut';
 import { FINAL_STATES, type UploadItem } from '../../../../shared/domain/uploads';
 import { useClearFinished, useQueueAction, useResolveConflict, useSetConcurrency, useUploadProgress, useUploads } from '../../api/uploads';
 import { fromPicker } from './collect-sources';
@@ -17,7 +22,10 @@ function visibleRows(items: UploadItem[]): { rows: UploadItem[]; hidden: number 
   return { rows, hidden: items.length - rows.length };
 }
 
-/** The "Uploads" region: sources (Upload, folder, URLs), the queue's totals and controls, and every file. */
+/**
+ * The "Uploads" drawer: a bar with the sources (Upload, folder, URLs), a count badge and the totals;
+ * opened, the queue's controls and every file, never taller than 40% of the window.
+ */
 export function UploadsRegion() {
   const snapshot = useUploads();
   const progress = useUploadProgress();
@@ -39,6 +47,24 @@ export function UploadsRegion() {
   const failed = items.filter((i) => i.state === 'failed').length;
   const { rows, hidden } = visibleRows(items);
 
+  // New files in the queue open the drawer once, so progress and choices are in view; the person may close it again.
+  const seen = useRef(items.length);
+  useEffect(() => {
+    if (items.length > seen.current) setExpanded(true);
+    seen.current = items.length;
+  }, [items.length, setExpanded]);
+
+  // Ctrl/⌘+U picks files to upload from anywhere in the window.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!matchesShortcut(e, 'Mod+U')) return;
+      e.preventDefault();
+      filePicker.current?.click();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
   const pick = (list: FileList | null) => {
     const files = fromPicker(list);
     if (files.length) propose({ kind: 'files', files });
@@ -48,19 +74,42 @@ export function UploadsRegion() {
   return (
     <section className={`uploads-region ${expanded ? 'expanded' : 'collapsed'}`} role="region" aria-label="Uploads">
       <div className="uploads-header">
+        <IconButton size="sm" label={expanded ? 'Hide list' : 'Show list'} aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
+          {expanded ? <ChevronDown /> : <ChevronUp />}
+        </IconButton>
         <h2>Uploads</h2>
-        <button type="button" onClick={() => filePicker.current?.click()}>
-          Upload
-        </button>
-        <button type="button" onClick={() => folderPicker.current?.click()}>
-          Upload folder
-        </button>
-        <button type="button" onClick={() => openUrlDialog()}>
-          Upload from URLs…
-        </button>
-        <button type="button" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
-          {expanded ? 'Hide list' : 'Show list'}
-        </button>
+        {active > 0 && (
+          <Badge tone="accent" aria-label={`${active} to go`}>
+            {active}
+          </Badge>
+        )}
+        {conflicts > 0 && (
+          <Badge tone="warn" aria-label={`${conflicts} waiting for a choice`}>
+            {conflicts} waiting
+          </Badge>
+        )}
+        {failed > 0 && <Badge aria-label={`${failed} failed`}>{failed} failed</Badge>}
+        {totals && totals.totalBytes > 0 && (
+          <div className="uploads-total">
+            <progress aria-label="Total upload progress" max={Math.max(totals.totalBytes, 1)} value={totals.bytesSent} />
+            <span className="small" role="status" aria-label="Upload totals">
+              {counts?.done ?? 0} uploaded{active ? `, ${active} to go` : ''}
+              {failed ? `, ${failed} failed` : ''} · {formatBytes(totals.bytesSent)} of {formatBytes(totals.totalBytes)}
+              {active > 0 && totals.bytesPerSecond > 0 && ` · ${formatSpeed(totals.bytesPerSecond)} · ${formatEta(totals.etaSeconds)}`}
+            </span>
+          </div>
+        )}
+        <div className="uploads-sources">
+          <Button size="sm" variant="primary" icon={<Upload />} title="Upload files (Ctrl+U)" onClick={() => filePicker.current?.click()}>
+            Upload
+          </Button>
+          <Button size="sm" icon={<FolderUp />} onClick={() => folderPicker.current?.click()}>
+            Upload folder
+          </Button>
+          <Button size="sm" icon={<Link />} onClick={() => openUrlDialog()}>
+            Upload from URLs…
+          </Button>
+        </div>
         <input ref={filePicker} type="file" multiple hidden aria-label="Files to upload" onChange={(e) => (pick(e.target.files), (e.target.value = ''))} />
         <input
           ref={folderPicker}
@@ -71,18 +120,8 @@ export function UploadsRegion() {
           onChange={(e) => (pick(e.target.files), (e.target.value = ''))}
         />
       </div>
-      {totals && totals.totalBytes > 0 && (
-        <div className="uploads-total">
-          <progress aria-label="Total upload progress" max={Math.max(totals.totalBytes, 1)} value={totals.bytesSent} />
-          <span className="small" role="status" aria-label="Upload totals">
-            {counts?.done ?? 0} uploaded{active ? `, ${active} to go` : ''}
-            {failed ? `, ${failed} failed` : ''} · {formatBytes(totals.bytesSent)} of {formatBytes(totals.totalBytes)}
-            {active > 0 && totals.bytesPerSecond > 0 && ` · ${formatSpeed(totals.bytesPerSecond)} · ${formatEta(totals.etaSeconds)}`}
-          </span>
-        </div>
-      )}
       {expanded && (
-        <>
+        <div className="uploads-body">
           <div className="upload-actions" role="toolbar" aria-label="All uploads">
             <button type="button" onClick={() => all('pause')} disabled={active === 0}>
               Pause all
@@ -137,7 +176,7 @@ export function UploadsRegion() {
             ))}
           </ul>
           {hidden > 0 && <p className="muted small">{hidden} more not shown.</p>}
-        </>
+        </div>
       )}
     </section>
   );

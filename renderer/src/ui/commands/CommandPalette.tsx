@@ -8,6 +8,8 @@ import './command-palette.css';
 
 export const PALETTE_SHORTCUT = 'Mod+K';
 
+const groupOrder = ['File', 'Folder', 'Upload', 'Go to', 'Profiles', 'Theme'];
+
 /**
  * The command palette (Ctrl/⌘+K): every action the app offers right now, grouped, each with its
  * shortcut; type to filter, Enter runs. cmdk does the filtering and listbox semantics, Radix the
@@ -36,7 +38,12 @@ export function CommandPalette() {
       const key = a.group ?? 'General';
       byGroup.set(key, [...(byGroup.get(key) ?? []), a]);
     }
-    return [...byGroup];
+    // What acts on the current selection and folder first, then navigation and settings.
+    const rank = (group: string) => {
+      const i = groupOrder.indexOf(group);
+      return i < 0 ? groupOrder.length : i;
+    };
+    return [...byGroup].sort(([a], [b]) => rank(a) - rank(b));
   }, [actions]);
 
   if (!open) return null;
