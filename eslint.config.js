@@ -14,6 +14,13 @@ const rawIpc = {
   message: 'Use the typed contract: electron/ipc/ (main) or electron/preload.ts (renderer bridge).',
 };
 
+// electron-store imports electron at load, so it is an Electron adapter: services get the settings port.
+const electronStore = {
+  name: 'electron-store',
+  message: 'electron-store loads electron: open it only in electron/adapters/ (services use the SettingsStore port of electron/services/settings/).',
+};
+const noDynamicElectronStore = { selector: "ImportExpression[source.value='electron-store']", message: electronStore.message };
+
 /**
  * Node's built-in modules by exact name ('fs', 'fs/promises', …). Exact `paths` rather than gitignore
  * patterns: a pattern 'url' would also match our own '../url/parse' and 'crypto' a './crypto/' folder.
@@ -44,8 +51,8 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-imports': ['error', { paths: [rawIpc] }],
-      'no-restricted-syntax': ['error', noDynamicElectron],
+      'no-restricted-imports': ['error', { paths: [rawIpc, electronStore] }],
+      'no-restricted-syntax': ['error', noDynamicElectron, noDynamicElectronStore],
     },
   },
   {
@@ -68,30 +75,38 @@ export default tseslint.config(
     ignores: ['shared/**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: ['electron', 'react', 'react-dom'].map((name) => ({ name, message: PURE })).concat(nodeBuiltins(PURE)),
+        paths: ['electron', 'electron-store', 'react', 'react-dom'].map((name) => ({ name, message: PURE })).concat(nodeBuiltins(PURE)),
         patterns: [nodePrefixed(PURE)],
       }],
-      'no-restricted-syntax': ['error', noDynamicElectron, noDynamicNode, noRequire],
+      'no-restricted-syntax': ['error', noDynamicElectron, noDynamicElectronStore, noDynamicNode, noRequire],
     },
   },
   {
     // Services hold logic and are unit-tested in Node: they never import electron.
     files: ['electron/services/**/*.ts', 'electron/web/**/*.ts', 'emulator/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only electron/adapters, electron/ipc, main.ts and preload.ts touch Electron.' }] }],
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only electron/adapters, electron/ipc, main.ts and preload.ts touch Electron.' }, electronStore] }],
+    },
+  },
+  {
+    // Adapters are where Electron-bound libraries live: electron-store is opened here.
+    files: ['electron/adapters/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [rawIpc] }],
+      'no-restricted-syntax': ['error', noDynamicElectron],
     },
   },
   {
     // The two places allowed to use raw IPC.
     files: ['electron/ipc/electron-ipc-adapter.ts', 'electron/preload.ts'],
-    rules: { 'no-restricted-imports': 'off' },
+    rules: { 'no-restricted-imports': ['error', { paths: [electronStore] }] },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: RENDERER }, ...nodeBuiltins(RENDERER)],
+        paths: [{ name: 'electron', message: RENDERER }, { name: 'electron-store', message: RENDERER }, ...nodeBuiltins(RENDERER)],
         patterns: [nodePrefixed(RENDERER)],
       }],
     },

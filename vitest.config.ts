@@ -11,6 +11,8 @@ export default defineConfig({
           include: ['shared/**/*.test.ts', 'emulator/**/*.test.ts', 'electron/**/*.test.ts', 'cli/**/*.test.ts', 'scripts/**/*.test.ts', 'security/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // electron-store imports `electron`; run it through Vitest so a test's vi.mock('electron') reaches it.
+          server: { deps: { inline: ['electron-store'] } },
         },
       },
       {

@@ -14,6 +14,7 @@ import { registerElectronIpc } from './ipc/electron-ipc-adapter';
 import { bindTaskbarProgress } from './adapters/taskbar-progress';
 import { createDragOut, type SavedOriginals } from './adapters/drag-out';
 import { directoryPicker } from './adapters/save-dialog';
+import { openElectronSettings } from './adapters/electron-settings';
 
 /**
  * Composition root of the Electron app (bundled to dist/electron/main.js). Wiring only: every
@@ -46,6 +47,7 @@ if (!app.requestSingleInstanceLock()) {
       host: 'electron',
       version: app.getVersion(),
       startLocalLibrary: startLocalLibraryInUtilityProcess(path.join(here, 'local-library.js')),
+      openSettings: openElectronSettings,
       validate: isDev,
       log,
       pickDirectory: directoryPicker(dialog, () => window, () => app.getPath('downloads')),

@@ -72,6 +72,42 @@ describe('services never import electron', () => {
   });
 });
 
+describe('electron-store (it loads electron) only in electron/adapters/', () => {
+  const open = "import Store from 'electron-store';\nexport const s = new Store();";
+  it.each([
+    'electron/services/settings/boundary-fixture.ts',
+    'electron/web/boundary-fixture.ts',
+    'electron/main.ts',
+    'electron/ipc/electron-ipc-adapter.ts',
+    'electron/preload.ts',
+    'emulator/src/boundary-fixture.ts',
+    'scripts/boundary-fixture.ts',
+    'electron/test/services/boundary-fixture.test.ts',
+  ])('reports it in %s', async (file) => {
+    expect(await boundaryProblems(file, open)).toEqual([expect.stringMatching(/'electron-store' import is restricted.*electron\/adapters/)]);
+  });
+
+  it.each([
+    ['shared/domain/boundary-fixture.ts', /shared\/ must stay pure/],
+    ['renderer/src/features/browser/boundary-fixture.tsx', /The renderer has no Node/],
+  ])('reports it in %s with that layer\'s reason', async (file, expected) => {
+    expect(await boundaryProblems(file, open)).toEqual([expect.stringMatching(expected)]);
+  });
+
+  it('reports a dynamic import of it', async () => {
+    expect(await boundaryProblems('electron/services/settings/boundary-fixture.ts', "export const s = await import('electron-store');")).toEqual([
+      expect.stringMatching(/no-restricted-syntax: electron-store loads electron/),
+    ]);
+  });
+
+  it('allows it in an adapter, which still may not use raw IPC', async () => {
+    expect(await boundaryProblems('electron/adapters/boundary-fixture.ts', open)).toEqual([]);
+    expect(await boundaryProblems('electron/adapters/boundary-fixture.ts', "import { ipcMain } from 'electron';\nexport const i = ipcMain;")).toEqual([
+      expect.stringMatching(/Use the typed contract/),
+    ]);
+  });
+});
+
 describe('raw ipcMain/ipcRenderer only in the IPC adapter and the preload', () => {
   const mainSide = "import { ipcMain } from 'electron';\nipcMain.handle('x', () => 1);";
   const rendererSide = "import { ipcRenderer } from 'electron';\nexport const call = () => ipcRenderer.invoke('x');";

@@ -28,6 +28,11 @@ export interface AppServicesOptions {
   keychain?: 'auto' | 'off' | SecretStore;
   /** Keychain service name (tests use their own so they never touch the app's entries). */
   keychainService?: string;
+  /**
+   * Opens the settings file in `dataDir`: conf by default (web host, tests); the Electron main
+   * process passes electron-store, which runs the same schema and migrations.
+   */
+  openSettings?: (dataDir: string) => SettingsStore;
   /** Validate outputs and events against the contract (dev and test). */
   validate: boolean;
   connectionTimeoutMs?: number;
@@ -64,7 +69,7 @@ async function resolveKeychain(options: AppServicesOptions): Promise<{ store: Se
 export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
   const log = options.log ?? ((message, error) => console.error(`[mediadesk] ${message}`, error ?? ''));
   mkdirSync(options.dataDir, { recursive: true });
-  const settings = openSettings(options.dataDir);
+  const settings = (options.openSettings ?? openSettings)(options.dataDir);
   const keychain = await resolveKeychain(options);
   if (!keychain.store) log(`system keychain unavailable: ${keychain.reason}`);
   const localLibrary = await options.startLocalLibrary({ dataDir: path.join(options.dataDir, 'local-library') });

@@ -19,11 +19,12 @@ export interface WindowState {
   maximized: boolean;
 }
 
-export interface Settings {
+// A type alias, not an interface: conf's stores take a Record<string, unknown>, which an interface is not.
+export type Settings = {
   profiles: StoredProfile[];
   activeProfileId: string | null;
   window: WindowState;
-}
+};
 
 /** Version of the settings layout; bump it and add a migration in settings-migrations.ts together. */
 export const SETTINGS_VERSION = '2.0.0';
