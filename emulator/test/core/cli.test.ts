@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import ImageKit from '@imagekit/nodejs';
-import { spawnCli, spawnNpmEmulator, stopGroup } from '../helpers/cli.js';
+import { spawnCli, spawnNpmEmulator, stopGroup, type CliEmulator } from '../helpers/cli.js';
+import { localServer, pngBytes } from '../helpers/fixtures.js';
 import { resolveKeys } from '../../src/store/keys.js';
 
 let dataDir: string;
@@ -73,6 +74,27 @@ describe('emulator CLI', () => {
       cli.child.kill('SIGTERM');
       await cli.exited;
       await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a loopback remote URL unless started with --allow-private-urls', async () => {
+    const png = await pngBytes(8, 8);
+    const source = await localServer((_req, res) => res.writeHead(200, { 'content-type': 'image/png' }).end(png));
+    const upload = (cli: CliEmulator) =>
+      new ImageKit({ privateKey: 'private_cli_net', baseURL: cli.apiUrl, maxRetries: 0 }).files.upload({ file: `${source.url}/a.png`, fileName: 'a.png' });
+    const dirs = [await mkdtemp(path.join(os.tmpdir(), 'ik-net-')), await mkdtemp(path.join(os.tmpdir(), 'ik-net-'))];
+    const keys = ['--private-key', 'private_cli_net', '--public-key', 'public_cli_net'];
+    const strict = await spawnCli(['--port', '0', '--data', dirs[0], ...keys]);
+    const open = await spawnCli(['--port', '0', '--data', dirs[1], ...keys, '--allow-private-urls']);
+    try {
+      await expect(upload(strict)).rejects.toMatchObject({ status: 400, error: { message: expect.stringContaining('The URL points to a private address (127.0.0.1, loopback)') } });
+      expect(source.requests).toEqual([]);
+      expect((await upload(open)).size).toBe(png.length);
+    } finally {
+      for (const cli of [strict, open]) cli.child.kill('SIGTERM');
+      await Promise.all([strict.exited, open.exited]);
+      await source.close();
+      for (const dir of dirs) await rm(dir, { recursive: true, force: true });
     }
   });
 
