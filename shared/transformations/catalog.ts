@@ -36,15 +36,26 @@ export interface ParamSpec {
   layerOnly?: boolean;
 }
 
+// Value lists of the enum parameters: the catalog shows them, the parser accepts exactly them and the step
+// types (types.ts) are derived from them.
 export const POSITIONS = ['center', 'top', 'left', 'bottom', 'right', 'top_left', 'top_right', 'bottom_left', 'bottom_right'] as const;
+export const FOCUS_SPECIAL = ['auto', 'face', 'custom'] as const;
+export const CROPS = ['maintain_ratio', 'force', 'at_max', 'at_max_enlarge', 'at_least'] as const;
+export const CROP_MODES = ['pad_resize', 'extract', 'pad_extract'] as const;
+export const FORMATS = ['auto', 'jpg', 'jpeg', 'png', 'webp', 'avif', 'gif', 'orig'] as const;
+/** `v_h` is read as `h_v`. */
+export const FLIPS = ['h', 'v', 'h_v', 'v_h'] as const;
+export const LAYER_MODES = ['multiply', 'cutter', 'cutout', 'displace'] as const;
+export const ALIGNMENTS = ['left', 'right', 'center'] as const;
+export const TYPOGRAPHY = ['b', 'i', 'b_i', 'strikethrough'] as const;
 
 export const PARAMETERS: readonly ParamSpec[] = [
   { key: 'w', name: 'Width', type: 'dimension', group: 'resize & crop', expressions: true, min: 0, description: 'Output width in px; 0<w<1 is a fraction of the input width; `auto` uses the Sec-CH-Width client hint.' },
   { key: 'h', name: 'Height', type: 'dimension', group: 'resize & crop', expressions: true, min: 0, description: 'Output height in px; 0<h<1 is a fraction of the input height.' },
   { key: 'ar', name: 'Aspect ratio', type: 'expression', group: 'resize & crop', expressions: true, description: '`ar-W-H` (or `W_H`, or an expression); derives the missing dimension when exactly one of w/h is given, ignored when both are.' },
-  { key: 'c', name: 'Crop', type: 'enum', group: 'resize & crop', default: 'maintain_ratio', values: ['maintain_ratio', 'force', 'at_max', 'at_max_enlarge', 'at_least'], description: 'How w×h is reached: crop excess (maintain_ratio), squeeze (force), fit inside without/with enlarging (at_max/at_max_enlarge) or cover (at_least).' },
-  { key: 'cm', name: 'Crop mode', type: 'enum', group: 'resize & crop', values: ['pad_resize', 'extract', 'pad_extract'], description: 'pad_resize keeps the whole image and pads with bg; extract cuts a w×h region without resizing; pad_extract also pads a region larger than the image.' },
-  { key: 'fo', name: 'Focus', type: 'enum', group: 'resize & crop', default: 'center', values: [...POSITIONS, 'auto', 'face', 'custom'], description: 'Where crops and padding anchor. `auto` uses saliency (sharp attention); `face` and object names fall back to attention (approximate); `custom` uses the file\'s customCoordinates.' },
+  { key: 'c', name: 'Crop', type: 'enum', group: 'resize & crop', default: 'maintain_ratio', values: CROPS, description: 'How w×h is reached: crop excess (maintain_ratio), squeeze (force), fit inside without/with enlarging (at_max/at_max_enlarge) or cover (at_least).' },
+  { key: 'cm', name: 'Crop mode', type: 'enum', group: 'resize & crop', values: CROP_MODES, description: 'pad_resize keeps the whole image and pads with bg; extract cuts a w×h region without resizing; pad_extract also pads a region larger than the image.' },
+  { key: 'fo', name: 'Focus', type: 'enum', group: 'resize & crop', default: 'center', values: [...POSITIONS, ...FOCUS_SPECIAL], description: 'Where crops and padding anchor. `auto` uses saliency (sharp attention); `face` and object names fall back to attention (approximate); `custom` uses the file\'s customCoordinates.' },
   { key: 'z', name: 'Zoom', type: 'number', group: 'resize & crop', default: '1', min: 0, description: 'Zoom around the detected face/object (with fo-face or fo-<object>).' },
   { key: 'x', name: 'X', type: 'expression', group: 'resize & crop', expressions: true, description: 'Left edge of an extract region (cm-extract).' },
   { key: 'y', name: 'Y', type: 'expression', group: 'resize & crop', expressions: true, description: 'Top edge of an extract region (cm-extract).' },
@@ -52,7 +63,7 @@ export const PARAMETERS: readonly ParamSpec[] = [
   { key: 'yc', name: 'Y centre', type: 'expression', group: 'resize & crop', expressions: true, description: 'Vertical centre of an extract region; the region must stay inside the image.' },
   { key: 'dpr', name: 'Device pixel ratio', type: 'number', group: 'resize & crop', default: '1', min: 0.1, max: 5, description: 'Multiplies w and h (needs one of them); ignored when the result would be <1 or >5000 px. `auto` reads Sec-CH-DPR.' },
   { key: 'q', name: 'Quality', type: 'integer', group: 'format & quality', default: '80', min: 1, max: 100, description: 'Lossy quality for JPEG, WebP and AVIF.' },
-  { key: 'f', name: 'Format', type: 'enum', group: 'format & quality', default: 'auto', values: ['auto', 'jpg', 'jpeg', 'png', 'webp', 'avif', 'gif', 'orig'], description: 'Output format. `auto` picks WebP when the Accept header lists image/webp (AVIF only when enabled), else keeps the input format; PNGs with alpha never become JPEG.' },
+  { key: 'f', name: 'Format', type: 'enum', group: 'format & quality', default: 'auto', values: FORMATS, description: 'Output format. `auto` picks WebP when the Accept header lists image/webp (AVIF only when enabled), else keeps the input format; PNGs with alpha never become JPEG.' },
   { key: 'pr', name: 'Progressive', type: 'boolean', group: 'format & quality', default: 'false', description: 'Progressive (interlaced) JPEG/PNG.' },
   { key: 'lo', name: 'Lossless', type: 'boolean', group: 'format & quality', default: 'false', description: 'Lossless WebP/AVIF.' },
   { key: 'md', name: 'Metadata', type: 'boolean', group: 'format & quality', default: 'false', description: 'Keep all metadata (stripped by default).' },
@@ -60,7 +71,7 @@ export const PARAMETERS: readonly ParamSpec[] = [
   { key: 'orig', name: 'Original', type: 'boolean', group: 'format & quality', description: 'Serve the original bytes; every other parameter is ignored.' },
   { key: 'pg', name: 'Page', type: 'integer', group: 'format & quality', min: 1, description: 'Page/frame of a multi-page input (GIF, animated WebP).' },
   { key: 'rt', name: 'Rotate', type: 'number', group: 'effects', description: 'Clockwise degrees (`N` prefix = counter-clockwise); other angles than multiples of 90 grow the canvas (fill = bg, else black/transparent). `auto` applies EXIF orientation (always applied on load).' },
-  { key: 'fl', name: 'Flip', type: 'enum', group: 'effects', values: ['h', 'v', 'h_v', 'v_h'], description: 'Mirror horizontally, vertically or both.' },
+  { key: 'fl', name: 'Flip', type: 'enum', group: 'effects', values: FLIPS, description: 'Mirror horizontally, vertically or both.' },
   { key: 'r', name: 'Radius', type: 'expression', group: 'effects', description: 'Rounded corners in px (one value or `tl_tr_br_bl`) or `max` for a circle/ellipse; corners become transparent, or bg-coloured in formats without alpha.' },
   { key: 'b', name: 'Border', type: 'expression', group: 'effects', expressions: true, description: '`b-<width>_<colour>`: adds a border around the image, growing the canvas by 2×width.' },
   { key: 'bg', name: 'Background', type: 'background', group: 'effects', default: '000000', description: 'Padding/background colour (RRGGBB, RRGGBBAA with decimal AA opacity, CSS name), `blurred[_amount][_brightness]` (pad_resize) or `dominant`.' },
@@ -84,14 +95,14 @@ export const PARAMETERS: readonly ParamSpec[] = [
   { key: 'lyc', name: 'Layer Y centre', type: 'expression', group: 'overlays', layerOnly: true, expressions: true, description: 'Vertical centre of the layer.' },
   { key: 'lfo', name: 'Layer focus', type: 'enum', group: 'overlays', layerOnly: true, default: 'center', values: POSITIONS, description: 'Relative position of the layer; ignored when lx/ly are given.' },
   { key: 'lap', name: 'Layer anchor', type: 'enum', group: 'overlays', layerOnly: true, default: 'top_left', values: POSITIONS, description: 'Which point of the layer lx/ly place.' },
-  { key: 'lm', name: 'Layer mode', type: 'enum', group: 'overlays', layerOnly: true, values: ['multiply', 'cutter', 'cutout', 'displace'], description: 'Blend mode: multiply, cutter (keep base only under the layer), cutout (punch the layer out); displace is drawn normally.' },
+  { key: 'lm', name: 'Layer mode', type: 'enum', group: 'overlays', layerOnly: true, values: LAYER_MODES, description: 'Blend mode: multiply, cutter (keep base only under the layer), cutout (punch the layer out); displace is drawn normally.' },
   { key: 'fs', name: 'Font size', type: 'expression', group: 'overlays', layerOnly: true, default: '45', expressions: true, description: 'Text size in px.' },
   { key: 'co', name: 'Font colour', type: 'color', group: 'overlays', layerOnly: true, default: '000000', description: 'Text colour (the emulator\'s default is black).' },
   { key: 'ff', name: 'Font family', type: 'name', group: 'overlays', layerOnly: true, default: 'DejaVuSans', description: 'Bundled font (DejaVu Sans/Serif/Mono; ImageKit names such as Roboto fall back to DejaVu Sans) or a library .ttf path with `@@`.' },
-  { key: 'ia', name: 'Inner alignment', type: 'enum', group: 'overlays', layerOnly: true, default: 'center', values: ['left', 'right', 'center'], description: 'Alignment of wrapped text lines.' },
+  { key: 'ia', name: 'Inner alignment', type: 'enum', group: 'overlays', layerOnly: true, default: 'center', values: ALIGNMENTS, description: 'Alignment of wrapped text lines.' },
   { key: 'pa', name: 'Padding', type: 'expression', group: 'overlays', layerOnly: true, expressions: true, description: 'CSS-style padding `a[_b[_c[_d]]]` around text.' },
   { key: 'al', name: 'Alpha', type: 'integer', group: 'overlays', layerOnly: true, min: 1, max: 9, description: 'Layer transparency 1 (most transparent) to 9.' },
-  { key: 'tg', name: 'Typography', type: 'enum', group: 'overlays', layerOnly: true, values: ['b', 'i', 'b_i', 'strikethrough'], description: 'Bold, italic, both, or strikethrough.' },
+  { key: 'tg', name: 'Typography', type: 'enum', group: 'overlays', layerOnly: true, values: TYPOGRAPHY, description: 'Bold, italic, both, or strikethrough.' },
   { key: 'lh', name: 'Line height', type: 'number', group: 'overlays', layerOnly: true, description: 'Extra spacing between wrapped lines in px.' },
 ];
 

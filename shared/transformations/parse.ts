@@ -1,4 +1,4 @@
-import { BUILT_IN_NAMED_TRANSFORMATIONS, LEGACY_OVERLAY_KEYS, POSITIONS, UNSUPPORTED_KEYS } from './catalog.js';
+import { BUILT_IN_NAMED_TRANSFORMATIONS, LAYER_MODES, LEGACY_OVERLAY_KEYS, POSITIONS, UNSUPPORTED_KEYS } from './catalog.js';
 import { decodeBase64Utf8 } from './base64.js';
 import { parseExpr } from './expressions.js';
 import { applyStepParam, pathValue } from './step-values.js';
@@ -88,7 +88,7 @@ function applyLayerParam(layer: Layer, key: string, value: string): void {
       position[key] = value as (typeof POSITIONS)[number];
       return;
     case 'lm':
-      if (!['multiply', 'cutter', 'cutout', 'displace'].includes(value)) {
+      if (!(LAYER_MODES as readonly string[]).includes(value)) {
         throw new TransformationError(key, `Invalid value "${value}" for transformation parameter "lm".`);
       }
       position.lm = value as LayerPosition['lm'];

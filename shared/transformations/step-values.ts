@@ -1,4 +1,4 @@
-import { POSITIONS } from './catalog.js';
+import { ALIGNMENTS, CROP_MODES, CROPS, FLIPS, FOCUS_SPECIAL, FORMATS, POSITIONS, TYPOGRAPHY } from './catalog.js';
 import { parseColor } from './colors.js';
 import { parseExpr, parseSignedNumber } from './expressions.js';
 import { TransformationError, type Background, type Effect, type Expr, type Position, type StepParams } from './types.js';
@@ -141,8 +141,6 @@ function effect(key: string, value: string): Effect {
   throw new TransformationError(key, `Invalid transformation parameter "${key}".`);
 }
 
-const FOCUS_SPECIAL = ['auto', 'face', 'custom'] as const;
-
 /** Validates one `key-value` pair and stores it on the step; throws a TransformationError naming the key. */
 export function applyStepParam(params: StepParams, key: string, value: string): void {
   if (key.startsWith('e-')) {
@@ -153,8 +151,8 @@ export function applyStepParam(params: StepParams, key: string, value: string): 
     case 'w': params.w = value === 'auto' ? 'auto' : nonNegative(key, value); return;
     case 'h': params.h = nonNegative(key, value); return;
     case 'ar': params.ar = aspectRatio(value); return;
-    case 'c': params.c = oneOf(key, value, ['maintain_ratio', 'force', 'at_max', 'at_max_enlarge', 'at_least']); return;
-    case 'cm': params.cm = oneOf(key, value, ['pad_resize', 'extract', 'pad_extract']); return;
+    case 'c': params.c = oneOf(key, value, CROPS); return;
+    case 'cm': params.cm = oneOf(key, value, CROP_MODES); return;
     case 'fo':
       if ((POSITIONS as readonly string[]).includes(value) || (FOCUS_SPECIAL as readonly string[]).includes(value)) params.fo = value as Position;
       else if (/^[a-z][a-zA-Z]*$/.test(value)) params.fo = { object: value };
@@ -163,10 +161,10 @@ export function applyStepParam(params: StepParams, key: string, value: string): 
     case 'z': params.z = number(key, value, 0, 100); return;
     case 'x': case 'y': case 'xc': case 'yc': params[key] = parseExpr(value, key); return;
     case 'q': params.q = integer(key, value, 1, 100); return;
-    case 'f': params.f = oneOf(key, value, ['auto', 'jpg', 'jpeg', 'png', 'webp', 'avif', 'gif', 'orig']); return;
+    case 'f': params.f = oneOf(key, value, FORMATS); return;
     case 'pr': case 'lo': case 'md': case 'cp': case 'orig': params[key] = bool(key, value); return;
     case 'rt': params.rt = value === 'auto' ? 'auto' : number(key, value, -360, 360); return;
-    case 'fl': { const f = oneOf(key, value, ['h', 'v', 'h_v', 'v_h']); params.fl = f === 'v_h' ? 'h_v' : f; return; }
+    case 'fl': { const f = oneOf(key, value, FLIPS); params.fl = f === 'v_h' ? 'h_v' : f; return; }
     case 'r': params.r = radius(value); return;
     case 'b': params.b = border(value); return;
     case 'bg': params.bg = background(value); return;
@@ -180,10 +178,10 @@ export function applyStepParam(params: StepParams, key: string, value: string): 
     case 'fs': params.fs = nonNegative(key, value); return;
     case 'co': params.co = parseColor(value, key); return;
     case 'ff': params.ff = value.includes('@@') || value.includes('.') ? pathValue(key, value) : value; return;
-    case 'ia': params.ia = oneOf(key, value, ['left', 'right', 'center']); return;
+    case 'ia': params.ia = oneOf(key, value, ALIGNMENTS); return;
     case 'pa': params.pa = padding(value); return;
     case 'al': params.al = integer(key, value, 1, 9); return;
-    case 'tg': params.tg = oneOf(key, value, ['b', 'i', 'b_i', 'strikethrough']); return;
+    case 'tg': params.tg = oneOf(key, value, TYPOGRAPHY); return;
     case 'lh': params.lh = number(key, value, 0, 10_000); return;
   }
   throw new TransformationError(key, `Invalid transformation parameter "${key}".`);

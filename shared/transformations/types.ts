@@ -3,6 +3,7 @@
  * renderer or URL builder can trust these shapes; only expressions stay symbolic until the image
  * dimensions they refer to are known.
  */
+import type { ALIGNMENTS, CROP_MODES, CROPS, FLIPS, FOCUS_SPECIAL, FORMATS, LAYER_MODES, POSITIONS, TYPOGRAPHY } from './catalog.js';
 
 /** Variables of ImageKit arithmetic expressions: initial, current and (inside layers) base image. */
 export type ExprVariable = 'iw' | 'ih' | 'iar' | 'cw' | 'ch' | 'car' | 'bw' | 'bh' | 'bar';
@@ -28,20 +29,7 @@ export type Background =
   | { kind: 'blurred'; amount: number | 'auto'; brightness: number }
   | { kind: 'dominant' };
 
-export type Position =
-  | 'center'
-  | 'top'
-  | 'left'
-  | 'bottom'
-  | 'right'
-  | 'top_left'
-  | 'top_right'
-  | 'bottom_left'
-  | 'bottom_right';
-
-export type CropMode = 'maintain_ratio' | 'force' | 'at_max' | 'at_max_enlarge' | 'at_least';
-export type CropModeExtra = 'pad_resize' | 'extract' | 'pad_extract';
-export type OutputFormat = 'auto' | 'jpg' | 'jpeg' | 'png' | 'webp' | 'avif' | 'gif' | 'orig';
+export type Position = (typeof POSITIONS)[number];
 
 export type Effect =
   | { name: 'grayscale' }
@@ -53,29 +41,27 @@ export type Effect =
 
 export type Radius = { kind: 'max' } | { kind: 'corners'; tl: number; tr: number; br: number; bl: number };
 
-export type Typography = 'b' | 'i' | 'b_i' | 'strikethrough';
-
 /** Parameters of one chain step (also used inside layers). Every field is optional. */
 export interface StepParams {
   w?: Expr | 'auto';
   h?: Expr;
   ar?: Expr;
-  c?: CropMode;
-  cm?: CropModeExtra;
-  fo?: Position | 'auto' | 'face' | 'custom' | { object: string };
+  c?: (typeof CROPS)[number];
+  cm?: (typeof CROP_MODES)[number];
+  fo?: Position | (typeof FOCUS_SPECIAL)[number] | { object: string };
   z?: number;
   x?: Expr;
   y?: Expr;
   xc?: Expr;
   yc?: Expr;
   q?: number;
-  f?: OutputFormat;
+  f?: (typeof FORMATS)[number];
   pr?: boolean;
   lo?: boolean;
   md?: boolean;
   cp?: boolean;
   rt?: number | 'auto';
-  fl?: 'h' | 'v' | 'h_v';
+  fl?: Exclude<(typeof FLIPS)[number], 'v_h'>;
   r?: Radius;
   b?: { width: Expr; color: Rgba };
   bg?: Background;
@@ -93,10 +79,10 @@ export interface StepParams {
   fs?: Expr;
   co?: Rgba;
   ff?: string;
-  ia?: 'left' | 'right' | 'center';
+  ia?: (typeof ALIGNMENTS)[number];
   pa?: [Expr, Expr, Expr, Expr];
   al?: number;
-  tg?: Typography;
+  tg?: (typeof TYPOGRAPHY)[number];
   lh?: number;
   /** AI/video parameters accepted but not rendered offline, as written (`e-changebg-prompt-snow`). */
   approximated?: string[];
@@ -109,7 +95,7 @@ export interface LayerPosition {
   lyc?: Expr;
   lfo?: Position;
   lap?: Position;
-  lm?: 'multiply' | 'cutter' | 'cutout' | 'displace';
+  lm?: (typeof LAYER_MODES)[number];
 }
 
 export interface Layer {
