@@ -3,6 +3,7 @@
 // The SDK keeps its table in an internal module (`lib/transformation-utils`) that is no part of its public
 // API, and this code also runs in the renderer; so the table is written out here from ImageKit's documented
 // parameter list, and a test compares it with the installed SDK's so drift is caught.
+import { PARAMETERS } from '../transformations/catalog.js';
 
 /** SDK transformation option → the URL parameter it writes (`raw` is written verbatim, without a key). */
 export const SDK_TRANSFORM_KEYS: Readonly<Record<string, string>> = {
@@ -50,15 +51,6 @@ export const OPTIONAL_VALUE_EFFECTS: ReadonlySet<string> = new Set([
 /** URL parameters whose value the SDK writes as a path with `/` → `@@`. */
 export const PATH_VALUED_KEYS: ReadonlySet<string> = new Set(['di', 'ff']);
 
-/** Option names whose `true`/`false` values are stringified (`pr-true`); parsed back to booleans for forms. */
-export const BOOLEAN_OPTIONS: ReadonlySet<string> = new Set([
-  'progressive',
-  'lossless',
-  'metadata',
-  'colorProfile',
-  'original',
-]);
-
 /** `co` is `fontColor` for text layers and images but `color` inside subtitle layers. */
 const PREFERRED_IN_CONTEXT: Record<string, Record<string, string>> = { subtitle: { co: 'color' } };
 
@@ -67,6 +59,14 @@ for (const [option, urlKey] of Object.entries(SDK_TRANSFORM_KEYS)) {
   // `raw` is not a URL parameter: its value is emitted verbatim.
   if (option !== 'raw') optionsByUrlKey.set(urlKey, [...(optionsByUrlKey.get(urlKey) ?? []), option]);
 }
+
+/**
+ * Options of the catalog's boolean parameters (`progressive` for `pr`, …): the SDK stringifies their
+ * `true`/`false` (`pr-true`), and they are parsed back to booleans for forms.
+ */
+export const BOOLEAN_OPTIONS: ReadonlySet<string> = new Set(
+  PARAMETERS.filter((parameter) => parameter.type === 'boolean').flatMap((parameter) => optionsByUrlKey.get(parameter.key) ?? []),
+);
 
 export type LayerContext = 'text' | 'image' | 'video' | 'subtitle' | 'solidColor' | undefined;
 
