@@ -141,7 +141,7 @@ export function registerFiles(program: Command, io: CliEnvironment, setExit: (co
           const libraryPath = libraryPaths[i];
           if (item.kind === 'file') {
             const dest = path.join(opts.to, item.file.name ?? baseName(libraryPath));
-            const digest = await downloadToFile(originalUrl(access.client, access.urlEndpoint, { filePath: libraryPath, versionId: item.file.versionInfo?.id ?? '', isCurrent: true, isPrivateFile: item.file.isPrivateFile === true }), dest, { retry: DEFAULT_RETRY });
+            const digest = await downloadToFile(originalUrl(access.client, access.urlEndpoint, { filePath: libraryPath, versionId: item.file.versionInfo?.id ?? '', isCurrent: true, isPrivateFile: item.file.isPrivateFile === true, updatedAt: item.file.updatedAt ?? null }), dest, { retry: DEFAULT_RETRY });
             out.line(`${libraryPath} → ${dest} (${formatBytes(digest.size)})`);
             results.push({ path: libraryPath, file: dest, size: digest.size, sha256: digest.sha256 });
             continue;

@@ -225,7 +225,7 @@ export class TransferItemRunner {
       this.set({ needsReconcile: false });
       return false;
     }
-    const url = originalUrl(this.deps.target.client, this.deps.target.urlEndpoint, { filePath: this.targetPath, versionId, isCurrent: true, isPrivateFile: at.isPrivateFile === true });
+    const url = originalUrl(this.deps.target.client, this.deps.target.urlEndpoint, { filePath: this.targetPath, versionId, isCurrent: true, isPrivateFile: at.isPrivateFile === true, updatedAt: at.updatedAt ?? null });
     const digest = await digestUrl(url, { retry: this.deps.retry, signal: this.signal });
     if (digest.sha256 === expected) {
       this.stepLanded(k, at.fileId ?? '', versionId);

@@ -12,13 +12,21 @@ import { withRetry, type RetryOptions } from '../upload-queue/retry-policy';
 /**
  * Original bytes of a file version, from the profile's URL endpoint. `orig-true` asks ImageKit for
  * the stored bytes (no automatic format or quality optimisation), which is what a checksum must
- * see; private files need a signed URL, older versions `ik-obj-version`.
+ * see; private files need a signed URL, older versions `ik-obj-version`. The current version carries
+ * `updatedAt` as ImageKit's own file URLs do: an overwritten file keeps its path, and without it a
+ * CDN (or the emulator's render cache) may answer with the previous bytes.
  */
 export interface OriginalRef {
   filePath: string;
   versionId: string;
   isCurrent: boolean;
   isPrivateFile: boolean;
+  updatedAt: string | null;
+}
+
+function cacheBuster(updatedAt: string | null): string {
+  const ms = updatedAt ? Date.parse(updatedAt) : Number.NaN;
+  return String(Number.isFinite(ms) ? ms : Date.now());
 }
 
 export function originalUrl(client: ImageKit, urlEndpoint: string, ref: OriginalRef): string {
@@ -26,7 +34,7 @@ export function originalUrl(client: ImageKit, urlEndpoint: string, ref: Original
     urlEndpoint,
     src: ref.filePath,
     transformation: [{ raw: 'orig-true' }],
-    ...(ref.isCurrent ? {} : { queryParameters: { 'ik-obj-version': ref.versionId } }),
+    queryParameters: ref.isCurrent ? { updatedAt: cacheBuster(ref.updatedAt) } : { 'ik-obj-version': ref.versionId },
     ...(ref.isPrivateFile ? { signed: true, expiresIn: 3600 } : {}),
   });
 }

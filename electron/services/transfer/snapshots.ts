@@ -45,7 +45,7 @@ function libraryVersion(profileId: string, file: IkFile, isCurrent: boolean, che
     size,
     checksum: checksumOf(file.fileId ?? '', versionId, size),
     fields,
-    origin: { kind: 'library', profileId, fileId: file.fileId ?? '', versionId, filePath: file.filePath ?? '', isCurrent, isPrivateFile: fields.isPrivateFile },
+    origin: { kind: 'library', profileId, fileId: file.fileId ?? '', versionId, filePath: file.filePath ?? '', isCurrent, isPrivateFile: fields.isPrivateFile, updatedAt: file.updatedAt ?? null },
   };
 }
 
@@ -106,6 +106,7 @@ export async function readLibraryTarget(reader: LibraryReader, root: string, all
       size: file.size ?? 0,
       fields: fieldsOf(file),
       isPrivateFile: file.isPrivateFile === true,
+      updatedAt: file.updatedAt ?? null,
     }));
   }
   const active = (await reader.metadataFields()).map(toAccountField);

@@ -9,7 +9,7 @@ import { acquireJobLock, lockedByOther } from './job-lock';
 import { ITEM_ACTIONS, JobStore, type ItemAction, type JobState, type NewItem } from './job-store';
 import { LibraryReader } from './library-reader';
 import { readDirectorySource } from './manifest';
-import { digestUrl, originalUrl } from './originals';
+import { digestUrl, originalUrl, type OriginalRef } from './originals';
 import { BadPathError, joinLibrary, normalizeLibraryPath, relFolder } from './paths';
 import { buildPlan, type ChecksumResolver } from './planner';
 import { readLibrarySource, readLibraryTarget, type SourceSnapshot } from './snapshots';
@@ -121,7 +121,7 @@ export class TransferService {
   }
 
   private checksums(source: LibraryAccess | null, target: LibraryAccess, signal?: AbortSignal): ChecksumResolver {
-    const digest = async (access: LibraryAccess, ref: { fileId: string; versionId: string; filePath: string; isPrivateFile: boolean; size: number; isCurrent: boolean }) => {
+    const digest = async (access: LibraryAccess, ref: OriginalRef & { fileId: string; size: number }) => {
       const cached = this.cache.get(access.libraryKey, ref.fileId, ref.versionId, ref.size);
       if (cached) return cached;
       const result = await digestUrl(originalUrl(access.client, access.urlEndpoint, ref), { retry: this.retry, signal });
@@ -136,7 +136,7 @@ export class TransferService {
         file.current.checksum = await digest(source, { ...origin, size: file.current.size });
         return file.current.checksum;
       },
-      target: (file: TargetFile) => digest(target, { fileId: file.fileId, versionId: file.versionId, filePath: file.filePath, isPrivateFile: file.isPrivateFile, size: file.size, isCurrent: true }),
+      target: (file: TargetFile) => digest(target, { fileId: file.fileId, versionId: file.versionId, filePath: file.filePath, isPrivateFile: file.isPrivateFile, size: file.size, isCurrent: true, updatedAt: file.updatedAt }),
     };
   }
 

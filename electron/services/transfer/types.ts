@@ -43,7 +43,7 @@ export interface TransferFields {
 
 /** Where the bytes of one version come from. */
 export type VersionOrigin =
-  | { kind: 'library'; profileId: string; fileId: string; versionId: string; filePath: string; isCurrent: boolean; isPrivateFile: boolean }
+  | { kind: 'library'; profileId: string; fileId: string; versionId: string; filePath: string; isCurrent: boolean; isPrivateFile: boolean; updatedAt: string | null }
   | { kind: 'disk'; path: string };
 
 export interface SourceVersion {
@@ -75,6 +75,7 @@ export interface TargetFile {
   size: number;
   fields: TransferFields;
   isPrivateFile: boolean;
+  updatedAt: string | null;
 }
 
 /** A custom metadata field definition, without the account-specific id. */

@@ -58,7 +58,7 @@ export async function verifyItem(item: JobItem, sourceChecksum: string | null, d
   let checksum: string | null = null;
   for (let k = 0; k < versionIds.length; k++) {
     const isCurrent = versionIds[k] === currentVersion;
-    const url = originalUrl(deps.target.client, deps.target.urlEndpoint, { filePath: targetPath, versionId: versionIds[k], isCurrent, isPrivateFile: current.isPrivateFile === true });
+    const url = originalUrl(deps.target.client, deps.target.urlEndpoint, { filePath: targetPath, versionId: versionIds[k], isCurrent, isPrivateFile: current.isPrivateFile === true, updatedAt: current.updatedAt ?? null });
     let digest;
     try {
       digest = await digestUrl(url, { retry: deps.retry, signal: deps.signal });

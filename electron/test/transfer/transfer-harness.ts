@@ -75,6 +75,7 @@ export async function originalBytes(emulator: TestEmulator, file: IkFile, isCurr
     versionId: file.versionInfo?.id ?? '',
     isCurrent,
     isPrivateFile: file.isPrivateFile === true,
+    updatedAt: file.updatedAt ?? null,
   });
   const response = await fetch(url);
   if (!response.ok) throw new Error(`GET ${url} → ${response.status}`);

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { pngBytes } from '../../../emulator/test/helpers/fixtures';
 import { TransferRequestError } from '../../services/transfer/transfer-service';
 import type { TransferSpec } from '../../services/transfer/types';
-import { listTree, startTwoAccounts, upload, versionChecksums, type TwoAccounts } from './transfer-harness';
+import { listTree, originalBytes, sha256, startTwoAccounts, upload, versionChecksums, type TwoAccounts } from './transfer-harness';
 
 /**
  * Transfers between two emulators standing in for two ImageKit accounts, over real HTTP with the
@@ -103,6 +103,23 @@ describe('transfer between two ImageKit accounts', () => {
     expect(after.map((f) => [f.fileId, f.versionInfo?.id, f.updatedAt])).toEqual(before.map((f) => [f.fileId, f.versionInfo?.id, f.updatedAt]));
     const versionsAfter = await Promise.all(after.map((f) => env.b.sdk.files.versions.list(f.fileId ?? '')));
     expect(versionsAfter.map((v) => v.length)).toEqual(versionsBefore.map((v) => v.length));
+  });
+
+  it('syncs a file whose content changed at the same size (compared by checksum, never a stale cached copy)', async () => {
+    const current = (await listTree(env.a.sdk, '/trip')).find((f) => f.name === 'c.bin');
+    const bytes = await originalBytes(env.a, current!);
+    bytes[0] ^= 0xff;
+    await upload(env.a.sdk, '/trip/day1/deep/c.bin', bytes, { overwriteFile: true, tags: ['raw'] });
+    const service = env.service();
+    const plan = await service.plan(spec({ mode: 'sync', onConflict: 'replace' }));
+    expect(plan.rows.find((r) => r.relPath === 'day1/deep/c.bin')).toMatchObject({ action: 'replace', reason: expect.stringContaining('content differs') });
+    expect(plan.totals.byAction).toMatchObject({ replace: 1, skip: 2 });
+    const { job, release } = await service.start(plan);
+    await job.run();
+    await release();
+    expect(job.report()).toMatchObject({ outcome: 'complete', totals: { done: 1, verified: 1 } });
+    const copied = (await listTree(env.b.sdk, '/copy')).find((f) => f.name === 'c.bin');
+    expect(sha256(await originalBytes(env.b, copied!))).toBe(sha256(bytes));
   });
 
   it('stops before writing anything when the target field cannot hold the values, saying why', async () => {
