@@ -64,6 +64,7 @@ if (!app.requestSingleInstanceLock()) {
         if (!result.ok) throw new Error(result.error.message);
         return result.data as SavedOriginals;
       },
+      allowSaveInto: (directory) => services.grants.grantWrite(directory),
       tempRoot: os.tmpdir(),
       log,
     });
@@ -73,6 +74,7 @@ if (!app.requestSingleInstanceLock()) {
       trustedContents: () => (window && !window.isDestroyed() ? window.webContents : null),
       log,
       dragOut: (sender, request) => void dragOut.start(sender, request),
+      grantPath: (path) => void services.grants.grantRead(path),
     });
     window = createMainWindow({ BrowserWindow, screen, settings: services.settings, preloadPath: path.join(here, 'preload.cjs') });
     window.on('closed', () => (window = null));

@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { isChannelName, isEventName } from '../shared/ipc/names';
-import { ELECTRON_DRAG_OUT_CHANNEL, ELECTRON_EVENT_CHANNEL, ELECTRON_INVOKE_CHANNEL, type ApiBridge } from '../shared/ipc/wire';
+import { ELECTRON_DRAG_OUT_CHANNEL, ELECTRON_EVENT_CHANNEL, ELECTRON_GRANT_PATH_CHANNEL, ELECTRON_INVOKE_CHANNEL, type ApiBridge } from '../shared/ipc/wire';
 
 /**
  * The renderer's whole view of the main process: `invoke` for contract channels, `on` for contract
@@ -31,11 +31,15 @@ export const api: ApiBridge = {
     };
   },
   pathForFile(file) {
+    let found: string;
     try {
-      return webUtils.getPathForFile(file as File);
+      found = webUtils.getPathForFile(file as File);
     } catch {
       return ''; // not a File: it has no place on disk
     }
+    // Main reads only paths that came through here from a real dropped or picked File, never one the page names.
+    if (found) ipcRenderer.send(ELECTRON_GRANT_PATH_CHANNEL, found);
+    return found;
   },
   startDrag(request) {
     ipcRenderer.send(ELECTRON_DRAG_OUT_CHANNEL, request);

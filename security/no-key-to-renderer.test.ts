@@ -1,11 +1,11 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import ImageKit, { toFile } from '@imagekit/nodejs';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { IpcMainInvokeEvent } from 'electron';
-import { channelNames, ELECTRON_EVENT_CHANNEL, ELECTRON_INVOKE_CHANNEL, type Result } from '../shared/ipc/index';
+import { channelNames, ELECTRON_EVENT_CHANNEL, ELECTRON_GRANT_PATH_CHANNEL, ELECTRON_INVOKE_CHANNEL, type Result } from '../shared/ipc/index';
 import { startEmulator, type RunningEmulator } from '../emulator/src/index';
 import { startWebApp } from '../electron/web/start-web-app';
 import { MemorySecretStore } from '../electron/services/secrets/memory-secret-store';
@@ -35,6 +35,8 @@ interface RendererSide {
   request(channel: string, input?: unknown): Promise<Result<unknown>>;
   nextEvent(name: string): Promise<unknown>;
   frames(): string[];
+  /** An upload source for a file the person dropped, the way this transport hands one over. */
+  dropped(file: string): Promise<unknown>;
 }
 let fileId: string;
 let filePath: string;
@@ -124,7 +126,7 @@ async function scenario(side: RendererSide, profileName: string): Promise<void> 
   await changed;
 
   const batchDone = side.nextEvent('uploads.batchDone');
-  const upload = await side.request('uploads.add', { profileId: accountId, sources: [{ kind: 'path', path: uploadSource }], targetFolder: `/uploaded-${profileName}`, options: {} });
+  const upload = await side.request('uploads.add', { profileId: accountId, sources: [await side.dropped(uploadSource)], targetFolder: `/uploaded-${profileName}`, options: {} });
   expect(upload).toMatchObject({ ok: true });
   await Promise.race([batchDone, new Promise((_, reject) => setTimeout(() => reject(new Error('upload batch did not finish')), 20_000))]);
 
@@ -147,13 +149,32 @@ async function scenario(side: RendererSide, profileName: string): Promise<void> 
 }
 
 function webSocketSide(): RendererSide {
-  return { request: (channel, input) => client.request(channel, input), nextEvent: (name) => client.nextEvent(name), frames: () => client.received };
+  const request = (channel: string, input?: unknown) => client.request(channel, input);
+  return {
+    request,
+    nextEvent: (name) => client.nextEvent(name),
+    frames: () => client.received,
+    // The browser page has no paths: it sends the dropped file's bytes through the staging channels.
+    async dropped(file) {
+      const bytes = await readFile(file);
+      const begun = (await request('uploads.stage.begin', { relativePath: path.basename(file), size: bytes.length })) as { ok: true; data: { stagedId: string } };
+      await request('uploads.stage.chunk', { stagedId: begun.data.stagedId, offset: 0, data: bytes.toString('base64') });
+      await request('uploads.stage.end', { stagedId: begun.data.stagedId });
+      return { kind: 'staged', stagedId: begun.data.stagedId };
+    },
+  };
 }
 
 /** The Electron transport: the real adapter on the same services, a window that records what main sends it. */
 function ipcSide(): RendererSide & { unregister(): void } {
   const win = appWindowContents();
-  const unregister = registerElectronIpc({ router: app.services.router, events: app.services.events, trustedContents: () => win.asWebContents(), log: () => undefined });
+  const unregister = registerElectronIpc({
+    router: app.services.router,
+    events: app.services.events,
+    trustedContents: () => win.asWebContents(),
+    log: () => undefined,
+    grantPath: (p) => void app.services.grants.grantRead(p),
+  });
   const event = { sender: win.asWebContents(), senderFrame: win.mainFrame } as unknown as IpcMainInvokeEvent;
   const answers: string[] = [];
   const pushed = () => win.sent.filter(([channel]) => channel === ELECTRON_EVENT_CHANNEL);
@@ -172,6 +193,11 @@ function ipcSide(): RendererSide & { unregister(): void } {
       }, { timeout: 20_000, interval: 20 });
     },
     frames: () => [...answers, ...win.sent.map((message) => JSON.stringify(message))],
+    // The preload reports a dropped File's path (webUtils) to main, which then reads it in place.
+    async dropped(file) {
+      ipcMain.emit(ELECTRON_GRANT_PATH_CHANNEL, event, file);
+      return { kind: 'path', path: file };
+    },
     unregister,
   };
 }

@@ -20,6 +20,8 @@ export interface DragOutOptions {
   fileIcon: (path: string) => Promise<NativeImage>;
   /** The existing `library.saveOriginals` logic, writing into `directory`. */
   saveOriginals: (request: { fileIds: string[]; profileId?: string; directory: string }) => Promise<SavedOriginals>;
+  /** Lets `library.saveOriginals` write into a folder this adapter made (services/security/granted-paths.ts). */
+  allowSaveInto: (directory: string) => Promise<void>;
   /** Parent of the per-drag temp folders (the OS temp dir). */
   tempRoot: string;
   log: (message: string, error?: unknown) => void;
@@ -51,6 +53,7 @@ export function createDragOut(options: DragOutOptions): DragOut {
     }
     const directory = await mkdtemp(path.join(options.tempRoot, 'mediadesk-drag-'));
     tempDirs.push(directory);
+    await options.allowSaveInto(directory);
     const saved = await options.saveOriginals({ ...request.data, directory });
     for (const failure of saved.failed) options.log(`could not drag out ${failure.item}: ${failure.message}`);
     const [first] = saved.succeeded;

@@ -1,6 +1,6 @@
 import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { fail, type Router } from '../../shared/ipc/index';
-import { ELECTRON_DRAG_OUT_CHANNEL, ELECTRON_EVENT_CHANNEL, ELECTRON_INVOKE_CHANNEL } from '../../shared/ipc/wire';
+import { ELECTRON_DRAG_OUT_CHANNEL, ELECTRON_EVENT_CHANNEL, ELECTRON_GRANT_PATH_CHANNEL, ELECTRON_INVOKE_CHANNEL } from '../../shared/ipc/wire';
 import type { EventHub } from '../services/app/event-hub';
 import { isTrustedSender } from './sender-validation';
 
@@ -12,6 +12,8 @@ export interface ElectronIpcOptions {
   log: (message: string) => void;
   /** Native drag-out (adapters/drag-out.ts), for one-way requests from the trusted window only. */
   dragOut?: (sender: WebContents, request: unknown) => void;
+  /** Grants reading a path the preload got from `webUtils.getPathForFile` (services/security/granted-paths.ts). */
+  grantPath?: (path: string) => void;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface ElectronIpcOptions {
  * whether that channel exists. Events go to the trusted window only.
  * Returns a function that unregisters everything (tests, shutdown).
  */
-export function registerElectronIpc({ router, events, trustedContents, log, dragOut }: ElectronIpcOptions): () => void {
+export function registerElectronIpc({ router, events, trustedContents, log, dragOut, grantPath }: ElectronIpcOptions): () => void {
   ipcMain.handle(ELECTRON_INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, channel: unknown, input: unknown) => {
     if (!isTrustedSender(event, trustedContents())) {
       log(`refused IPC from ${event.senderFrame?.url ?? 'a destroyed frame'} (channel ${typeof channel === 'string' ? channel.slice(0, 80) : typeof channel})`);
@@ -32,6 +34,11 @@ export function registerElectronIpc({ router, events, trustedContents, log, drag
     else log(`refused a drag-out from ${event.senderFrame?.url ?? 'a destroyed frame'}`);
   };
   ipcMain.on(ELECTRON_DRAG_OUT_CHANNEL, onDragOut);
+  const onGrantPath = (event: IpcMainEvent, path: unknown) => {
+    if (!isTrustedSender(event, trustedContents())) log(`refused a disk path from ${event.senderFrame?.url ?? 'a destroyed frame'}`);
+    else if (typeof path === 'string' && path.length > 0 && path.length <= 32_768) grantPath?.(path);
+  };
+  ipcMain.on(ELECTRON_GRANT_PATH_CHANNEL, onGrantPath);
   const unsubscribe = events.subscribe((event, payload) => {
     const contents = trustedContents();
     if (contents && !contents.isDestroyed()) contents.send(ELECTRON_EVENT_CHANNEL, event, payload);
@@ -39,6 +46,7 @@ export function registerElectronIpc({ router, events, trustedContents, log, drag
   return () => {
     ipcMain.removeHandler(ELECTRON_INVOKE_CHANNEL);
     ipcMain.removeListener(ELECTRON_DRAG_OUT_CHANNEL, onDragOut);
+    ipcMain.removeListener(ELECTRON_GRANT_PATH_CHANNEL, onGrantPath);
     unsubscribe();
   };
 }

@@ -33,3 +33,9 @@ export const ELECTRON_INVOKE_CHANNEL = 'mediadesk:invoke';
 export const ELECTRON_EVENT_CHANNEL = 'mediadesk:event';
 /** One-way message: the window started dragging files out (answered with webContents.startDrag). */
 export const ELECTRON_DRAG_OUT_CHANNEL = 'mediadesk:drag-out';
+/**
+ * One-way message from the preload: a path `webUtils.getPathForFile` just produced for a File the person
+ * dropped or picked. The main process reads only such paths; sent before the path reaches the page,
+ * so it arrives before any call that names it (one IPC pipe, in order).
+ */
+export const ELECTRON_GRANT_PATH_CHANNEL = 'mediadesk:grant-path';

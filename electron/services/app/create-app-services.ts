@@ -14,6 +14,7 @@ import { createHandlers } from './handlers';
 import { channelNames, type Handlers } from '../../../shared/ipc/index';
 import type { CoreServices, FeatureArea } from './feature-area';
 import { featureAreas } from './feature-areas';
+import { GrantedPaths } from '../security/granted-paths';
 
 export interface AppServicesOptions {
   /** Settings and the Local library live here. */
@@ -50,6 +51,8 @@ export interface AppServices {
   settings: SettingsStore;
   localLibrary: LocalLibraryHandle;
   keychain: { available: boolean; reason?: string };
+  /** The Electron adapters grant the paths the person dropped, picked or chose here; the web host never does. */
+  grants: GrantedPaths;
   close(): Promise<void>;
 }
 
@@ -94,13 +97,15 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     publish: (status) => events.emit('connection.changed', status),
     timeoutMs: options.connectionTimeoutMs ?? 10_000,
   });
-  const core: CoreServices = { dataDir: options.dataDir, profiles, clients, events, settings, log };
+  const grants = new GrantedPaths();
+  const core: CoreServices = { dataDir: options.dataDir, profiles, clients, events, settings, grants, log };
   const areas: FeatureArea[] = [];
   for (const createArea of featureAreas) areas.push(await createArea(core));
   const coreHandlers = createHandlers({
     profiles,
     monitor,
     clients,
+    grants,
     pickDirectory: options.pickDirectory,
     info: () => ({
       name: 'MediaDesk',
@@ -123,6 +128,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     settings,
     localLibrary,
     keychain: { available: keychain.store !== null, reason: keychain.reason },
+    grants,
     close: async () => {
       for (const area of areas.reverse()) await area.close?.();
       await localLibrary.close();

@@ -3,6 +3,7 @@ import type { ProfileService } from '../profiles/profile-service';
 import type { ImageKitClients } from '../imagekit/client-service';
 import type { SettingsStore } from '../settings/settings-store';
 import type { EventHub } from './event-hub';
+import type { GrantedPaths } from '../security/granted-paths';
 
 /** What every feature area may build on: the core services both hosts compose. */
 export interface CoreServices {
@@ -12,6 +13,8 @@ export interface CoreServices {
   clients: ImageKitClients;
   events: EventHub;
   settings: SettingsStore;
+  /** Disk paths the renderer may name (dropped, picked, chosen in a dialog); empty in the web host. */
+  grants: GrantedPaths;
   log: (message: string, error?: unknown) => void;
 }
 

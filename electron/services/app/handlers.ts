@@ -4,24 +4,29 @@ import type { ProfileConnection, ProfileService } from '../profiles/profile-serv
 import { apiBaseUrlFor } from '../profiles/endpoints';
 import type { ConnectionMonitor } from '../connection/connection-monitor';
 import type { ImageKitClients } from '../imagekit/client-service';
+import type { GrantedPaths } from '../security/granted-paths';
 
 export interface HandlerDeps {
   profiles: ProfileService;
   monitor: ConnectionMonitor;
   clients: ImageKitClients;
   info: () => AppInfo;
+  grants: GrantedPaths;
   /** The host's folder dialog (Electron); absent where the page cannot get a folder path (web host). */
   pickDirectory?: () => Promise<string | null>;
 }
 
 /** Maps each contract channel to the services. Thin on purpose: logic lives in the services. */
 /** The core channels (app, profiles, connection); feature areas bring their own handlers. */
-export function createHandlers({ profiles, monitor, clients, info, pickDirectory }: HandlerDeps): Partial<Handlers> {
+export function createHandlers({ profiles, monitor, clients, info, grants, pickDirectory }: HandlerDeps): Partial<Handlers> {
   return {
     'app.info': () => info(),
     'app.pickDirectory': async () => {
       if (!pickDirectory) throw new AppError('NOT_ALLOWED', 'This host cannot open a folder dialog; the browser downloads the files instead.');
-      return { directory: await pickDirectory() };
+      const directory = await pickDirectory();
+      // The person chose this folder in our own dialog just now: originals may be saved into it.
+      if (directory !== null) await grants.grantWrite(directory);
+      return { directory };
     },
     'profiles.list': () => profiles.list(),
     'profiles.save': async (draft) => {

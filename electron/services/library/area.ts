@@ -73,7 +73,12 @@ export const createLibraryArea: FeatureAreaFactory = (core: CoreServices): Featu
     'library.transferFiles': async ({ profileId, mode, filePaths, destinationPath, includeVersions }) =>
       (await parts(profileId)).files.transfer(mode, filePaths, destinationPath, includeVersions),
     'library.deleteFiles': async ({ profileId, fileIds }) => (await parts(profileId)).files.delete(fileIds),
-    'library.saveOriginals': async ({ profileId, fileIds, directory }) => (await parts(profileId)).files.saveOriginals(fileIds, directory),
+    'library.saveOriginals': async ({ profileId, fileIds, directory }) => {
+      // Without a folder the originals go to Downloads; a named folder must be one the person chose in
+      // our own dialog (or the main process made), never one the window names on its own.
+      const into = directory === undefined ? undefined : await core.grants.writableDirectory(directory);
+      return (await parts(profileId)).files.saveOriginals(fileIds, into);
+    },
     'library.createFolder': async ({ profileId, parentFolderPath, folderName }) =>
       (await parts(profileId)).folders.create(parentFolderPath, folderName),
     'library.deleteFolder': async ({ profileId, folderPath }) => (await parts(profileId)).folders.delete(folderPath),

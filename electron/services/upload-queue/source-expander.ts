@@ -4,8 +4,11 @@ import { joinFolder, sanitizeFolder, sanitizeName } from './library-probe.js';
 import type { NewItem } from './queue-store.js';
 
 export type UploadSource =
-  /** A file, or a folder uploaded recursively with its structure recreated under the target folder. */
-  | { kind: 'path'; path: string }
+  /**
+   * A file, or a folder uploaded recursively with its structure recreated under the target folder.
+   * `only` (a folder) limits it to the files it accepts: the ones the person actually handed over.
+   */
+  | { kind: 'path'; path: string; only?: (file: string) => boolean }
   /** A remote file the server fetches itself (reference §3: `file` may be an http(s) URL). */
   | { kind: 'url'; url: string; fileName?: string };
 
@@ -14,13 +17,13 @@ function nameFromUrl(raw: string): string {
   return last || 'remote-file';
 }
 
-async function walk(dir: string, relFolder: string, targetFolder: string, out: NewItem[]): Promise<void> {
+async function walk(dir: string, relFolder: string, targetFolder: string, out: NewItem[], only?: (file: string) => boolean): Promise<void> {
   const entries = await fs.readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => a.name.localeCompare(b.name));
   for (const e of entries) {
     const full = path.join(dir, e.name);
-    if (e.isDirectory()) await walk(full, path.posix.join(relFolder, e.name), targetFolder, out);
-    else if (e.isFile()) await addFile(full, joinFolder(targetFolder, relFolder), out);
+    if (e.isDirectory()) await walk(full, path.posix.join(relFolder, e.name), targetFolder, out, only);
+    else if (e.isFile() && (!only || only(full))) await addFile(full, joinFolder(targetFolder, relFolder), out);
     // Symlinks, sockets etc. are skipped on purpose: following links can loop or escape the dropped folder.
   }
 }
@@ -51,7 +54,7 @@ export async function expandSources(sources: UploadSource[], targetFolder: strin
     } catch (err) {
       throw new Error(`Cannot read "${src.path}": ${(err as NodeJS.ErrnoException).code ?? String(err)}.`);
     }
-    if (st.isDirectory()) await walk(src.path, path.basename(path.resolve(src.path)), targetFolder, out);
+    if (st.isDirectory()) await walk(src.path, path.basename(path.resolve(src.path)), targetFolder, out, src.only);
     else if (st.isFile()) await addFile(src.path, targetFolder, out);
     else throw new Error(`"${src.path}" is neither a file nor a folder.`);
   }

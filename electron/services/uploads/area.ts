@@ -78,7 +78,9 @@ export function uploadsAreaWith(options: UploadsAreaOptions = {}): FeatureAreaFa
         sources.map(async (s): Promise<QueueSource> => {
           if (s.kind === 'staged') return { kind: 'path', path: await uploads.staging.resolve(s.stagedId) };
           if (s.kind === 'url') return { kind: 'url', url: s.url, ...(s.fileName ? { fileName: s.fileName } : {}) };
-          return { kind: 'path', path: s.path };
+          // A path is read only if this process handed it to the window (a drop or the file picker in Electron).
+          const granted = await core.grants.readable(s.path);
+          return { kind: 'path', path: granted.path, ...(granted.only ? { only: granted.only } : {}) };
         }),
       );
 

@@ -51,6 +51,7 @@ function setup(options: { imageIsEmpty?: boolean } = {}) {
       saves.push(saved);
       return saved;
     },
+    allowSaveInto: (directory) => h.grants.grantWrite(directory),
     tempRoot: h.root,
     log,
   });

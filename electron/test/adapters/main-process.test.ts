@@ -1,8 +1,10 @@
 import { EventEmitter } from 'node:events';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startLocalLibraryInProcess } from '../../services/local-library/in-process';
 import type { LocalLibraryHandle } from '../../services/local-library/local-library';
-import { ELECTRON_DRAG_OUT_CHANNEL, ELECTRON_INVOKE_CHANNEL } from '../../../shared/ipc/wire';
+import { ELECTRON_DRAG_OUT_CHANNEL, ELECTRON_GRANT_PATH_CHANNEL, ELECTRON_INVOKE_CHANNEL } from '../../../shared/ipc/wire';
 import { appWindowContents, type FakeWebContents } from '../helpers/fake-web-contents';
 import { useTempDirs } from '../helpers/temp-dir';
 
@@ -59,6 +61,7 @@ function fakeUtilityFork(started: LocalLibraryHandle[]) {
 
 async function loadMain(options: { gotLock: boolean }) {
   const dataDir = await tempDir();
+  const picked = await tempDir();
   const started: LocalLibraryHandle[] = [];
   const app = Object.assign(new EventEmitter(), {
     isPackaged: false,
@@ -75,14 +78,14 @@ async function loadMain(options: { gotLock: boolean }) {
   const session = {
     defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn() },
   };
-  const dialog = { showOpenDialog: vi.fn(async () => ({ canceled: false, filePaths: ['/picked'] })) };
+  const dialog = { showOpenDialog: vi.fn(async () => ({ canceled: false, filePaths: [picked] })) };
   const Menu = { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() };
   const ipc = await import('../helpers/electron-mock');
   ipc.ipcMain.handlers.clear();
   ipc.ipcMain.listeners.clear();
   FakeWindow.created = [];
   vi.resetModules();
-  vi.doMock('electron', () => ({
+  const electron = {
     app,
     protocol,
     session,
@@ -94,9 +97,10 @@ async function loadMain(options: { gotLock: boolean }) {
     nativeImage: { createFromPath: vi.fn() },
     ipcMain: ipc.ipcMain,
     utilityProcess: { fork: fakeUtilityFork(started) },
-  }));
+  };
+  vi.doMock('electron', () => ({ ...electron, default: electron }));
   await import('../../main');
-  return { app, protocol, session, Menu, dialog, ipcMain: ipc.ipcMain, started };
+  return { app, protocol, session, Menu, dialog, ipcMain: ipc.ipcMain, started, picked, dataDir };
 }
 
 let shutdown: (() => Promise<void>) | undefined;
@@ -125,7 +129,7 @@ describe('electron/main.ts', () => {
 
   it('composes the hardened app when ready: permissions, app:// and file://, IPC, one window', async () => {
     const loaded = await loadMain({ gotLock: true });
-    const { app, protocol, session, Menu, dialog, ipcMain } = loaded;
+    const { app, protocol, session, Menu, dialog, ipcMain, picked, dataDir } = loaded;
     shutdown = () => quit(app);
     await vi.waitFor(() => expect(FakeWindow.created).toHaveLength(1), { timeout: 30_000 });
     const [window] = FakeWindow.created;
@@ -140,15 +144,27 @@ describe('electron/main.ts', () => {
     expect(window.loaded).toBe('app://renderer/index.html');
 
     // The window's main frame reaches the real services; another webContents does not.
-    const call = (sender: FakeWebContents, channel: string) =>
-      ipcMain.invoke(ELECTRON_INVOKE_CHANNEL, { sender, senderFrame: sender.mainFrame }, channel, undefined);
+    const call = (sender: FakeWebContents, channel: string, input?: unknown) =>
+      ipcMain.invoke(ELECTRON_INVOKE_CHANNEL, { sender, senderFrame: sender.mainFrame }, channel, input);
     await expect(call(window.webContents, 'profiles.list')).resolves.toMatchObject({ ok: true, data: [{ id: 'local', active: true }] });
     await expect(call(appWindowContents(), 'profiles.list')).resolves.toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } });
     await expect(call(window.webContents, 'app.info')).resolves.toMatchObject({ ok: true, data: { host: 'electron', version: '0.0.0-test' } });
     // Folder dialog and native drag-out are wired to this window.
-    await expect(call(window.webContents, 'app.pickDirectory')).resolves.toEqual({ ok: true, data: { directory: '/picked' } });
+    const save = (directory: string) => call(window.webContents, 'library.saveOriginals', { fileIds: ['aaaaaaaaaaaaaaaaaaaaaaaa'], directory });
+    await expect(save(picked)).resolves.toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } });
+    await expect(call(window.webContents, 'app.pickDirectory')).resolves.toEqual({ ok: true, data: { directory: picked } });
     expect(dialog.showOpenDialog).toHaveBeenCalledWith(window, expect.objectContaining({ properties: ['openDirectory', 'createDirectory'] }));
+    // The folder the dialog produced may now receive originals (the unknown file fails on its own); no other may.
+    await expect(save(picked)).resolves.toMatchObject({ ok: true, data: { failed: [{ item: 'aaaaaaaaaaaaaaaaaaaaaaaa' }] } });
+    await expect(save(dataDir)).resolves.toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } });
     expect(ipcMain.listeners.get(ELECTRON_DRAG_OUT_CHANNEL)?.size).toBe(1);
+    // Paths from dropped or picked files reach the services' grants.
+    const dropped = path.join(picked, 'dropped.txt');
+    await writeFile(dropped, 'dropped');
+    const upload = () => call(window.webContents, 'uploads.nearDuplicates', { sources: [{ kind: 'path', path: dropped }], targetFolder: '/' });
+    await expect(upload()).resolves.toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } });
+    ipcMain.emit(ELECTRON_GRANT_PATH_CHANNEL, { sender: window.webContents, senderFrame: window.webContents.mainFrame }, dropped);
+    await expect(upload()).resolves.toMatchObject({ ok: true, data: [] });
 
     // A second launch focuses the existing window instead of opening another.
     app.emit('second-instance');

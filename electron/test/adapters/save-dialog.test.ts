@@ -1,8 +1,11 @@
+import { realpath } from 'node:fs/promises';
 import { describe, expect, it, vi } from 'vitest';
 import type { BaseWindow, Dialog, OpenDialogOptions, OpenDialogReturnValue } from 'electron';
 import { directoryPicker } from '../../adapters/save-dialog';
 import { createHandlers } from '../../services/app/handlers';
 import { createRouter, type Handlers } from '../../../shared/ipc/router';
+import { GrantedPaths } from '../../services/security/granted-paths';
+import { useTempDirs } from '../helpers/temp-dir';
 
 vi.mock('electron', () => import('../helpers/electron-mock'));
 
@@ -36,8 +39,9 @@ describe('folder dialog for saving originals', () => {
 });
 
 describe('app.pickDirectory channel', () => {
-  const route = (pickDirectory?: () => Promise<string | null>) => {
-    const handlers = createHandlers({ profiles: {} as never, monitor: {} as never, clients: {} as never, info: () => ({}) as never, pickDirectory });
+  const tempDir = useTempDirs();
+  const route = (pickDirectory?: () => Promise<string | null>, grants = new GrantedPaths()) => {
+    const handlers = createHandlers({ profiles: {} as never, monitor: {} as never, clients: {} as never, info: () => ({}) as never, grants, pickDirectory });
     return createRouter(handlers as Handlers, { validateOutput: true, log: () => undefined });
   };
 
@@ -47,6 +51,17 @@ describe('app.pickDirectory channel', () => {
     await expect(electron.dispatch('app.pickDirectory', undefined, { transport: 'electron' })).resolves.toEqual({ ok: true, data: { directory: '/data/out' } });
     const cancelled = route(directoryPicker(asDialog(fakeDialog({ canceled: true, filePaths: [] })), () => null));
     await expect(cancelled.dispatch('app.pickDirectory', null, { transport: 'electron' })).resolves.toEqual({ ok: true, data: { directory: null } });
+  });
+
+  it("grants saving into the folder the dialog produced, and into no other", async () => {
+    const chosen = await tempDir();
+    const other = await tempDir();
+    const grants = new GrantedPaths();
+    const electron = route(directoryPicker(asDialog(fakeDialog({ canceled: false, filePaths: [chosen] })), () => null), grants);
+    await expect(grants.writableDirectory(chosen)).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
+    await expect(electron.dispatch('app.pickDirectory', undefined, { transport: 'electron' })).resolves.toEqual({ ok: true, data: { directory: chosen } });
+    await expect(grants.writableDirectory(chosen)).resolves.toBe(await realpath(chosen));
+    await expect(grants.writableDirectory(other)).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
   });
 
   it('is refused where no folder dialog exists (web host), so the renderer downloads in the browser', async () => {

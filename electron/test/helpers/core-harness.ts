@@ -14,6 +14,7 @@ import type { LocalLibraryHandle } from '../../services/local-library/local-libr
 import { ProfileService } from '../../services/profiles/profile-service';
 import { MemorySecretStore } from '../../services/secrets/memory-secret-store';
 import { openSettings } from '../../services/settings/settings-store';
+import { GrantedPaths } from '../../services/security/granted-paths';
 import type { TestEmulator } from '../../../emulator/test/helpers/emulator';
 
 export interface RecordedEvent {
@@ -139,7 +140,7 @@ export async function startCoreHarness(label: string, options: { localLibrary?: 
   const hub = new EventHub(true);
   const { problems, log } = problemLog();
   const recorder = recordEvents(hub, problems);
-  const core: CoreServices = { dataDir, profiles, clients: new ImageKitClients(profiles), events: hub, settings, log };
+  const core: CoreServices = { dataDir, profiles, clients: new ImageKitClients(profiles), events: hub, settings, grants: new GrantedPaths(), log };
   return {
     ...recorder,
     root: dir.root,

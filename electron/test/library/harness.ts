@@ -2,12 +2,15 @@ import sharp from 'sharp';
 import { toFile } from '@imagekit/nodejs';
 import type { ImageKitClients } from '../../services/imagekit/client-service';
 import type { ProfileService } from '../../services/profiles/profile-service';
+import type { GrantedPaths } from '../../services/security/granted-paths';
 import { createLibraryArea } from '../../services/library/area';
 import { createPurgeArea } from '../../services/purge/area';
 import { callsThrough, routerOverAreas, startCoreHarness, type ContractCalls, type RecordedEvent } from '../helpers/core-harness';
 
 export interface LibraryHarness extends ContractCalls {
   services: { clients: ImageKitClients; profiles: ProfileService; problems: string[] };
+  /** The paths this process handed out (as the Electron adapters grant a dialog's folder). */
+  grants: GrantedPaths;
   dataDir: string;
   root: string;
   /** Every event pushed so far (the purge area rides along, as in the app). */
@@ -34,6 +37,7 @@ export async function startLibraryHarness(): Promise<LibraryHarness> {
   return {
     ...callsThrough(() => router),
     services,
+    grants: core.grants,
     dataDir: base.dataDir,
     root: base.root,
     events: base.events,

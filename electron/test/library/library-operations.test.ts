@@ -1,4 +1,4 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { mkdir, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLibraryHarness, type LibraryHarness } from './harness';
@@ -66,6 +66,8 @@ describe('file operations', () => {
     const file = await h.upload('/dl', 'pic.png', { width: 33 });
     const privateFile = await h.upload('/dl', 'hidden.png', { isPrivateFile: true });
     const directory = path.join(h.root, 'downloads');
+    await mkdir(directory);
+    await h.grants.grantWrite(directory); // as the folder dialog's answer is granted
     const first = await h.data('library.saveOriginals', { fileIds: [file.fileId, privateFile.fileId], directory });
     expect(first.failed).toEqual([]);
     const again = await h.data('library.saveOriginals', { fileIds: [file.fileId], directory });

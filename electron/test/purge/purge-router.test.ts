@@ -17,6 +17,7 @@ import { suggestPurge } from '../../services/purge/suggest-purge';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { putSwatch, waitFor } from './harness';
+import { GrantedPaths } from '../../services/security/granted-paths';
 
 /*
  * The purge area on the app's real core services (settings, profiles, SDK clients, event hub) with
@@ -41,7 +42,7 @@ beforeAll(async () => {
   const profiles = new ProfileService({ settings, keychain: new MemorySecretStore(), session: new MemorySecretStore(), localLibrary });
   const events = new EventHub(true);
   events.subscribe((event, payload) => pushed.push({ event, payload }));
-  core = { dataDir, profiles, clients: new ImageKitClients(profiles), events, settings, log: () => undefined };
+  core = { dataDir, profiles, clients: new ImageKitClients(profiles), events, settings, grants: new GrantedPaths(), log: () => undefined };
   area = await createPurgeAreaWith({ pollDelaysMs: [30, 60] })(core);
   const notHere = () => {
     throw new AppError('UNKNOWN_CHANNEL', 'Not part of the purge tests.');

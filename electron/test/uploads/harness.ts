@@ -1,6 +1,7 @@
 import type { ImageKit } from '@imagekit/nodejs';
 import type { Router } from '../../../shared/ipc/router';
 import type { FeatureArea } from '../../services/app/feature-area';
+import type { GrantedPaths } from '../../services/security/granted-paths';
 import { uploadsAreaWith } from '../../services/uploads/area';
 import { createPurgeArea } from '../../services/purge/area';
 import { startTestEmulator, type TestEmulator, type TestEmulatorOptions } from '../../../emulator/test/helpers/emulator';
@@ -12,6 +13,8 @@ export interface UploadsHarness extends ContractCalls, EventRecorder {
   sdk: ImageKit;
   dataDir: string;
   root: string;
+  /** The paths this process handed out (as the Electron adapters grant a drop or a pick). */
+  grants: GrantedPaths;
   /** Closes the area only (the emulator keeps running), then composes it again on the same data dir. */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -38,6 +41,7 @@ export async function startUploadsHarness(emulatorOptions: TestEmulatorOptions =
     sdk: emulator.sdk,
     dataDir: base.dataDir,
     root: base.root,
+    grants: core.grants,
     events: base.events,
     waitFor: base.waitFor,
     async restart() {

@@ -1,8 +1,10 @@
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImageKit } from '@imagekit/nodejs';
 import { expect } from 'vitest';
 import { download, listAll, sha, tempDir, writeTree, type ListedFile } from '../upload-queue/helpers';
-import type { HostProcess } from './web-host-process';
+import { ok, type HostProcess } from './web-host-process';
+import type { TestClient } from '../helpers/ws-client';
 
 export interface HostBatch {
   /** The folder to add: it lands as `<targetFolder>/<top>/…`. */
@@ -50,4 +52,23 @@ export async function stopHost(host: HostProcess): Promise<void> {
   host.client.close();
   host.child.kill('SIGTERM');
   await host.exited;
+}
+
+/**
+ * Sends a folder's files through the staging channels as the browser page does after a folder drop (the
+ * web host never reads a path the page names), all in one drop; returns the staged source of the folder.
+ */
+export async function stageFolder(client: TestClient, folder: string): Promise<{ kind: 'staged'; stagedId: string }> {
+  const top = path.basename(folder);
+  let groupId: string | undefined;
+  for (const rel of (await readdir(folder, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.relative(folder, path.join(e.parentPath, e.name)))) {
+    const content = await readFile(path.join(folder, rel));
+    const relativePath = [top, ...rel.split(path.sep)].join('/');
+    const begun = await ok<{ stagedId: string; groupId: string }>(client, 'uploads.stage.begin', { relativePath, size: content.length, ...(groupId ? { groupId } : {}) });
+    groupId = begun.groupId;
+    await ok(client, 'uploads.stage.chunk', { stagedId: begun.stagedId, offset: 0, data: content.toString('base64') });
+    await ok(client, 'uploads.stage.end', { stagedId: begun.stagedId });
+  }
+  if (!groupId) throw new Error(`${folder} holds no files to stage`);
+  return { kind: 'staged', stagedId: `${groupId}/${top}` };
 }

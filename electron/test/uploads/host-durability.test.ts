@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { UploadItem } from '../../../shared/domain/uploads';
 import { bytes, removeTempDirs } from '../upload-queue/helpers';
-import { expectBatchLandedOnce, prepareHostBatch, stopHost } from './host-batch';
+import { expectBatchLandedOnce, prepareHostBatch, stageFolder, stopHost } from './host-batch';
 import { localSdk, ok, startHostProcess } from './web-host-process';
 
 afterAll(removeTempDirs);
@@ -21,7 +21,7 @@ describe('uploads through the web host: durability', () => {
     const env = { IK_EMULATOR_FAULTS: 'delay:40:1' };
 
     const first = await startHostProcess(dataDir, env);
-    await ok(first.client, 'uploads.add', { sources: [{ kind: 'path', path: source }], targetFolder: '/durable', options: {} });
+    await ok(first.client, 'uploads.add', { sources: [await stageFolder(first.client, source)], targetFolder: '/durable', options: {} });
     const doneIds = () => new Set(first.client.events('uploads.item').filter((p) => (p as { item: UploadItem }).item.state === 'done').map((p) => (p as { item: UploadItem }).item.id));
     await until(() => doneIds().size >= 30, 60_000, '30 uploads');
     first.child.kill('SIGKILL');

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { UploadItem } from '../../../shared/domain/uploads';
 import { bytes, removeTempDirs } from '../upload-queue/helpers';
-import { expectBatchLandedOnce, prepareHostBatch, stopHost } from './host-batch';
+import { expectBatchLandedOnce, prepareHostBatch, stageFolder, stopHost } from './host-batch';
 import { localSdk, ok, startHostProcess } from './web-host-process';
 
 afterAll(removeTempDirs);
@@ -11,7 +11,7 @@ describe('uploads through the web host: faults', () => {
     const { source, files, dataDir } = await prepareHostBatch('host-faults', 'many', 200, (i) => [`d${i % 4}/n${i}.bin`, bytes(20_000 + i, 1000 + i * 7)]);
     const host = await startHostProcess(dataDir, { IK_EMULATOR_FAULTS: '429:0.1,503:0.1' });
     try {
-      const added = await ok<{ batchId: number }>(host.client, 'uploads.add', { sources: [{ kind: 'path', path: source }], targetFolder: '/faults', options: {} });
+      const added = await ok<{ batchId: number }>(host.client, 'uploads.add', { sources: [await stageFolder(host.client, source)], targetFolder: '/faults', options: {} });
       const done = (await host.client.nextEvent('uploads.batchDone', (p) => (p as { summary: { batchId: number } }).summary.batchId === added.batchId)) as {
         summary: { counts: Record<string, number> };
       };
