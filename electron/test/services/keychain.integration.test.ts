@@ -7,14 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { KeyringSecretStore } from '../../services/secrets/keyring-secret-store';
 import { createAppServices } from '../../services/app/create-app-services';
 import { startLocalLibraryInProcess } from '../../services/local-library/in-process';
+import { secretServiceForTests, secretServiceTitle } from '../helpers/secret-service';
 
 /**
  * Against a real OS keychain: gnome-keyring's Secret Service inside a private D-Bus session, which
  * scripts/with-keyring.sh provides (and signals with MEDIADESK_KEYRING=1). `npm test` runs Vitest
- * that way; a bare `npx vitest run` has no Secret Service, so these tests say so and skip.
+ * that way; where no Secret Service can be started, or under a bare `npx vitest run`, these tests
+ * say why and skip.
  */
-const haveKeyring = process.env.MEDIADESK_KEYRING === '1';
-const reason = 'needs a Secret Service: run through scripts/with-keyring.sh (npm test does)';
+const secretService = secretServiceForTests();
 
 async function filesUnder(dir: string): Promise<string[]> {
   const out: string[] = [];
@@ -25,7 +26,7 @@ async function filesUnder(dir: string): Promise<string[]> {
   return out;
 }
 
-describe.skipIf(!haveKeyring)(`OS keychain (${haveKeyring ? 'gnome-keyring' : `skipped: ${reason}`})`, () => {
+describe.skipIf(!secretService.available)(secretServiceTitle('OS keychain', secretService), () => {
   const service = `MediaDesk-test-${randomUUID()}`;
 
   it('probes as available', async () => {
@@ -73,7 +74,7 @@ describe.skipIf(!haveKeyring)(`OS keychain (${haveKeyring ? 'gnome-keyring' : `s
   });
 });
 
-describe.skipIf(haveKeyring)('OS keychain absent', () => {
+describe.skipIf(secretService.available)('OS keychain absent', () => {
   it('probes as unavailable with the reason instead of hanging or throwing', async () => {
     const probe = await new KeyringSecretStore(`MediaDesk-test-${randomUUID()}`).probe(5000);
     expect(probe.available).toBe(false);
