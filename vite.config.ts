@@ -21,7 +21,9 @@ export default defineConfig({
   build: {
     outDir: fromRoot('./dist/renderer'),
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in the build: the web host would hold the app's whole source for any local page
+    // to fetch (it refuses .map files too). `vite dev` still maps sources while developing.
+    sourcemap: false,
     target: 'es2022',
   },
   server: { host: '127.0.0.1' },

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import http from 'node:http';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebApp } from '../../web/start-web-app';
 import { MemorySecretStore } from '../../services/secrets/memory-secret-store';
@@ -72,6 +73,12 @@ describe('web host: HTTP', () => {
       expect(answer.body, pathname).not.toContain('secret-source');
     }
     expect((await get('/assets/app.js')).status).toBe(200);
+  });
+
+  it('is not handed source maps by the production build either (vite.config.ts)', async () => {
+    // Loaded by URL: the root config belongs to no TypeScript project of electron/.
+    const config = (await import(pathToFileURL(path.resolve(import.meta.dirname, '../../../vite.config.ts')).href)) as { default: { build?: { sourcemap?: unknown } } };
+    expect(config.default.build?.sourcemap).toBe(false);
   });
 
   it('refuses request targets that are not a path (absolute form) with 400', async () => {
