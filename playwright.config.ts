@@ -1,10 +1,12 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumExecutable } from './e2e/support/chromium';
 
 // The web hosts the tests start inherit this: their Local library then accepts remote URLs from
 // the loopback servers the upload tests stand up (see electron/services/local-library/in-process.ts).
 process.env.MEDIADESK_TEST_ALLOW_PRIVATE_URLS = '1';
 
-// Debian's Chromium drives the renderer through the web host (no Electron binary exists on CI).
+// Chromium drives the renderer through the web host (no Electron binary exists on CI): Debian's
+// /usr/bin/chromium where it is installed, else Playwright's own download (e2e/support/chromium.ts).
 // Each test starts its own host and emulators (see e2e/support/fixtures.ts), so there is no webServer here.
 export default defineConfig({
   testDir: 'e2e',
@@ -22,7 +24,7 @@ export default defineConfig({
     headless: true,
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: chromiumExecutable(),
       args: [
         '--no-sandbox',
         '--disable-gpu',

@@ -15,6 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { chromium, type Page } from '@playwright/test';
+import { chromiumExecutable } from '../e2e/support/chromium';
 import { Library } from '../emulator/src/store/library.js';
 import type { FileRecord } from '../emulator/src/model/file-record.js';
 import { newObjectId } from '../emulator/src/model/ids.js';
@@ -130,7 +131,7 @@ async function main(): Promise<void> {
   console.log(`seeded ${FILES.toLocaleString('en-US')} + 1,000 files in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   const { proc, line } = await startScript('web', ['--port', '0', '--data', root, '--no-keychain'], /^web ready url=(\S+)/, 120_000);
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumExecutable(),
     args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
   });
   try {

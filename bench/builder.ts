@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ImageKit, { toFile } from '@imagekit/nodejs';
 import { chromium } from '@playwright/test';
+import { chromiumExecutable } from '../e2e/support/chromium';
 import sharp from 'sharp';
 import globalSetup from '../e2e/support/global-setup';
 import { startWebHost } from '../e2e/support/hosts';
@@ -54,7 +55,7 @@ async function main() {
   globalSetup(); // the web host serves the renderer build: make sure it is current
   let figures: BenchFigure[] = [];
   const host = await startWebHost(['--no-keychain']);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: ['--no-sandbox', '--disable-gpu'] });
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 2000 } });
     await page.goto(host.url);

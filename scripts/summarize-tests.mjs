@@ -1,21 +1,65 @@
 // Prints one closing line over the Vitest and Playwright JSON reports: "tests: N passed, N failed, N skipped".
 // A missing report counts as a failure: a runner that crashed before writing it ran nothing we can trust.
+// Above that line it says what was skipped and why (the reason is in the suite's title or skip note),
+// so a machine without the system packages shows which checks it could not make.
 import { existsSync, readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 
-let passed = 0, failed = 0, skipped = 0;
-for (const file of process.argv.slice(2)) {
-  if (!existsSync(file)) { console.error(`summary: ${file} was not written`); failed += 1; continue; }
-  const report = JSON.parse(readFileSync(file, 'utf8'));
-  if (Array.isArray(report.testResults)) {
-    passed += report.numPassedTests ?? 0;
-    failed += (report.numFailedTests ?? 0) + (report.numRuntimeErrorTestSuites ?? 0);
-    skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
-  } else if (report.stats) {
-    passed += report.stats.expected ?? 0;
-    failed += (report.stats.unexpected ?? 0) + (report.stats.flaky ?? 0) * 0;
-    skipped += report.stats.skipped ?? 0;
-    if ((report.errors ?? []).length) failed += report.errors.length;
-  }
+/** Vitest: a skipped test's reason lives in its suite title, e.g. "OS keychain (skipped: …)". */
+function vitestSkips(report) {
+  return report.testResults.flatMap((file) =>
+    (file.assertionResults ?? [])
+      .filter((t) => t.status === 'pending' || t.status === 'skipped' || t.status === 'todo')
+      .map((t) => t.ancestorTitles?.[0] ?? t.title),
+  );
 }
-console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
-process.exit(failed > 0 ? 1 : 0);
+
+/** Playwright: the reason is the `skip` annotation's description, else the spec's title. */
+function playwrightSkips(report) {
+  const out = [];
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status !== 'skipped') continue;
+        const note = (test.annotations ?? []).find((a) => a.type === 'skip' && a.description);
+        out.push(note ? `${spec.file}: ${note.description}` : `${spec.file}: ${spec.title}`);
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of report.suites ?? []) walk(suite);
+  return out;
+}
+
+export function summarize(reports) {
+  let passed = 0, failed = 0, skipped = 0;
+  const skips = [];
+  const lines = [];
+  for (const [file, report] of reports) {
+    if (report === undefined) { lines.push(`summary: ${file} was not written`); failed += 1; continue; }
+    if (Array.isArray(report.testResults)) {
+      passed += report.numPassedTests ?? 0;
+      failed += (report.numFailedTests ?? 0) + (report.numRuntimeErrorTestSuites ?? 0);
+      skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+      skips.push(...vitestSkips(report));
+    } else if (report.stats) {
+      passed += report.stats.expected ?? 0;
+      failed += report.stats.unexpected ?? 0;
+      skipped += report.stats.skipped ?? 0;
+      if ((report.errors ?? []).length) failed += report.errors.length;
+      skips.push(...playwrightSkips(report));
+    }
+  }
+  const counts = new Map();
+  for (const reason of skips) counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  for (const [reason, n] of counts) lines.push(`skipped ${n}: ${reason}`);
+  lines.push(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+  return { lines, failed };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const reports = process.argv.slice(2).map((file) => [file, existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined]);
+  const { lines, failed } = summarize(reports);
+  for (const line of lines) console.log(line);
+  process.exit(failed > 0 ? 1 : 0);
+}

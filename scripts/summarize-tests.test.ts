@@ -1,0 +1,97 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+
+/** scripts/summarize-tests.mjs as `npm test` runs it: a child process over the two JSON reports. */
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const script = path.join(repoRoot, 'scripts', 'summarize-tests.mjs');
+const run = promisify(execFile);
+
+const dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+async function summarize(reports: Record<string, unknown>): Promise<{ code: number; lines: string[] }> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'mediadesk-summary-'));
+  dirs.push(dir);
+  const files = await Promise.all(
+    Object.entries(reports).map(async ([name, report]) => {
+      const file = path.join(dir, name);
+      if (report !== undefined) await writeFile(file, JSON.stringify(report));
+      return file;
+    }),
+  );
+  const result = await run(process.execPath, [script, ...files]).then(
+    (r) => ({ code: 0, stdout: r.stdout }),
+    (e: { code: number; stdout: string }) => ({ code: e.code, stdout: e.stdout }),
+  );
+  return { code: result.code, lines: result.stdout.trim().split('\n') };
+}
+
+const keychainSuite = 'OS keychain (skipped: no Secret Service: dbus-run-session is not installed)';
+const vitest = {
+  numPassedTests: 40,
+  numFailedTests: 0,
+  numPendingTests: 3,
+  numTodoTests: 0,
+  numRuntimeErrorTestSuites: 0,
+  testResults: [
+    {
+      assertionResults: [
+        { ancestorTitles: [keychainSuite], title: 'probes as available', status: 'skipped' },
+        { ancestorTitles: [keychainSuite], title: 'saves, reads back and deletes a secret', status: 'skipped' },
+        { ancestorTitles: ['OS keychain absent'], title: 'probes as unavailable', status: 'passed' },
+        { ancestorTitles: ['real Electron (skipped: no Electron binary)'], title: 'opens', status: 'pending' },
+      ],
+    },
+  ],
+};
+const playwright = {
+  stats: { expected: 12, unexpected: 0, skipped: 1, flaky: 0 },
+  errors: [],
+  suites: [
+    {
+      suites: [
+        {
+          specs: [
+            { file: 'electron-app.spec.ts', title: 'starts', tests: [{ status: 'skipped', annotations: [{ type: 'skip', description: 'no Electron binary here' }] }] },
+            { file: 'shell.spec.ts', title: 'loads', tests: [{ status: 'expected', annotations: [] }] },
+          ],
+        },
+      ],
+    },
+  ],
+};
+
+describe('the closing summary of npm test', () => {
+  it('ends with the totals line and lists each skip with its reason above it', async () => {
+    const { code, lines } = await summarize({ 'vitest.json': vitest, 'playwright.json': playwright });
+    expect(code).toBe(0);
+    expect(lines.at(-1)).toBe('tests: 52 passed, 0 failed, 4 skipped');
+    expect(lines.slice(0, -1)).toEqual([
+      `skipped 2: ${keychainSuite}`,
+      'skipped 1: real Electron (skipped: no Electron binary)',
+      'skipped 1: electron-app.spec.ts: no Electron binary here',
+    ]);
+  });
+
+  it('counts a report that was never written as a failure and exits non-zero', async () => {
+    const { code, lines } = await summarize({ 'vitest.json': vitest, 'playwright.json': undefined });
+    expect(code).toBe(1);
+    expect(lines.find((l) => l.startsWith('summary: '))).toMatch(/playwright\.json was not written$/);
+    expect(lines.at(-1)).toBe('tests: 40 passed, 1 failed, 3 skipped');
+  });
+
+  it('counts failed tests, crashed suites and runner errors', async () => {
+    const broken = { ...vitest, numFailedTests: 2, numRuntimeErrorTestSuites: 1 };
+    const errored = { ...playwright, stats: { ...playwright.stats, unexpected: 1 }, errors: [{ message: 'browser did not start' }] };
+    const { code, lines } = await summarize({ 'vitest.json': broken, 'playwright.json': errored });
+    expect(code).toBe(1);
+    expect(lines.at(-1)).toBe('tests: 52 passed, 5 failed, 4 skipped');
+  });
+});
