@@ -7,6 +7,7 @@ import { uploadsChannels, uploadsEvents } from './areas/uploads';
 import { editingChannels, editingEvents } from './areas/editing';
 import { urlsChannels, urlsEvents } from './areas/urls';
 import { purgeChannels, purgeEvents } from './areas/purge';
+import { transferChannels, transferEvents } from './areas/transfer';
 
 import { NoInput } from './common-schemas';
 
@@ -69,6 +70,7 @@ export const channels = {
   ...editingChannels,
   ...urlsChannels,
   ...purgeChannels,
+  ...transferChannels,
 } as const satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 /** Main → renderer pushes. */
@@ -80,6 +82,7 @@ export const events = {
   ...editingEvents,
   ...urlsEvents,
   ...purgeEvents,
+  ...transferEvents,
 } as const satisfies Record<EventName, z.ZodType>;
 
 // Both directions of the key check: names.ts lists exactly the contract's keys.

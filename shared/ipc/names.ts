@@ -7,6 +7,7 @@ import { uploadsChannelNames, uploadsEventNames } from './areas/uploads.names';
 import { editingChannelNames, editingEventNames } from './areas/editing.names';
 import { urlsChannelNames, urlsEventNames } from './areas/urls.names';
 import { purgeChannelNames, purgeEventNames } from './areas/purge.names';
+import { transferChannelNames, transferEventNames } from './areas/transfer.names';
 
 const coreChannelNames = [
   'app.info',
@@ -28,6 +29,7 @@ export const channelNames = [
   ...editingChannelNames,
   ...urlsChannelNames,
   ...purgeChannelNames,
+  ...transferChannelNames,
 ] as const;
 
 export const eventNames = [
@@ -37,6 +39,7 @@ export const eventNames = [
   ...editingEventNames,
   ...urlsEventNames,
   ...purgeEventNames,
+  ...transferEventNames,
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

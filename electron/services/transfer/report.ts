@@ -2,7 +2,8 @@ import type { JobItem, JobRecord, JobState, SetupTask } from './job-store';
 import { joinLibrary } from './paths';
 import type { LibraryRef, NotTransferable, PlanAction, SchemaIssue, SourceRef, TransferMode } from './types';
 
-export interface ReportFile {
+/* Type aliases (not interfaces) so the report is assignable to the contract's open JSON schema. */
+export type ReportFile = {
   relPath: string;
   action: PlanAction;
   reason: string;
@@ -15,9 +16,9 @@ export interface ReportFile {
   problems: string[];
   error: string | null;
   help: string | null;
-}
+};
 
-export interface TransferReport {
+export type TransferReport = {
   format: 'mediadesk-transfer-report';
   version: 1;
   jobId: string;
@@ -45,7 +46,7 @@ export interface TransferReport {
   blocked: SchemaIssue[];
   notTransferable: NotTransferable[];
   files: ReportFile[];
-}
+};
 
 /** The job's report: every planned file with what happened, what verification found, and why anything failed. */
 export function buildReport(job: JobRecord, items: JobItem[], setup: SetupTask[]): TransferReport {

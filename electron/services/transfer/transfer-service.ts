@@ -14,6 +14,7 @@ import { BadPathError, joinLibrary, normalizeLibraryPath, relFolder } from './pa
 import { buildPlan, type ChecksumResolver } from './planner';
 import { readLibrarySource, readLibraryTarget, type SourceSnapshot } from './snapshots';
 import { TransferJob } from './transfer-job';
+import { buildReport, type TransferReport } from './report';
 import type { SourceFile, TargetFile, TransferPlan, TransferSpec } from './types';
 
 export interface TransferServiceOptions {
@@ -243,6 +244,17 @@ export class TransferService {
       }
     }
     return null;
+  }
+
+  /** A job's report read without taking it over (another process may be running it). */
+  async peekReport(id: string): Promise<TransferReport> {
+    if (!/^[A-Za-z0-9-]{1,64}$/.test(id) || !(await this.jobs()).some((j) => j.id === id)) throw new TransferRequestError(`There is no transfer job ${id}.`, 'not-found');
+    const store = new JobStore(path.join(this.jobsDir, id, 'job.db'));
+    try {
+      return buildReport(store.job(), store.items(), store.setup());
+    } finally {
+      store.close();
+    }
   }
 
   async removeJob(id: string): Promise<void> {
