@@ -1,12 +1,13 @@
 import type { FileRecord, FolderRecord } from './file-record.js';
+import { isProbedVideo, videoFields } from './video-fields.js';
 
 /** URL of a file in the delivery endpoint: path segments percent-encoded, nothing else. */
 export function deliveryUrl(urlEndpoint: string, filePath: string): string {
   return urlEndpoint + filePath.split('/').map(encodeURIComponent).join('/');
 }
 
-function versionedUrl(urlEndpoint: string, record: FileRecord): string {
-  const base = deliveryUrl(urlEndpoint, record.filePath);
+function versionedUrl(urlEndpoint: string, record: FileRecord, suffix = ''): string {
+  const base = deliveryUrl(urlEndpoint, record.filePath) + suffix;
   const updatedAt = Date.parse(record.updatedAt);
   return record.isCurrent
     ? `${base}?updatedAt=${updatedAt}`
@@ -41,9 +42,11 @@ export function toFileDetails(record: FileRecord, urlEndpoint: string): Record<s
     mime: record.mime,
   };
   if (record.fileType === 'image') out.thumbnail = `${url}&tr=n-ik_ml_thumbnail`;
+  // A video's grid thumbnail is a frame of it: ImageKit's `<video>/ik-thumbnail.jpg` with the same named transformation.
+  else if (isProbedVideo(record)) out.thumbnail = `${versionedUrl(urlEndpoint, record, '/ik-thumbnail.jpg')}&tr=n-ik_ml_thumbnail`;
   if (record.width !== null) out.width = record.width;
   if (record.height !== null) out.height = record.height;
-  if (record.duration !== null) out.duration = Math.round(record.duration);
+  Object.assign(out, videoFields(record));
   if (record.description !== null) out.description = record.description;
   return out;
 }

@@ -36,6 +36,11 @@ export interface FileRecord {
   hasAlpha: boolean;
   /** Seconds; only for video/audio. */
   duration: number | null;
+  /** Bits per second of a video/audio file (ffprobe); absent for other files and for records stored before probing existed. */
+  bitRate?: number | null;
+  /** ffprobe codec names (`h264`, `vp9`, `aac`, `opus`…) of the first video and audio stream. */
+  videoCodec?: string | null;
+  audioCodec?: string | null;
   customMetadata: Record<string, unknown>;
   embeddedMetadata: Record<string, unknown>;
   description: string | null;

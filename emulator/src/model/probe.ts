@@ -2,10 +2,12 @@ import sharp, { type Metadata } from 'sharp';
 import exifReader from 'exif-reader';
 import mime from 'mime-types';
 import type { FileRecord } from './file-record.js';
+import { mediaTools, EncoderMissing } from '../video/ffmpeg-locator.js';
+import { probeVideo } from '../video/probe.js';
 
 export type ProbedFacts = Pick<
   FileRecord,
-  'fileType' | 'mime' | 'format' | 'width' | 'height' | 'hasAlpha' | 'duration' | 'embeddedMetadata'
+  'fileType' | 'mime' | 'format' | 'width' | 'height' | 'hasAlpha' | 'duration' | 'embeddedMetadata' | 'bitRate' | 'videoCodec' | 'audioCodec'
 >;
 
 /** sharp's format names → the lower-case names ImageKit's `format` search field uses. */
@@ -48,15 +50,42 @@ export async function probeFile(filePath: string, fileName: string): Promise<Pro
     // Not an image sharp can read: fall through to the extension.
   }
   const ext = fileName.includes('.') ? fileName.slice(fileName.lastIndexOf('.') + 1).toLowerCase() : '';
-  return {
+  const typeByName = (ext && mime.lookup(ext)) || 'application/octet-stream';
+  const plain: ProbedFacts = {
     fileType: 'non-image',
-    mime: (ext && mime.lookup(ext)) || 'application/octet-stream',
+    mime: typeByName,
     format: ext,
     width: null,
     height: null,
     hasAlpha: false,
     duration: null,
     embeddedMetadata: {},
+  };
+  return isAudioOrVideoName(typeByName) ? withVideoFacts(plain, filePath) : plain;
+}
+
+/** Only files named as audio/video are handed to ffprobe (a spawn per PDF or ZIP would buy nothing). */
+function isAudioOrVideoName(type: string): boolean {
+  return type.startsWith('video/') || type.startsWith('audio/');
+}
+
+/**
+ * ImageKit reports video as `non-image` with width, height, duration, bitRate and codecs. Without
+ * ffprobe (EncoderMissing) or for a file ffprobe cannot read, the file is stored without those fields.
+ */
+async function withVideoFacts(plain: ProbedFacts, filePath: string): Promise<ProbedFacts> {
+  const tools = mediaTools();
+  if (tools instanceof EncoderMissing) return plain;
+  const facts = await probeVideo(tools, filePath);
+  if (!facts) return plain;
+  return {
+    ...plain,
+    width: facts.width,
+    height: facts.height,
+    duration: facts.duration,
+    bitRate: facts.bitRate,
+    videoCodec: facts.videoCodec,
+    audioCodec: facts.audioCodec,
   };
 }
 

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { DeliveryHooks, EmulatorContext, RouteModule } from '../context.js';
 import { badRequest, notFound } from '../http/errors.js';
 import type { FileRecord } from '../model/file-record.js';
+import { isProbedMedia, videoMetadata } from '../model/video-fields.js';
 import { BadDeliveryUrl, parseDeliveryUrl } from '../delivery/request-url.js';
 import { extractImageMetadata, metadataForBlob, UnreadableImageError } from '../metadata/index.js';
 
@@ -119,8 +120,10 @@ async function metadataOfRecord(ctx: EmulatorContext, record: FileRecord): Promi
   }
 }
 
-/** Without ffprobe, a PDF reader or a decoder for the format, the emulator knows only what the upload recorded. */
+/** Without a PDF reader or a decoder for the format, the emulator knows only what the upload recorded. */
 function nonImageMetadata(record: FileRecord): Record<string, unknown> {
+  // Probed at upload by ffprobe: ImageKit's VideoMetadata (size, dimensions, duration, bitRate, codecs).
+  if (isProbedMedia(record)) return videoMetadata(record);
   const out: Record<string, unknown> = {};
   if (record.height !== null) out.height = record.height;
   if (record.width !== null) out.width = record.width;

@@ -1,5 +1,6 @@
 import type { FileRecord } from '../model/file-record.js';
 import { deliveryUrl, versionInfo } from '../model/file-details.js';
+import { isProbedMedia, isProbedVideo, videoFields, videoMetadata } from '../model/video-fields.js';
 import type { ResponseField } from './upload-options.js';
 import type { ExtensionStatus } from './extensions.js';
 
@@ -27,10 +28,12 @@ export function uploadResponse(
   };
   if (record.fileType === 'image') {
     out.thumbnailUrl = `${urlEndpoint}/tr:n-ik_ml_thumbnail${url.slice(urlEndpoint.length)}`;
+  } else if (isProbedVideo(record)) {
+    out.thumbnailUrl = `${urlEndpoint}/tr:n-ik_ml_thumbnail${url.slice(urlEndpoint.length)}/ik-thumbnail.jpg`;
   }
   if (record.height !== null) out.height = record.height;
   if (record.width !== null) out.width = record.width;
-  if (record.duration !== null) out.duration = Math.round(record.duration);
+  Object.assign(out, videoFields(record));
   if (record.description !== null) out.description = record.description;
   if (fields.has('tags')) out.tags = record.tags;
   if (fields.has('customCoordinates')) out.customCoordinates = record.customCoordinates;
@@ -38,7 +41,8 @@ export function uploadResponse(
   if (fields.has('isPublished')) out.isPublished = record.isPublished;
   if (fields.has('customMetadata')) out.customMetadata = record.customMetadata;
   if (fields.has('embeddedMetadata')) out.embeddedMetadata = record.embeddedMetadata;
-  if (fields.has('metadata') && extra.metadata) out.metadata = extra.metadata;
+  if (fields.has('metadata') && isProbedMedia(record)) out.metadata = videoMetadata(record);
+  else if (fields.has('metadata') && extra.metadata) out.metadata = extra.metadata;
   if (extra.extensionStatus) out.extensionStatus = extra.extensionStatus;
   return out;
 }
