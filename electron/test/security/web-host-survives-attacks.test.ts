@@ -40,6 +40,8 @@ async function expectHostAlive(): Promise<void> {
   await settle(300); // a crash from a late socket error shows up as an exit within this window
   expect(host.child.exitCode, `the web host exited:\n${host.output()}`).toBeNull();
   expect(host.child.signalCode).toBeNull();
+  // Hang-ups are the attacker's noise, not the host's problems: a loop of resets must not flood the log.
+  expect(host.output()).not.toMatch(/a connection to the web host failed|could not accept/);
   const fresh = await connect(host.port, host.token);
   try {
     await expect(ok(fresh, 'app.info')).resolves.toMatchObject({ host: 'web' });
@@ -103,23 +105,20 @@ describe('the web host survives hostile frames (with the token)', () => {
     await expectHostAlive();
   });
 
-  it('a 17 MiB frame closes that one connection with 1009', async () => {
-    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws?token=${host.token}`, { origin: `http://127.0.0.1:${host.port}` });
-    await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
-    const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
-    ws.on('error', () => undefined);
-    ws.send(JSON.stringify({ t: 'req', id: 1, channel: 'app.info', input: 'x'.repeat(17 * 1024 * 1024) }));
-    expect(await closed).toBe(1009);
-    await expectHostAlive();
-  });
-
-  it('still carries the largest frame the contract needs: a full 4 MiB upload chunk', async () => {
+  it('a 17 MiB frame closes that one connection with 1009, while the largest frame the contract needs (a 4 MiB upload chunk) passes', async () => {
     const bytes = Buffer.alloc(STAGE_CHUNK_BYTES, 7);
     const begun = await ok<{ stagedId: string }>(host.client, 'uploads.stage.begin', { relativePath: 'big.bin', size: bytes.length });
     const chunk = { stagedId: begun.stagedId, offset: 0, data: bytes.toString('base64') };
     await expect(ok(host.client, 'uploads.stage.chunk', chunk)).resolves.toEqual({ received: bytes.length });
     await expect(ok(host.client, 'uploads.stage.end', { stagedId: begun.stagedId })).resolves.toEqual({ size: bytes.length });
     await ok(host.client, 'uploads.stage.discard', { id: begun.stagedId });
+
+    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws?token=${host.token}`, { origin: `http://127.0.0.1:${host.port}` });
+    await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+    const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+    ws.on('error', () => undefined);
+    ws.send(JSON.stringify({ t: 'req', id: 1, channel: 'app.info', input: 'x'.repeat(17 * 1024 * 1024) }));
+    expect(await closed).toBe(1009);
     await expectHostAlive();
   });
 });
