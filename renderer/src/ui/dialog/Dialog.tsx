@@ -6,6 +6,19 @@ import './dialog.css';
 
 export type DialogSize = 'sm' | 'md' | 'lg';
 
+/**
+ * Where focus lands when a dialog opens: a field that asked for it (autoFocus) or the first field,
+ * else the dialog itself. Never a button: focusing an icon button would open its tooltip, and Escape
+ * would then close the tooltip instead of the dialog.
+ */
+function focusOnOpen(event: Event): void {
+  event.preventDefault();
+  const content = event.currentTarget instanceof HTMLElement ? event.currentTarget : null;
+  if (!content || content.contains(document.activeElement)) return;
+  const field = content.querySelector<HTMLElement>('[autofocus], input:not([type="hidden"]):not([disabled]), select:not([disabled]), textarea:not([disabled])');
+  (field ?? content).focus();
+}
+
 interface DialogShellProps {
   onClose(): void;
   size?: DialogSize;
@@ -32,6 +45,7 @@ export function DialogShell({ onClose, size = 'md', children, labelledBy, descri
           className={`ui-dialog ui-dialog-${size}${className ? ` ${className}` : ''}`}
           aria-labelledby={labelledBy}
           aria-describedby={describedBy}
+          onOpenAutoFocus={focusOnOpen}
         >
           {children}
         </RadixDialog.Content>
@@ -57,7 +71,7 @@ export function Dialog({ title, subtitle, onClose, size, headerActions, children
     <RadixDialog.Root open onOpenChange={(open) => !open && onClose()}>
       <RadixDialog.Portal>
         <div className="ui-dialog-scrim" aria-hidden="true" />
-        <RadixDialog.Content className={`ui-dialog ui-dialog-${size ?? 'md'}`} aria-describedby={undefined}>
+        <RadixDialog.Content className={`ui-dialog ui-dialog-${size ?? 'md'}`} aria-describedby={undefined} onOpenAutoFocus={focusOnOpen}>
           <DialogHeader onClose={onClose} actions={headerActions}>
             <RadixDialog.Title className="ui-dialog-title">{title}</RadixDialog.Title>
           </DialogHeader>

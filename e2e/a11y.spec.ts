@@ -1,0 +1,66 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { test, expect } from './support/fixtures';
+import { AppPage } from './support/app-page';
+import { seedShowcase } from './support/showcase-seed';
+import { library, openShowcaseFolder } from './support/screens';
+import { dropFiles } from './support/uploads-helpers';
+
+/** Serious and critical axe findings (WCAG 2 A/AA rules) on what is on screen now. */
+async function seriousViolations(page: Page, where: string, within?: string) {
+  const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  const result = await (within ? builder.include(within) : builder).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${where}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`every tab and dialog has no serious or critical accessibility violation (${theme})`, async ({ page, webHost }) => {
+    test.setTimeout(300_000);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
+    await seedShowcase(webHost);
+    const app = new AppPage(page);
+    await app.open(webHost.url);
+    const lib = library(page);
+    const found: string[] = [];
+
+    await openShowcaseFolder(page);
+    await lib.file('harbour.jpg').click();
+    await expect(lib.details.getByRole('img', { name: 'Preview of harbour.jpg' })).toBeVisible();
+    found.push(...(await seriousViolations(page, 'Library (grid)')));
+    await page.getByRole('button', { name: 'List', exact: true }).click();
+    found.push(...(await seriousViolations(page, 'Library (list)')));
+    await page.getByRole('button', { name: 'Grid', exact: true }).click();
+
+    const dialogs: Array<[string, () => Promise<unknown>, string | RegExp]> = [
+      ['Rename', () => page.getByRole('toolbar', { name: 'File actions' }).getByRole('button', { name: 'Rename…' }).click(), 'Rename harbour.jpg'],
+      ['Move', () => page.getByRole('toolbar', { name: 'File actions' }).getByRole('button', { name: 'Move to…' }).click(), 'Move harbour.jpg'],
+      ['Delete', () => page.getByRole('toolbar', { name: 'File actions' }).getByRole('button', { name: 'Delete…' }).click(), 'Delete harbour.jpg?'],
+      ['Preview', () => lib.file('harbour.jpg').dblclick(), 'harbour.jpg'],
+      ['New folder', () => page.getByRole('button', { name: 'New folder' }).click(), 'New folder'],
+      ['Delete folder', () => page.getByRole('button', { name: 'Delete folder' }).click(), 'Delete folder 2024?'],
+      ['Command palette', () => page.keyboard.press('Control+k'), 'Command palette'],
+      ['Upload', () => dropFiles(page, [{ name: 'a.txt', content: Buffer.from('a') }]), /^Upload/],
+      ['Upload from URLs', () => lib.uploads.getByRole('button', { name: 'Upload from URLs…' }).click(), 'Upload from URLs'],
+      ['Profile', () => app.openNewProfile(), 'Profile'],
+    ];
+    for (const [name, open, dialogName] of dialogs) {
+      await open();
+      const dialog = page.getByRole('dialog', { name: dialogName });
+      await expect(dialog).toBeVisible();
+      found.push(...(await seriousViolations(page, `${name} dialog`, '[role="dialog"]')));
+      await page.keyboard.press('Escape');
+      await expect(dialog).toBeHidden();
+    }
+
+    for (const tab of ['URL builder', 'Purge', 'Metadata tools', 'Custom metadata']) {
+      await page.getByRole('tablist', { name: 'Views' }).getByRole('tab', { name: tab }).click();
+      await expect(page.getByRole('tabpanel', { name: tab })).toBeVisible();
+      await expect(page.getByRole('tabpanel', { name: tab }).getByText(/^Loading /)).toHaveCount(0);
+      found.push(...(await seriousViolations(page, `${tab} tab`)));
+    }
+    expect(found).toEqual([]);
+  });
+}
