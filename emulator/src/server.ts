@@ -2,7 +2,9 @@ import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
 import multipart from '@fastify/multipart';
 import type { DeliveryHooks, EmulatorContext, RouteModule } from './context.js';
 import { badRequest, IkError, HELP } from './http/errors.js';
-import { requirePrivateKey } from './http/auth.js';
+import { authorize, routeAccess } from './http/access.js';
+import { answerClientError, answerFrameworkError, guardSockets } from './http/client-errors.js';
+import { assertHostAllowed, assertOriginForm } from './http/request-target.js';
 import { newRequestId } from './model/ids.js';
 import { internalsOf } from './server-internals.js';
 import { routeModules } from './routes/index.js';
@@ -24,9 +26,10 @@ export function defaultDeliveryHooks(): DeliveryHooks {
   };
 }
 
-const isApiPath = (url: string) => url.startsWith('/v1/') || url.startsWith('/v2/') || url.startsWith('/api/');
-/** Upload authenticates itself: it also accepts client-side signatures. */
-const isUploadPath = (url: string) => url.startsWith('/api/');
+/** The host part of `apiUrl` (`http://<host>:<port>`), i.e. the host the emulator was told to listen on. */
+function configuredHostOf(apiUrl: string): string | undefined {
+  return apiUrl === '' ? undefined : apiUrl.slice('http://'.length, apiUrl.lastIndexOf(':'));
+}
 
 export async function buildServer(ctx: EmulatorContext, extraRoutes: RouteModule[] = []): Promise<FastifyInstance> {
   const internals = internalsOf(ctx);
@@ -36,7 +39,10 @@ export async function buildServer(ctx: EmulatorContext, extraRoutes: RouteModule
     genReqId: () => newRequestId(),
     // Exact paths: `/v1/files/` must not silently match `/v1/files`.
     routerOptions: { ignoreTrailingSlash: false },
+    clientErrorHandler: answerClientError,
+    frameworkErrors: answerFrameworkError,
   });
+  guardSockets(app.server);
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-ik-requestId', request.id);
@@ -46,9 +52,16 @@ export async function buildServer(ctx: EmulatorContext, extraRoutes: RouteModule
     reply.header('X-RateLimit-Reset', String(RATE_INTERVAL_MS - (now % RATE_INTERVAL_MS)));
   });
 
+  // The HTTP boundary (see README "HTTP boundary"): the request line and Host first, then the matched route's access.
+  app.addHook('onRequest', async (request) => {
+    assertOriginForm(request.raw.url ?? '');
+    assertHostAllowed(request.headers.host, { address: request.socket.localAddress, port: request.socket.localPort }, configuredHostOf(ctx.config.apiUrl));
+  });
+
   app.addHook('onRequest', async (request, reply) => {
     const faults = internals.faults;
-    if (!faults || !isApiPath(request.url)) return;
+    const access = routeAccess(request.routeOptions.url, ctx.config.id);
+    if (!faults || (access !== 'private-key' && access !== 'upload')) return;
     const delay = faults.delayMs();
     if (delay > 0) await new Promise((r) => setTimeout(r, delay));
     const outcome = faults.outcome();
@@ -64,7 +77,7 @@ export async function buildServer(ctx: EmulatorContext, extraRoutes: RouteModule
   });
 
   app.addHook('onRequest', async (request) => {
-    if (isApiPath(request.url) && !isUploadPath(request.url)) requirePrivateKey(request, ctx.config.privateKey);
+    authorize(routeAccess(request.routeOptions.url, ctx.config.id), request, ctx.config.privateKey);
   });
 
   // JSON bodies: an empty body is `{}` (clients send DELETE/PUT without one); bad JSON is ImageKit's 400.
@@ -90,9 +103,12 @@ export async function buildServer(ctx: EmulatorContext, extraRoutes: RouteModule
     },
   });
 
-  app.setErrorHandler((err: FastifyError | IkError, _request, reply) => {
+  app.setErrorHandler((err: FastifyError | IkError, request, reply) => {
     const ik = toIkError(err);
     if (ik.status >= 500 && !(err instanceof IkError) && !internals.quiet) console.error('emulator error:', err);
+    // Refused before its body was read (e.g. a 100 MB upload without a key): close the connection after
+    // answering instead of letting Node read and discard the rest of the body.
+    if (!request.raw.complete) reply.header('connection', 'close');
     void reply.code(ik.status).headers(ik.headers).send(ik.body());
   });
   app.setNotFoundHandler((request, reply) => {

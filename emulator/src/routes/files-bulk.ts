@@ -3,6 +3,7 @@ import { badRequest, notFound } from '../http/errors.js';
 import type { FileRecord } from '../model/file-record.js';
 import { internalsOf } from '../server-internals.js';
 import { deleteFileChange, nowIso } from '../store/file-ops.js';
+import { assertTagBudget, MAX_TAG_CHARACTERS, withinTagBudget } from './tag-limits.js';
 import type { LibraryChange } from '../store/library.js';
 
 type Body = Record<string, unknown>;
@@ -25,7 +26,9 @@ function stringList(body: Body, name: string): string[] {
   if (v.length === 0) throw badRequest(`${name} is empty.`);
   if (!v.every((t) => typeof t === 'string' && t.trim().length > 0)) throw badRequest(`${name} should be an Array of non-empty strings.`);
   if (name === 'tags' && v.some((t: string) => t.includes('%'))) throw badRequest("tags cannot contain '%'.");
-  return (v as string[]).map((t) => t.trim());
+  const values = (v as string[]).map((t) => t.trim());
+  assertTagBudget(values, name);
+  return values;
 }
 
 /** All-or-nothing: any unknown id fails the whole operation with `missingFileIds`. */
@@ -63,7 +66,13 @@ export const bulkFileRoutes: RouteModule = (app, ctx) => {
       return { successfullyUpdatedFileIds: ids };
     });
   };
-  retag('/v1/files/addTags', 'tags', (r, tags) => ({ ...r, tags: [...new Set([...(r.tags ?? []), ...tags])] }));
+  retag('/v1/files/addTags', 'tags', (r, tags) => {
+    const merged = [...new Set([...(r.tags ?? []), ...tags])];
+    if (!withinTagBudget(merged)) {
+      throw badRequest(`Your request contains invalid tags parameter. File ${r.fileId} would have more than ${MAX_TAG_CHARACTERS} characters of tags; remove some first.`);
+    }
+    return { ...r, tags: merged };
+  });
   retag('/v1/files/removeTags', 'tags', (r, tags) => {
     const kept = (r.tags ?? []).filter((t) => !tags.includes(t));
     return { ...r, tags: kept.length === 0 ? null : kept };

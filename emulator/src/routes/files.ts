@@ -9,11 +9,14 @@ import { assertFileIdShape, deleteFileChange, notFoundFile, nowIso } from '../st
 import { assertValidCustomMetadata } from './custom-metadata-check.js';
 import { extensionStatusOf, notifyWebhook, parseExtensions } from './extensions.js';
 import { parseCustomCoordinates } from './upload-options.js';
+import { TAG_BUDGET_RULE, withinTagBudget } from './tag-limits.js';
 
-const tagList = z.array(z.string().min(1, 'tags must not be empty strings').refine((t) => !t.includes('%'), "tags cannot contain '%'"));
+const tagList = z
+  .array(z.string().min(1, 'tags must not be empty strings').refine((t) => !t.includes('%'), "tags cannot contain '%'"))
+  .refine(withinTagBudget, `tags can be ${TAG_BUDGET_RULE}`);
 
 const updateSchema = z.object({
-  removeAITags: z.union([z.array(z.string()), z.literal('all')]).optional(),
+  removeAITags: z.union([z.array(z.string()).refine(withinTagBudget, `AI tag names can be ${TAG_BUDGET_RULE}`), z.literal('all')]).optional(),
   webhookUrl: z.string().regex(/^https?:\/\/\S+$/i, 'must be an http(s) URL').optional(),
   extensions: z.unknown().optional(),
   tags: tagList.nullable().optional(),

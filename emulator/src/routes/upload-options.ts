@@ -1,6 +1,7 @@
 import { badRequest } from '../http/errors.js';
 import { sanitizeFileName, sanitizeFolderPath } from '../model/paths.js';
 import { parseExtensions, type ExtensionRequest } from './extensions.js';
+import { assertTagBudget } from './tag-limits.js';
 import type { PostTransformationStep as PostTransformation } from '../store/post-transformations.js';
 
 export type { PostTransformation };
@@ -53,7 +54,7 @@ function json(fields: Record<string, string>, name: string): unknown {
 
 export function parseTags(raw: string, param = 'tags'): string[] {
   if (raw.includes('%')) throw badRequest(`Your request contains invalid ${param} parameter. Tags cannot contain '%'.`);
-  if (raw.length > 500) throw badRequest(`Your request contains invalid ${param} parameter. Tags can be at most 500 characters in total.`);
+  assertTagBudget([raw], param);
   const tags = raw.split(',').map((t) => t.trim()).filter((t) => t.length > 0);
   return [...new Set(tags)];
 }

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { FastifyRequest } from 'fastify';
 import type { EmulatorContext, RouteModule } from '../context.js';
+import { UPLOAD_ROUTE } from '../http/access.js';
 import { badRequest } from '../http/errors.js';
-import { requirePrivateKey } from '../http/auth.js';
 import type { FileRecord } from '../model/file-record.js';
 import { uniqueSuffix } from '../model/ids.js';
 import { splitExtension } from '../model/paths.js';
@@ -25,7 +25,7 @@ const CLIENT_AUTH_FIELDS = ['publicKey', 'signature', 'token', 'expire'];
 
 /** Upload V1: `POST /api/v1/files/upload` (multipart), served on the API origin like the SDK expects. */
 export const uploadRoutes: RouteModule = (app, ctx) => {
-  app.post('/api/v1/files/upload', async (request, reply) => {
+  app.post(UPLOAD_ROUTE, async (request, reply) => {
     const record = await handleUpload(request, ctx);
     return reply.code(200).send(record);
   });
@@ -33,9 +33,8 @@ export const uploadRoutes: RouteModule = (app, ctx) => {
 
 async function handleUpload(request: FastifyRequest, ctx: EmulatorContext): Promise<Record<string, unknown>> {
   const { library, limits } = internalsOf(ctx);
+  // A wrong private key was refused before the body was read (http/access.ts); here it is the right one.
   const hasBasic = request.headers.authorization !== undefined;
-  // Reject a wrong private key before reading a possibly large body.
-  if (hasBasic) requirePrivateKey(request, ctx.config.privateKey);
   const form = await readUploadForm(request, library.blobs, limits.maxUploadBytes);
   let staged: StagedBlob | undefined = form.staged;
   try {
