@@ -3,12 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../emulator/src/index';
+import { multipartBody, rawRequest, type RawResponse } from '../emulator/test/security/raw-http';
 import { listEmulatorApiRoutes, type EmulatorRoute } from './emulator-routes';
 
 /**
  * Table-driven: every API route the emulator registers (read from Fastify, see emulator-routes.ts)
- * refuses each kind of missing or wrong credential with ImageKit's 401/403 and changes nothing.
- * A valid key on the same table proves each row reaches a real route and auth was the reason.
+ * refuses each kind of missing or wrong credential with ImageKit's 401/403 and changes nothing, also
+ * when its path is percent-encoded (the router decodes `/%761/files` to `/v1/files`) or sent in
+ * absolute form (`GET http://x/v1/files`). A valid key on the same table proves each row reaches a
+ * real route and auth was the reason.
  */
 let root: string;
 let emu: RunningEmulator;
@@ -62,6 +65,44 @@ async function send(route: EmulatorRoute, authorization: string | undefined): Pr
   return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null };
 }
 
+const hex = (ch: string, lower: boolean) => {
+  const code = ch.charCodeAt(0).toString(16).padStart(2, '0');
+  return `%${lower ? code : code.toUpperCase()}`;
+};
+const encodeAt = (path: string, i: number) => path.slice(0, i) + hex(path[i], false) + path.slice(i + 1);
+
+/** Spellings of one path that decode to it (sent raw; `fetch` would keep them, but not the absolute forms below). */
+function encodedSpellings(path: string): string[] {
+  const lastSegment = path.lastIndexOf('/') + 1;
+  const firstDigit = path.search(/\d/);
+  return [
+    encodeAt(path, 1), // `/%761/files`
+    ...(firstDigit > 0 ? [encodeAt(path, firstDigit)] : []), // `/v%31/files`
+    encodeAt(path, lastSegment),
+    path.replace(/[^/]/g, (ch) => hex(ch, true)), // every byte, lowercase hex
+  ];
+}
+
+/** The same path as an absolute-form target, as a proxy would be addressed. */
+const absoluteForms = (path: string) => [`http://x${path}`, `${emu.apiUrl}${path}`, `https://evil.example:8443${path}`];
+
+async function sendRaw(route: EmulatorRoute, target: string, authorization: string | undefined): Promise<RawResponse> {
+  const headers: Record<string, string> = authorization === undefined ? {} : { authorization };
+  let body: Buffer | undefined;
+  if (route.url === UPLOAD) {
+    const form = multipartBody({ fileName: 'refused.txt' }, { name: 'refused.txt', data: Buffer.from('refused upload') });
+    headers['content-type'] = form.contentType;
+    body = form.body;
+  } else if (!['GET', 'HEAD', 'OPTIONS'].includes(route.method)) {
+    headers['content-type'] = 'application/json';
+    body = Buffer.from('{}');
+  }
+  return rawRequest(emu.apiUrl, { method: route.method, target, headers, body });
+}
+
+const imageKitShaped = (route: EmulatorRoute, res: RawResponse) =>
+  route.method === 'HEAD' || (typeof res.json?.message === 'string' && typeof res.json?.help === 'string');
+
 describe('emulator API: every route refuses a request without valid auth', () => {
   it('finds the API routes from Fastify (list, upload, folders, custom metadata, bulk jobs, purge…)', () => {
     const keys = routes.map((r) => `${r.method} ${r.url}`);
@@ -99,6 +140,33 @@ describe('emulator API: every route refuses a request without valid auth', () =>
     }
   });
 
+  it('refuses every route reached through a percent-encoded path without a key (401) or with a wrong one (403)', async () => {
+    const wrong: string[] = [];
+    for (const route of routes) {
+      for (const target of encodedSpellings(concrete(route.url))) {
+        for (const [authorization, status] of [[undefined, 401], [basic('private_wrong_key'), 403]] as const) {
+          const res = await sendRaw(route, target, authorization);
+          if (res.status !== status || !imageKitShaped(route, res)) wrong.push(`${route.method} ${target} (${status}): ${res.status} ${res.text}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  }, 120_000);
+
+  it('refuses every route sent as an absolute-form target with ImageKit’s 400, with or without the key', async () => {
+    const wrong: string[] = [];
+    for (const route of routes) {
+      for (const target of absoluteForms(concrete(route.url))) {
+        for (const authorization of [undefined, basic(emu.privateKey)]) {
+          const res = await sendRaw(route, target, authorization);
+          const said = route.method === 'HEAD' || /is not a path/.test(String(res.json?.message));
+          if (res.status !== 400 || !said || !imageKitShaped(route, res)) wrong.push(`${route.method} ${target}: ${res.status} ${res.text}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  }, 120_000);
+
   it('changed nothing: no file, folder or custom metadata field was created by the refused requests', async () => {
     const auth = { authorization: basic(emu.privateKey) };
     expect(await (await fetch(`${emu.apiUrl}/v1/files?includeFolder=true`, { headers: auth })).json()).toEqual([]);
@@ -114,4 +182,16 @@ describe('emulator API: every route refuses a request without valid auth', () =>
     }
     expect(unreached).toEqual([]);
   }, 60_000);
+
+  it('lets the valid key through on every percent-encoded spelling too, so those rows reached the same routes', async () => {
+    const unreached: string[] = [];
+    for (const route of routes) {
+      for (const target of encodedSpellings(concrete(route.url))) {
+        const res = await sendRaw(route, target, basic(emu.privateKey));
+        const message = String(res.json?.message ?? '');
+        if (res.status === 401 || res.status === 403 || message.startsWith('No route for')) unreached.push(`${route.method} ${target}: ${res.status} ${message}`);
+      }
+    }
+    expect(unreached).toEqual([]);
+  }, 120_000);
 });
