@@ -3,7 +3,7 @@
  * shows these) and used by the parser to recognise keys. Behaviour follows ImageKit's documentation;
  * where it is undocumented the description says what the emulator chose.
  */
-export type ParamGroup = 'resize & crop' | 'format & quality' | 'effects' | 'overlays';
+export type ParamGroup = 'resize & crop' | 'format & quality' | 'effects' | 'overlays' | 'video';
 export type ParamType =
   | 'dimension'
   | 'number'
@@ -42,7 +42,12 @@ export const POSITIONS = ['center', 'top', 'left', 'bottom', 'right', 'top_left'
 export const FOCUS_SPECIAL = ['auto', 'face', 'custom'] as const;
 export const CROPS = ['maintain_ratio', 'force', 'at_max', 'at_max_enlarge', 'at_least'] as const;
 export const CROP_MODES = ['pad_resize', 'extract', 'pad_extract'] as const;
-export const FORMATS = ['auto', 'jpg', 'jpeg', 'png', 'webp', 'avif', 'gif', 'orig'] as const;
+export const FORMATS = ['auto', 'jpg', 'jpeg', 'png', 'webp', 'avif', 'gif', 'orig', 'mp4', 'webm'] as const;
+/** Video output codecs (`vc-none` drops the picture: audio only) and audio codecs (`ac-none` drops the sound). */
+export const VIDEO_CODECS = ['h264', 'vp9', 'av1', 'none'] as const;
+export const AUDIO_CODECS = ['aac', 'opus', 'none'] as const;
+/** Heights ImageKit's adaptive bitrate streaming accepts in `sr-` (SPEC `StreamingResolution`). */
+export const STREAMING_RESOLUTIONS = ['240', '360', '480', '720', '1080', '1440', '2160'] as const;
 /** `v_h` is read as `h_v`. */
 export const FLIPS = ['h', 'v', 'h_v', 'v_h'] as const;
 export const LAYER_MODES = ['multiply', 'cutter', 'cutout', 'displace'] as const;
@@ -63,7 +68,7 @@ export const PARAMETERS: readonly ParamSpec[] = [
   { key: 'yc', name: 'Y centre', type: 'expression', group: 'resize & crop', expressions: true, description: 'Vertical centre of an extract region; the region must stay inside the image.' },
   { key: 'dpr', name: 'Device pixel ratio', type: 'number', group: 'resize & crop', default: '1', min: 0.1, max: 5, description: 'Multiplies w and h (needs one of them); ignored when the result would be <1 or >5000 px. `auto` reads Sec-CH-DPR.' },
   { key: 'q', name: 'Quality', type: 'integer', group: 'format & quality', default: '80', min: 1, max: 100, description: 'Lossy quality for JPEG, WebP and AVIF.' },
-  { key: 'f', name: 'Format', type: 'enum', group: 'format & quality', default: 'auto', values: FORMATS, description: 'Output format. `auto` picks WebP when the Accept header lists image/webp (AVIF only when enabled), else keeps the input format; PNGs with alpha never become JPEG.' },
+  { key: 'f', name: 'Format', type: 'enum', group: 'format & quality', default: 'auto', values: FORMATS, description: 'Output format. `auto` picks WebP when the Accept header lists image/webp (AVIF only when enabled), else keeps the input format; PNGs with alpha never become JPEG. On videos: `mp4` (H.264/AAC), `webm` (VP9/Opus), `auto` = WebM when Accept lists video/webm, else MP4; on an animated GIF `mp4`/`webm` convert it to video.' },
   { key: 'pr', name: 'Progressive', type: 'boolean', group: 'format & quality', default: 'false', description: 'Progressive (interlaced) JPEG/PNG.' },
   { key: 'lo', name: 'Lossless', type: 'boolean', group: 'format & quality', default: 'false', description: 'Lossless WebP/AVIF.' },
   { key: 'md', name: 'Metadata', type: 'boolean', group: 'format & quality', default: 'false', description: 'Keep all metadata (stripped by default).' },
@@ -104,6 +109,15 @@ export const PARAMETERS: readonly ParamSpec[] = [
   { key: 'al', name: 'Alpha', type: 'integer', group: 'overlays', layerOnly: true, min: 1, max: 9, description: 'Layer transparency 1 (most transparent) to 9.' },
   { key: 'tg', name: 'Typography', type: 'enum', group: 'overlays', layerOnly: true, values: TYPOGRAPHY, description: 'Bold, italic, both, or strikethrough.' },
   { key: 'lh', name: 'Line height', type: 'number', group: 'overlays', layerOnly: true, description: 'Extra spacing between wrapped lines in px.' },
+  { key: 'lso', name: 'Layer start', type: 'expression', group: 'overlays', layerOnly: true, expressions: true, description: 'Second of the base video at which the layer appears (videos only; `bdu` is the base duration).' },
+  { key: 'leo', name: 'Layer end', type: 'expression', group: 'overlays', layerOnly: true, expressions: true, description: 'Second of the base video at which the layer disappears; wins over ldu.' },
+  { key: 'ldu', name: 'Layer duration', type: 'expression', group: 'overlays', layerOnly: true, expressions: true, description: 'Seconds the layer stays visible from lso.' },
+  { key: 'so', name: 'Start offset', type: 'expression', group: 'video', expressions: true, min: 0, description: 'Trim: seconds cut from the start (`idu_div_2` = from the middle); must be less than the duration. On `/ik-thumbnail.jpg`, the frame time.' },
+  { key: 'eo', name: 'End offset', type: 'expression', group: 'video', expressions: true, min: 0, description: 'Trim: second at which the output ends; wins over du.' },
+  { key: 'du', name: 'Duration', type: 'expression', group: 'video', expressions: true, min: 0, description: 'Trim: seconds kept from the start offset.' },
+  { key: 'vc', name: 'Video codec', type: 'enum', group: 'video', values: VIDEO_CODECS, description: 'h264, vp9, av1 (when the encoder has it) or none (audio only).' },
+  { key: 'ac', name: 'Audio codec', type: 'enum', group: 'video', values: AUDIO_CODECS, description: 'aac, opus or none (no sound).' },
+  { key: 'sr', name: 'Streaming resolutions', type: 'text', group: 'video', values: STREAMING_RESOLUTIONS, description: 'Adaptive bitrate renditions by height, e.g. `sr-240_360_480_720_1080`, on `/ik-master.m3u8` (HLS) or `/ik-master.mpd` (DASH).' },
 ];
 
 export const PARAMETER_BY_KEY: ReadonlyMap<string, ParamSpec> = new Map(PARAMETERS.map((p) => [p.key, p]));
@@ -114,10 +128,10 @@ export const LEGACY_OVERLAY_KEYS: ReadonlySet<string> = new Set([
   'ots', 'otf', 'otc', 'oa', 'ott', 'obg', 'ote', 'otw', 'otbg', 'otp', 'otia', 'or', 'oh',
 ]);
 
-/** AI and video parameters ImageKit knows but the offline emulator cannot render. */
+/** AI parameters (and subtitle styling) ImageKit knows but the offline emulator cannot render. */
 export const UNSUPPORTED_KEYS: ReadonlySet<string> = new Set([
   'e-bgremove', 'e-removedotbg', 'e-upscale', 'e-retouch', 'e-genvar', 'e-dropshadow', 'e-changebg', 'e-edit', 'e-distort', 'e-colorize', 'cr',
-  'vc', 'ac', 'so', 'eo', 'du', 'sr', 'fol', 'fsh',
+  'fol', 'fsh',
 ]);
 
 /** Built-in named transformations; `ik_ml_thumbnail` is what list responses put in `thumbnail`. */

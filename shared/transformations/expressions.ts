@@ -1,6 +1,6 @@
 import { TransformationError, type Expr, type ExprOperator, type ExprScope, type ExprVariable } from './types.js';
 
-const VARIABLES: readonly ExprVariable[] = ['iw', 'ih', 'iar', 'cw', 'ch', 'car', 'bw', 'bh', 'bar'];
+const VARIABLES: readonly ExprVariable[] = ['iw', 'ih', 'iar', 'idu', 'cw', 'ch', 'car', 'cdu', 'bw', 'bh', 'bar', 'bdu'];
 /**
  * ImageKit's precedence is unusual: mul/div bind tightest, then add/sub, then mod, then pow.
  * Listed loosest first so the tree builder splits on the loosest operator.

@@ -70,6 +70,8 @@ function param(key: string, p: StepParams): string | undefined {
     case 'di': return `di-${libraryPath(p.di!)}`;
     case 'ff': return `ff-${p.ff!.startsWith('/') ? libraryPath(p.ff!) : p.ff}`;
     case 'pa': return `pa-${p.pa!.map(formatExpr).join('_')}`;
+    case 'so': case 'eo': case 'du': return `${key}-${formatExpr(v as Expr)}`;
+    case 'sr': return `sr-${p.sr!.join('_')}`;
     default: return `${key}-${String(v)}`;
   }
 }
@@ -109,6 +111,7 @@ function formatLayer(layer: Layer): string {
     pos.lx && `lx-${formatExpr(pos.lx)}`, pos.ly && `ly-${formatExpr(pos.ly)}`,
     pos.lxc && `lxc-${formatExpr(pos.lxc)}`, pos.lyc && `lyc-${formatExpr(pos.lyc)}`,
     pos.lfo && `lfo-${pos.lfo}`, pos.lap && `lap-${pos.lap}`, pos.lm && `lm-${pos.lm}`,
+    pos.lso && `lso-${formatExpr(pos.lso)}`, pos.leo && `leo-${formatExpr(pos.leo)}`, pos.ldu && `ldu-${formatExpr(pos.ldu)}`,
   ].filter(Boolean);
   const chain = layer.steps.map(formatStep).join(':');
   return [`l-${layer.type}`, input, ...position, ...(chain ? [chain] : []), 'l-end'].join(',');

@@ -95,7 +95,7 @@ it('the catalog describes every parameter with a group and a description', () =>
   expect(PARAMETERS.length).toBeGreaterThan(40);
   for (const p of PARAMETERS) {
     expect(p.description.length, p.key).toBeGreaterThan(10);
-    expect(['resize & crop', 'format & quality', 'effects', 'overlays']).toContain(p.group);
+    expect(['resize & crop', 'format & quality', 'effects', 'overlays', 'video']).toContain(p.group);
   }
 });
 
@@ -111,6 +111,10 @@ describe('formatTransformation', () => {
     'l-text,i-Hello%20World,fs-50,co-0651D5,ff-fonts@@My%20Font.ttf,tg-b_i,pa-10_20,lx-N20,ly-bh_mul_0.1,l-end',
     `l-text,ie-${encodeURIComponent(encodeBase64Utf8('Ünïcødé ©'))},l-end`,
     'w-400,l-image,i-a@@b.png,w-100:rt-90,lfo-bottom_right,l-image,i-ik_canvas,bg-red,w-10,h-10,l-end,l-end:h-300',
+    'so-2.5,du-idu_div_2,vc-vp9,ac-none,f-webm,q-60',
+    'eo-10,vc-none,ac-opus:h-480',
+    'sr-240_360_1080',
+    'l-text,i-Hi,lso-1,ldu-bdu_sub_2,l-end,l-image,i-ik_canvas,bg-red,w-10,h-10,leo-3,l-end',
   ];
   it.each(examples)('round-trips %s', (tr) => {
     const steps = parseTransformation(tr);
@@ -120,5 +124,36 @@ describe('formatTransformation', () => {
 
   it('writes canonical forms', () => {
     expect(formatTransformation(parseTransformation('w-100,ar-4_3,t-true,bg-red'))).toBe('w-100,ar-4-3,t-true,bg-FF0000');
+  });
+});
+
+describe('video parameters', () => {
+  it('parses trimming, codecs and streaming resolutions', () => {
+    const [step] = parseTransformation('so-1.5,eo-idu_sub_1,vc-h264,ac-aac,sr-720_240,f-mp4');
+    expect(step.params).toMatchObject({
+      so: { kind: 'num', value: 1.5 },
+      eo: { kind: 'op', op: 'sub', left: { kind: 'var', name: 'idu' }, right: { kind: 'num', value: 1 } },
+      vc: 'h264',
+      ac: 'aac',
+      sr: [720, 240],
+      f: 'mp4',
+    });
+  });
+
+  it('reads layer timing as part of the layer position', () => {
+    const [step] = parseTransformation('l-text,i-Hi,lso-1,ldu-2,leo-bdu_div_2,l-end');
+    expect(step.layers[0].position).toMatchObject({ lso: { kind: 'num', value: 1 }, ldu: { kind: 'num', value: 2 }, leo: { kind: 'op', op: 'div' } });
+  });
+
+  it.each([
+    ['so-N2', 'so'],
+    ['vc-hevc', 'vc'],
+    ['ac-mp3', 'ac'],
+    ['sr-250', 'sr'],
+    ['sr-240_240', 'sr'],
+    ['lso-1', 'lso'],
+    ['l-text,i-a,ldu-N1,l-end', 'ldu'],
+  ])('refuses %s naming %s', (tr, param) => {
+    expect(() => parseTransformation(tr)).toThrow(expect.objectContaining({ param }));
   });
 });

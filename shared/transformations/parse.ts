@@ -1,14 +1,14 @@
 import { BUILT_IN_NAMED_TRANSFORMATIONS, LAYER_MODES, LEGACY_OVERLAY_KEYS, POSITIONS, UNSUPPORTED_KEYS } from './catalog.js';
 import { decodeBase64Utf8 } from './base64.js';
 import { parseExpr } from './expressions.js';
-import { applyStepParam, pathValue } from './step-values.js';
+import { applyStepParam, nonNegative, pathValue } from './step-values.js';
 import { splitSteps, tokenizeTr, treeOf, type EntryNode, type LayerNode, type TrNode } from './syntax.js';
 import { TransformationError, type Layer, type LayerPosition, type Step } from './types.js';
 
 export const MAX_LAYER_DEPTH = 3;
 const MAX_TEXT_PLAIN = 2000;
 const MAX_TEXT_BASE64 = 2500;
-const LAYER_KEYS = new Set(['i', 'ie', 'lx', 'ly', 'lxc', 'lyc', 'lfo', 'lap', 'lm']);
+const LAYER_KEYS = new Set(['i', 'ie', 'lx', 'ly', 'lxc', 'lyc', 'lfo', 'lap', 'lm', 'lso', 'leo', 'ldu']);
 
 export interface ParseOptions {
   /** Resolves `n-<name>`; the built-in names (e.g. `ik_ml_thumbnail`) are tried after it. */
@@ -80,6 +80,9 @@ function applyLayerParam(layer: Layer, key: string, value: string): void {
       return layerInput(layer, key, value);
     case 'lx': case 'ly': case 'lxc': case 'lyc':
       position[key] = parseExpr(value, key);
+      return;
+    case 'lso': case 'leo': case 'ldu':
+      position[key] = nonNegative(key, value);
       return;
     case 'lfo': case 'lap':
       if (!(POSITIONS as readonly string[]).includes(value)) {

@@ -1,4 +1,4 @@
-import { ALIGNMENTS, CROP_MODES, CROPS, FLIPS, FOCUS_SPECIAL, FORMATS, POSITIONS, TYPOGRAPHY } from './catalog.js';
+import { ALIGNMENTS, AUDIO_CODECS, CROP_MODES, CROPS, FLIPS, FOCUS_SPECIAL, FORMATS, POSITIONS, STREAMING_RESOLUTIONS, TYPOGRAPHY, VIDEO_CODECS } from './catalog.js';
 import { parseColor } from './colors.js';
 import { parseExpr, parseSignedNumber } from './expressions.js';
 import { TransformationError, type Background, type Effect, type Expr, type Position, type StepParams } from './types.js';
@@ -27,7 +27,15 @@ function bool(key: string, value: string): boolean {
   return oneOf(key, value, ['true', 'false']) === 'true';
 }
 
-function nonNegative(key: string, value: string): Expr {
+/** `sr-240_360_720`: each a height ImageKit streams, each once, kept in the order written. */
+function resolutions(value: string): number[] {
+  const parts = value.split('_');
+  for (const p of parts) oneOf('sr', p, STREAMING_RESOLUTIONS);
+  if (new Set(parts).size !== parts.length) throw bad('sr', value, 'each resolution at most once');
+  return parts.map(Number);
+}
+
+export function nonNegative(key: string, value: string): Expr {
   const expr = parseExpr(value, key);
   if (expr.kind === 'num' && expr.value < 0) throw bad(key, value, 'must not be negative');
   return expr;
@@ -183,6 +191,10 @@ export function applyStepParam(params: StepParams, key: string, value: string): 
     case 'al': params.al = integer(key, value, 1, 9); return;
     case 'tg': params.tg = oneOf(key, value, TYPOGRAPHY); return;
     case 'lh': params.lh = number(key, value, 0, 10_000); return;
+    case 'so': case 'eo': case 'du': params[key] = nonNegative(key, value); return;
+    case 'vc': params.vc = oneOf(key, value, VIDEO_CODECS); return;
+    case 'ac': params.ac = oneOf(key, value, AUDIO_CODECS); return;
+    case 'sr': params.sr = resolutions(value); return;
   }
   throw new TransformationError(key, `Invalid transformation parameter "${key}".`);
 }

@@ -3,10 +3,10 @@
  * renderer or URL builder can trust these shapes; only expressions stay symbolic until the image
  * dimensions they refer to are known.
  */
-import type { ALIGNMENTS, CROP_MODES, CROPS, FLIPS, FOCUS_SPECIAL, FORMATS, LAYER_MODES, POSITIONS, TYPOGRAPHY } from './catalog.js';
+import type { ALIGNMENTS, AUDIO_CODECS, CROP_MODES, CROPS, FLIPS, FOCUS_SPECIAL, FORMATS, LAYER_MODES, POSITIONS, TYPOGRAPHY, VIDEO_CODECS } from './catalog.js';
 
-/** Variables of ImageKit arithmetic expressions: initial, current and (inside layers) base image. */
-export type ExprVariable = 'iw' | 'ih' | 'iar' | 'cw' | 'ch' | 'car' | 'bw' | 'bh' | 'bar';
+/** Variables of ImageKit arithmetic expressions: initial, current and (inside layers) base image; `*du` are video durations in seconds. */
+export type ExprVariable = 'iw' | 'ih' | 'iar' | 'idu' | 'cw' | 'ch' | 'car' | 'cdu' | 'bw' | 'bh' | 'bar' | 'bdu';
 export type ExprOperator = 'add' | 'sub' | 'mul' | 'div' | 'mod' | 'pow';
 
 export type Expr =
@@ -84,6 +84,13 @@ export interface StepParams {
   al?: number;
   tg?: (typeof TYPOGRAPHY)[number];
   lh?: number;
+  // Video parameters: trimming (seconds), codecs, adaptive-bitrate renditions (heights).
+  so?: Expr;
+  eo?: Expr;
+  du?: Expr;
+  vc?: (typeof VIDEO_CODECS)[number];
+  ac?: (typeof AUDIO_CODECS)[number];
+  sr?: number[];
   /** AI/video parameters accepted but not rendered offline, as written (`e-changebg-prompt-snow`). */
   approximated?: string[];
 }
@@ -96,6 +103,10 @@ export interface LayerPosition {
   lfo?: Position;
   lap?: Position;
   lm?: (typeof LAYER_MODES)[number];
+  /** When the layer shows on a base video: start, end (wins over duration) and duration, in seconds. */
+  lso?: Expr;
+  leo?: Expr;
+  ldu?: Expr;
 }
 
 export interface Layer {

@@ -1,4 +1,4 @@
-import type { Step, StepParams } from '../../../../shared/transformations/index.js';
+import { TransformationError, type Step, type StepParams } from '../../../../shared/transformations/index.js';
 import type { Sharp } from 'sharp';
 import { hasAlpha, open, type Working } from './image.js';
 
@@ -54,6 +54,10 @@ export function chooseOutput(
     keepIcc: params.cp ?? false,
   };
   const f = params.f ?? 'auto';
+  if (f === 'mp4' || f === 'webm') {
+    // Reached only for still images: animated GIFs and videos go to the video pipeline before this.
+    throw new TransformationError('f', `f-${f} is a video format; it applies to videos and animated GIFs, not to a still ${input.format} image.`);
+  }
   if (f !== 'auto') {
     const format: OutputFormat = f === 'jpg' ? 'jpeg' : f === 'orig' ? sameAsInput(input.format, input.alpha) : f;
     return { ...common, format, negotiated: false };

@@ -9,7 +9,7 @@ import { ParamField } from './ParamField';
 import { checkField, fieldForOption, fieldsFor, GROUP_LABELS, groupOf, initialValue, RAW_FIELD, type GroupId } from './step-fields';
 import { removeOption, setOption } from './step-list-ops';
 
-const GROUP_ORDER: GroupId[] = ['resize & crop', 'format & quality', 'effects', 'overlays', 'raw'];
+const GROUP_ORDER: GroupId[] = ['resize & crop', 'format & quality', 'effects', 'overlays', 'video', 'raw'];
 
 export interface StepEditorProps {
   step: TransformationStep;

@@ -4,13 +4,14 @@ import { PARAMETERS, parseTransformation, TransformationError, type ParamSpec } 
 import { BOOLEAN_OPTIONS, optionsForUrlKey, type LayerContext } from '../../../../shared/url/transformation-keys';
 import type { TransformationValue } from '../../../../shared/url/url-types';
 
-export type GroupId = 'resize & crop' | 'format & quality' | 'effects' | 'overlays' | 'raw';
+export type GroupId = 'resize & crop' | 'format & quality' | 'effects' | 'overlays' | 'video' | 'raw';
 
 export const GROUP_LABELS: Record<GroupId, string> = {
   'resize & crop': 'Resize & crop',
   'format & quality': 'Format & quality',
   effects: 'Effects',
   overlays: 'Layer text & alpha',
+  video: 'Video',
   raw: 'Raw',
 };
 
