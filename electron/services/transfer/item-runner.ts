@@ -10,7 +10,7 @@ import type { ChecksumCache } from './checksum-cache';
 import { detailsUpdate, uploadFields } from './fields';
 import type { ItemPatch, JobItem, JobStore, TargetState } from './job-store';
 import { fieldsOf, LibraryReader } from './library-reader';
-import { digestFile, digestUrl, downloadToFile, originalUrl } from './originals';
+import { digestFile, digestUrl, downloadToBuffer, downloadToFile, originalUrl } from './originals';
 import { joinLibrary } from './paths';
 import type { SourceVersion } from './types';
 
@@ -53,6 +53,11 @@ function stopReason(signal: AbortSignal): StopReason | null {
 }
 
 const isNotFound = (error: unknown) => error instanceof APIError && error.status === 404;
+
+/** Up to this size a version travels through memory; larger ones through a staging file, streamed both ways. */
+const IN_MEMORY_LIMIT = 8 * 1024 * 1024;
+
+type Staged = { checksum: string } & ({ kind: 'memory'; bytes: Buffer } | { kind: 'file'; file: string; cleanup: boolean });
 
 /**
  * Carries one job item through its steps: for uploads, each version is read from the source
@@ -124,7 +129,7 @@ export class TransferItemRunner {
   }
 
   /** Reads the step's bytes into a local file and checks them against what the plan saw. */
-  private async stage(version: SourceVersion, k: number): Promise<{ file: string; checksum: string; cleanup: boolean }> {
+  private async stage(version: SourceVersion, k: number): Promise<Staged> {
     if (version.origin.kind === 'disk') {
       const digest = await digestFile(version.origin.path, this.signal).catch((error: NodeJS.ErrnoException) => {
         throw new ItemError(`Cannot read ${version.origin.kind === 'disk' ? version.origin.path : ''}: ${error.code ?? error.message}.`, 'Put the backup file back (or restore from a complete backup) and run the transfer again.');
@@ -132,19 +137,27 @@ export class TransferItemRunner {
       if (version.checksum && digest.sha256 !== version.checksum) {
         throw new ItemError(`${this.item.relPath}: the backup file's bytes differ from the checksum in its manifest.`, 'The backup was changed or damaged since it was made; restore this file from another copy.');
       }
-      return { file: version.origin.path, checksum: digest.sha256, cleanup: false };
+      return { kind: 'file', file: version.origin.path, checksum: digest.sha256, cleanup: false };
     }
     const origin = version.origin;
     const source = await this.deps.sourceAccess(origin.profileId);
-    const file = path.join(this.deps.stagingDir, `${this.item.id}-${k}`);
     const url = originalUrl(source.client, source.urlEndpoint, origin);
-    const digest = await downloadToFile(url, file, { retry: this.deps.retry, signal: this.signal });
-    if (digest.size !== version.size || (version.checksum && digest.sha256 !== version.checksum)) {
-      await rm(file, { force: true });
-      throw new ItemError(`${this.item.relPath}: the source changed after the plan was made (${version.size} bytes planned, ${digest.size} read).`, 'Make the plan again so it shows what is there now, then run it.');
+    const options = { retry: this.deps.retry, signal: this.signal };
+    let staged: Staged & { size: number };
+    if (version.size <= IN_MEMORY_LIMIT) {
+      const read = await downloadToBuffer(url, options);
+      staged = { kind: 'memory', bytes: read.bytes, checksum: read.sha256, size: read.size };
+    } else {
+      const file = path.join(this.deps.stagingDir, `${this.item.id}-${k}`);
+      const read = await downloadToFile(url, file, options);
+      staged = { kind: 'file', file, cleanup: true, checksum: read.sha256, size: read.size };
     }
-    this.deps.cache.put(source.libraryKey, origin.fileId, origin.versionId, digest.size, digest.sha256);
-    return { file, checksum: digest.sha256, cleanup: true };
+    if (staged.size !== version.size || (version.checksum && staged.checksum !== version.checksum)) {
+      if (staged.kind === 'file') await rm(staged.file, { force: true });
+      throw new ItemError(`${this.item.relPath}: the source changed after the plan was made (${version.size} bytes planned, ${staged.size} read).`, 'Make the plan again so it shows what is there now, then run it.');
+    }
+    this.deps.cache.put(source.libraryKey, origin.fileId, origin.versionId, staged.size, staged.checksum);
+    return staged;
   }
 
   private async sendStep(): Promise<void> {
@@ -162,14 +175,17 @@ export class TransferItemRunner {
         // Marked before the request leaves: if the process dies mid-flight, the next run reconciles first.
         this.set({ state: 'running', needsReconcile: true, before, checksums, attempts: this.item.attempts + 1 });
         try {
+          // Large files stream from disk through the queue's fetch (bounded memory, byte progress);
+          // small ones go from memory through the SDK's own fetch and count when sent.
           const client = this.deps.target.client.withOptions({
-            fetch: createStreamingFetch((sent, total) => this.deps.onUploadBytes(this.item.id, total > 0 ? Math.floor((sent / total) * version.size) : 0)),
+            ...(staged.kind === 'file' ? { fetch: createStreamingFetch((sent, total) => this.deps.onUploadBytes(this.item.id, total > 0 ? Math.floor((sent / total) * version.size) : 0)) } : {}),
             maxRetries: 0,
             timeout: this.deps.requestTimeoutMs,
           });
           const name = this.item.targetName ?? '';
+          const body = staged.kind === 'memory' ? staged.bytes : await fs.openAsBlob(staged.file);
           const response = await client.files.upload(
-            { file: await toFile(await fs.openAsBlob(staged.file), name), fileName: name, folder: this.item.targetFolder, useUniqueFileName: false, overwriteFile, ...uploadFields(version.fields) },
+            { file: await toFile(body, name), fileName: name, folder: this.item.targetFolder, useUniqueFileName: false, overwriteFile, ...uploadFields(version.fields) },
             { signal: this.signal },
           );
           this.stepLanded(k, response.fileId ?? '', response.versionInfo?.id ?? response.fileId ?? '');
@@ -196,7 +212,7 @@ export class TransferItemRunner {
         }
       }
     } finally {
-      if (staged.cleanup) await rm(staged.file, { force: true });
+      if (staged.kind === 'file' && staged.cleanup) await rm(staged.file, { force: true });
     }
   }
 

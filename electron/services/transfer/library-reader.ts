@@ -47,13 +47,17 @@ export interface LibraryTree {
  */
 export class LibraryReader {
   private readonly client: ImageKit;
+  /** With `remember`, each folder is listed once per reader (a plan reads a parent several times). */
+  private readonly listed: Map<string, Promise<ListedEntry[]>> | null;
 
   constructor(
     client: ImageKit,
     private readonly retry: RetryOptions,
     private readonly signal?: AbortSignal,
+    options: { remember?: boolean } = {},
   ) {
     this.client = client.withOptions({ maxRetries: 0 });
+    this.listed = options.remember ? new Map() : null;
   }
 
   private call<T>(fn: () => Promise<T>): Promise<T> {
@@ -61,7 +65,18 @@ export class LibraryReader {
   }
 
   /** Every entry directly in `folder` (files and folders), all pages. */
-  async listFolder(folder: string): Promise<ListedEntry[]> {
+  listFolder(folder: string): Promise<ListedEntry[]> {
+    if (!this.listed) return this.fetchFolder(folder);
+    let entries = this.listed.get(folder);
+    if (!entries) {
+      entries = this.fetchFolder(folder);
+      this.listed.set(folder, entries);
+      entries.catch(() => this.listed?.delete(folder));
+    }
+    return entries;
+  }
+
+  private async fetchFolder(folder: string): Promise<ListedEntry[]> {
     const out: ListedEntry[] = [];
     for (let skip = 0; ; skip += PAGE) {
       const page = await this.call(() => this.client.assets.list({ path: apiFolder(folder), type: 'all', sort: 'ASC_NAME', limit: PAGE, skip }, { signal: this.signal }));

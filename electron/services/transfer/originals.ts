@@ -94,6 +94,20 @@ export async function downloadToFile(url: string, dest: string, options: Downloa
   );
 }
 
+/** Small originals are kept in memory between download and upload (no staging file to write and read back). */
+export async function downloadToBuffer(url: string, options: DownloadOptions): Promise<Digest & { bytes: Buffer }> {
+  return withRetry(
+    async () => {
+      const response = await requestOk(url, options.signal, options.fetch ?? fetch);
+      const bytes = Buffer.from(await response.arrayBuffer());
+      options.onBytes?.(bytes.length);
+      return { bytes, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+    },
+    options.retry,
+    options.signal,
+  );
+}
+
 /** The checksum of the bytes at `url`, without keeping them. */
 export async function digestUrl(url: string, options: DownloadOptions): Promise<Digest> {
   return withRetry(

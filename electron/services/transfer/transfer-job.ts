@@ -49,6 +49,9 @@ export class TransferJob extends EventEmitter<TransferJobEvents> {
   private phase: JobPhase = 'idle';
   private lastEmit = 0;
   private running: Promise<void> | null = null;
+  private lastState: JobState | null = null;
+  /** Read once: the plan is large (every source and target file) and items only need these. */
+  private readonly targetDefaults: Record<string, unknown>;
 
   constructor(private readonly deps: TransferJobDeps) {
     super();
@@ -57,6 +60,7 @@ export class TransferJob extends EventEmitter<TransferJobEvents> {
     // needsReconcile flag makes the runner look at the target before sending anything.
     deps.store.moveStates(['running'], 'pending');
     this.meter = new JobMeter(deps.store.items());
+    this.targetDefaults = deps.store.job().plan.targetFieldDefaults ?? {};
   }
 
   get state(): JobState {
@@ -212,7 +216,7 @@ export class TransferJob extends EventEmitter<TransferJobEvents> {
         retry: this.deps.retry,
         requestTimeoutMs: this.deps.requestTimeoutMs,
         cache: this.deps.cache,
-        targetDefaults: store.job().plan.targetFieldDefaults ?? {},
+        targetDefaults: this.targetDefaults,
         onItem: (it) => {
           this.meter.itemChanged(it);
           this.emit('item', it);
@@ -244,7 +248,7 @@ export class TransferJob extends EventEmitter<TransferJobEvents> {
               target: this.deps.target,
               retry: this.deps.retry,
               cache: this.deps.cache,
-              targetDefaults: plan.targetFieldDefaults ?? {},
+              targetDefaults: this.targetDefaults,
               signal: this.stopAll.signal,
             });
             this.emit('item', this.deps.store.update(item.id, { verify }));
@@ -261,6 +265,9 @@ export class TransferJob extends EventEmitter<TransferJobEvents> {
     this.lastEmit = now;
     const progress = this.progress();
     this.emit('progress', progress);
-    this.emit('state', progress.state);
+    if (progress.state !== this.lastState) {
+      this.lastState = progress.state;
+      this.emit('state', progress.state);
+    }
   }
 }

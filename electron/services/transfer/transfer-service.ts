@@ -99,7 +99,7 @@ export class TransferService {
       if (spec.source.kind === 'library') {
         sourceAccess = await this.options.access(spec.source.profileId);
         const key = sourceAccess.libraryKey;
-        source = await readLibrarySource(new LibraryReader(sourceAccess.client, this.retry, opts.signal), spec.source.profileId, spec.source.path, {
+        source = await readLibrarySource(new LibraryReader(sourceAccess.client, this.retry, opts.signal, { remember: true }), spec.source.profileId, spec.source.path, {
           versions: spec.versions,
           checksumOf: (fileId, versionId, size) => this.cache.get(key, fileId, versionId, size),
           onProgress: (done, total) => opts.onProgress?.('reading the source', done, total),
@@ -108,7 +108,7 @@ export class TransferService {
         source = await readDirectorySource(spec.source.directory);
         if (!spec.versions) source = { ...source, files: source.files.map((f) => ({ ...f, older: [] })) };
       }
-      const targetReader = new LibraryReader(target.client, this.retry, opts.signal);
+      const targetReader = new LibraryReader(target.client, this.retry, opts.signal, { remember: true });
       const targetSnapshot = await readLibraryTarget(targetReader, spec.target.path, () =>
         target.client.withOptions({ maxRetries: 0 }).customMetadataFields.list({ includeDeleted: true }),
       );

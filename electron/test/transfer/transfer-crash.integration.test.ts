@@ -29,7 +29,7 @@ async function holdingProxy(targetApi: string, holdMs: number): Promise<HoldingP
   const target = new URL(targetApi);
   let waiters: (() => void)[] = [];
   const server = http.createServer((req, res) => {
-    const upstream = http.request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+    const upstream = http.request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } }, (answer) => {
       const isUpload = req.method === 'POST' && (req.url ?? '').startsWith('/api/v1/files/upload');
       const forward = () => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
@@ -102,8 +102,10 @@ describe('a transfer killed with SIGKILL and run again', () => {
     try {
       const first = runChild(config(proxy.url));
       // Let a few uploads finish, then kill while the target has stored an upload whose answer is held back.
-      for (let i = 0; i < 5; i++) await proxy.nextHeld();
-      await proxy.nextHeld();
+      const ended = first.exited.then(() => {
+        throw new Error(`the transfer ended before it could be killed:\n${first.lines.join('\n')}`);
+      });
+      for (let i = 0; i < 6; i++) await Promise.race([proxy.nextHeld(), ended]);
       first.child.kill('SIGKILL');
       const killed = await first.exited;
       expect(killed.signal).toBe('SIGKILL');
