@@ -4,6 +4,8 @@ import { Search } from 'lucide-react';
 import { useEffect, useMemo } from 'react';
 import { formatShortcut, matchesShortcut } from '../controls/shortcut';
 import { collectCommands, useCommandRegistry } from './command-registry';
+import { useReturnFocus } from '../dialog/Dialog';
+import type { UiAction } from '../controls/actions';
 import './command-palette.css';
 
 export const PALETTE_SHORTCUT = 'Mod+K';
@@ -47,11 +49,16 @@ export function CommandPalette() {
   }, [actions]);
 
   if (!open) return null;
+  return <PaletteDialog groups={groups} setOpen={setOpen} />;
+}
+
+function PaletteDialog({ groups, setOpen }: { groups: Array<[string, UiAction[]]>; setOpen(open: boolean): void }) {
+  const returnFocus = useReturnFocus();
   return (
     <RadixDialog.Root open onOpenChange={setOpen}>
       <RadixDialog.Portal>
         <div className="ui-dialog-scrim" aria-hidden="true" />
-        <RadixDialog.Content className="ui-palette" aria-describedby={undefined}>
+        <RadixDialog.Content className="ui-palette" aria-describedby={undefined} onCloseAutoFocus={returnFocus}>
           <RadixDialog.Title className="visually-hidden">Command palette</RadixDialog.Title>
           <Command label="Command palette" loop>
             <div className="ui-palette-input">

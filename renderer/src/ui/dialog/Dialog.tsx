@@ -1,6 +1,6 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
 import { X } from 'lucide-react';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { IconButton } from '../controls/IconButton';
 import './dialog.css';
 
@@ -36,7 +36,21 @@ interface DialogShellProps {
  * injecting a <style> element, which the renderer's CSP (style-src 'self') refuses; the app's body
  * never scrolls, so there is nothing to lock.
  */
+/**
+ * Gives focus back to what had it when the dialog opened. Radix returns it to a Dialog.Trigger, but
+ * these dialogs open from menus, shortcuts and the grid's keyboard, so there is no trigger.
+ * Captured during the first render, before autoFocus moves focus into the dialog.
+ */
+export function useReturnFocus(): (event: Event) => void {
+  const [opener] = useState(() => (document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null));
+  return (event) => {
+    event.preventDefault();
+    if (opener?.isConnected) opener.focus();
+  };
+}
+
 export function DialogShell({ onClose, size = 'md', children, labelledBy, describedBy, className }: DialogShellProps) {
+  const returnFocus = useReturnFocus();
   return (
     <RadixDialog.Root open onOpenChange={(open) => !open && onClose()}>
       <RadixDialog.Portal>
@@ -46,6 +60,7 @@ export function DialogShell({ onClose, size = 'md', children, labelledBy, descri
           aria-labelledby={labelledBy}
           aria-describedby={describedBy}
           onOpenAutoFocus={focusOnOpen}
+          onCloseAutoFocus={returnFocus}
         >
           {children}
         </RadixDialog.Content>
@@ -67,11 +82,12 @@ interface DialogProps {
 
 /** A titled dialog: header (title, optional actions, Close), then a body that scrolls vertically only. */
 export function Dialog({ title, subtitle, onClose, size, headerActions, children }: DialogProps) {
+  const returnFocus = useReturnFocus();
   return (
     <RadixDialog.Root open onOpenChange={(open) => !open && onClose()}>
       <RadixDialog.Portal>
         <div className="ui-dialog-scrim" aria-hidden="true" />
-        <RadixDialog.Content className={`ui-dialog ui-dialog-${size ?? 'md'}`} aria-describedby={undefined} onOpenAutoFocus={focusOnOpen}>
+        <RadixDialog.Content className={`ui-dialog ui-dialog-${size ?? 'md'}`} aria-describedby={undefined} onOpenAutoFocus={focusOnOpen} onCloseAutoFocus={returnFocus}>
           <DialogHeader onClose={onClose} actions={headerActions}>
             <RadixDialog.Title className="ui-dialog-title">{title}</RadixDialog.Title>
           </DialogHeader>
