@@ -39,6 +39,8 @@ export async function buildServer(ctx: EmulatorContext, extraRoutes: RouteModule
     genReqId: () => newRequestId(),
     // Exact paths: `/v1/files/` must not silently match `/v1/files`.
     routerOptions: { ignoreTrailingSlash: false },
+    // A missing Host reaches the Host check (ImageKit-shaped 421) instead of Node's bodiless 400.
+    http: { requireHostHeader: false },
     clientErrorHandler: answerClientError,
     frameworkErrors: answerFrameworkError,
   });
@@ -103,12 +105,9 @@ export async function buildServer(ctx: EmulatorContext, extraRoutes: RouteModule
     },
   });
 
-  app.setErrorHandler((err: FastifyError | IkError, request, reply) => {
+  app.setErrorHandler((err: FastifyError | IkError, _request, reply) => {
     const ik = toIkError(err);
     if (ik.status >= 500 && !(err instanceof IkError) && !internals.quiet) console.error('emulator error:', err);
-    // Refused before its body was read (e.g. a 100 MB upload without a key): close the connection after
-    // answering instead of letting Node read and discard the rest of the body.
-    if (!request.raw.complete) reply.header('connection', 'close');
     void reply.code(ik.status).headers(ik.headers).send(ik.body());
   });
   app.setNotFoundHandler((request, reply) => {

@@ -20,8 +20,12 @@ function parserRefusal(code: string | undefined): { status: number; message: str
 
 /** Fastify's `clientErrorHandler`: Node's `clientError` event, with the socket of the refused request. */
 export function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
-  // A reset or already-closed connection has no one left to answer.
-  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  // No one left to answer: the connection was reset or closed, or the client ended its side in the
+  // middle of a request (e.g. it stopped sending an upload body after its 401 arrived).
+  if (err.code === 'ECONNRESET' || err.code === 'HPE_INVALID_EOF_STATE' || socket.destroyed) {
+    socket.destroy();
+    return;
+  }
   const { status, message } = parserRefusal(err.code);
   const body = JSON.stringify({ message, help: HELP });
   if (socket.writable) {

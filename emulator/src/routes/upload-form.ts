@@ -12,9 +12,15 @@ export interface UploadForm {
 
 /**
  * Reads an upload's multipart body: text fields into `fields`, the `file` part streamed to a
- * staged temp file (never buffered whole). Any failure removes the staged file.
+ * staged temp file (never buffered whole). Any failure removes the staged file. `beforeFile` sees the
+ * fields sent ahead of the file part and may refuse the upload before its bytes are read.
  */
-export async function readUploadForm(request: FastifyRequest, blobs: BlobStore, maxBytes: number): Promise<UploadForm> {
+export async function readUploadForm(
+  request: FastifyRequest,
+  blobs: BlobStore,
+  maxBytes: number,
+  beforeFile: (fieldsSoFar: Record<string, string>) => void = () => {},
+): Promise<UploadForm> {
   if (!request.isMultipart()) {
     throw badRequest('Upload expects a multipart/form-data body with a file parameter.');
   }
@@ -28,6 +34,12 @@ export async function readUploadForm(request: FastifyRequest, blobs: BlobStore, 
           throw badRequest(`Your request contains an unexpected file part "${part.fieldname}". Send the file as "file".`);
         }
         if (form.staged || form.fields.file !== undefined) throw badRequest('Your request contains more than one file parameter.');
+        try {
+          beforeFile(form.fields);
+        } catch (err) {
+          part.file.resume();
+          throw err;
+        }
         form.staged = await blobs.stage(part.file, maxBytes);
         if (part.file.truncated) throw badRequest('Your request contains invalid file parameter. The file size exceeds limits.');
         form.partFileName = part.filename;

@@ -35,11 +35,22 @@ async function handleUpload(request: FastifyRequest, ctx: EmulatorContext): Prom
   const { library, limits } = internalsOf(ctx);
   // A wrong private key was refused before the body was read (http/access.ts); here it is the right one.
   const hasBasic = request.headers.authorization !== undefined;
-  const form = await readUploadForm(request, library.blobs, limits.maxUploadBytes);
+  let authenticated = hasBasic;
+  // Credentials sent ahead of the file part are checked before the file's bytes are read; ImageKit's
+  // browser SDK sends them after the file, so those are checked once the whole form is read.
+  const authenticate = (fields: Record<string, string>) => {
+    if (hasBasic && CLIENT_AUTH_FIELDS.some((f) => fields[f] !== undefined)) throw badRequest(BOTH_AUTH_METHODS);
+    if (!authenticated) {
+      authenticateClientUpload(fields, ctx.config, ctx.db);
+      authenticated = true;
+    }
+  };
+  const form = await readUploadForm(request, library.blobs, limits.maxUploadBytes, (fields) => {
+    if (hasBasic || CLIENT_AUTH_FIELDS.every((f) => fields[f] !== undefined)) authenticate(fields);
+  });
   let staged: StagedBlob | undefined = form.staged;
   try {
-    if (hasBasic && CLIENT_AUTH_FIELDS.some((f) => form.fields[f] !== undefined)) throw badRequest(BOTH_AUTH_METHODS);
-    if (!hasBasic) authenticateClientUpload(form.fields, ctx.config, ctx.db);
+    authenticate(form.fields);
     const options = parseUploadOptions(form.fields);
     if (!staged) {
       if (form.fields.file === undefined) throw badRequest('Your request is missing file parameter.');
