@@ -3,7 +3,7 @@ import path from 'node:path';
 import type ImageKit from '@imagekit/nodejs';
 import type { ProfileView } from '../shared/domain/profile';
 import { defaultDataDir } from '../electron/services/app/data-dir';
-import { ImageKitClients } from '../electron/services/imagekit/client-service';
+import { ProfileSessions } from '../electron/services/sessions/profile-sessions';
 import { LOCAL_PROFILE_ID, type LocalLibraryHandle } from '../electron/services/local-library/local-library';
 import { ProfileService } from '../electron/services/profiles/profile-service';
 import { KeyringSecretStore } from '../electron/services/secrets/keyring-secret-store';
@@ -29,7 +29,7 @@ export class CliContext {
   readonly dataDir: string;
   readonly settings: SettingsStore;
   readonly profiles: ProfileService;
-  readonly clients: ImageKitClients;
+  readonly sessions: ProfileSessions;
   private readonly local: LocalLibraryHandle & { started: boolean };
   private localStart: Promise<void> | null = null;
   private transferService: TransferService | null = null;
@@ -52,7 +52,7 @@ export class CliContext {
     };
     const keychain = env.MEDIADESK_KEYCHAIN === 'off' ? null : new KeyringSecretStore();
     this.profiles = new ProfileService({ settings: this.settings, keychain, session: new MemorySecretStore(), localLibrary: this.local });
-    this.clients = new ImageKitClients(this.profiles, { timeoutMs: 60_000, maxRetries: 2 });
+    this.sessions = new ProfileSessions(this.profiles, { timeoutMs: 60_000, maxRetries: 2 });
   }
 
   /** Starts the embedded Local library (once) so its profile can be used. */
@@ -79,14 +79,13 @@ export class CliContext {
 
   async client(profileId: string): Promise<ImageKit> {
     if (profileId === LOCAL_PROFILE_ID) await this.ensureLocalLibrary();
-    return this.clients.forProfile(profileId);
+    return (await this.sessions.resolve(profileId)).client;
   }
 
   /** Client and URL endpoint of a profile, as the transfer engine needs them. */
   async access(profileId: string): Promise<LibraryAccess> {
     if (profileId === LOCAL_PROFILE_ID) await this.ensureLocalLibrary();
-    const connection = await this.profiles.connectionOf(profileId);
-    const client = await this.clients.forProfile(profileId);
+    const { connection, client } = await this.sessions.resolve(profileId);
     // The Local library gets a new port on every start, so its checksums are keyed by the profile alone.
     const libraryKey = profileId === LOCAL_PROFILE_ID ? LOCAL_PROFILE_ID : `${profileId}|${connection.urlEndpoint}`;
     return { profileId, client, urlEndpoint: connection.urlEndpoint, libraryKey };

@@ -53,8 +53,7 @@ export function createTransferAreaWith(options: TransferAreaOptions = {}): Featu
       dataDir: core.dataDir,
       origin: 'app',
       access: async (profileId) => {
-        const connection = await core.profiles.connectionOf(profileId);
-        const client = await core.clients.forProfile(profileId);
+        const { client, connection } = await core.sessions.resolve(profileId);
         // The Local library gets a new port on every start, so its checksums are keyed by the profile alone.
         return { profileId, client, urlEndpoint: connection.urlEndpoint, libraryKey: profileId === LOCAL_PROFILE_ID ? LOCAL_PROFILE_ID : `${profileId}|${connection.urlEndpoint}` };
       },

@@ -79,7 +79,7 @@ export class TransferItemRunner {
   }
 
   private set(patch: ItemPatch): JobItem {
-    this.item = this.deps.store.update(this.item.id, patch);
+    this.item = this.deps.store.patch(this.item, patch);
     this.deps.onItem(this.item);
     return this.item;
   }
@@ -103,7 +103,8 @@ export class TransferItemRunner {
   }
 
   private async runSteps(): Promise<void> {
-    this.set({ state: 'running' });
+    // Uploads mark themselves running in the write that precedes each request.
+    if (this.item.action === 'update-fields' || this.item.action === 'delete') this.set({ state: 'running' });
     if (this.item.action === 'update-fields') return this.updateFields();
     if (this.item.action === 'delete') return this.deleteTarget();
     if (this.item.targetName === null) await this.pickKeepBothName();

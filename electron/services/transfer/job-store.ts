@@ -175,6 +175,17 @@ export interface NewItem {
  */
 export class JobStore {
   private readonly db: Db;
+  private readonly statements = new Map<string, Database.Statement<unknown[]>>();
+
+  /** Each SQL text is compiled once: items are written several times each, thousands of times per job. */
+  private sql(text: string): Database.Statement<unknown[]> {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
 
   constructor(dbPath: string) {
     this.db = new Database(dbPath);
@@ -214,7 +225,7 @@ export class JobStore {
 
   /** The job's state without reading its (possibly large) plan. */
   jobState(): { id: string; state: JobState; origin: string; createdAt: number; finishedAt: number | null } {
-    const row = this.db.prepare('SELECT id, state, origin, created_at, finished_at FROM job LIMIT 1').get() as
+    const row = this.sql('SELECT id, state, origin, created_at, finished_at FROM job LIMIT 1').get() as
       | { id: string; state: JobState; origin: string; created_at: number; finished_at: number | null }
       | undefined;
     if (!row) throw new Error('This transfer job file holds no job.');
@@ -244,7 +255,7 @@ export class JobStore {
   }
 
   item(id: number): JobItem {
-    const row = this.db.prepare('SELECT * FROM items WHERE id = ?').get(id) as ItemRow | undefined;
+    const row = this.sql('SELECT * FROM items WHERE id = ?').get(id) as ItemRow | undefined;
     if (!row) throw new Error(`Transfer item ${id} does not exist.`);
     return toItem(row);
   }
@@ -257,17 +268,26 @@ export class JobStore {
   }
 
   nextPending(exclude: ReadonlySet<number>, limit: number): JobItem[] {
-    const rows = this.db.prepare(`SELECT * FROM items WHERE state = 'pending' ORDER BY id LIMIT ?`).all(limit + exclude.size) as ItemRow[];
+    const rows = this.sql(`SELECT * FROM items WHERE state = 'pending' ORDER BY id LIMIT ?`).all(limit + exclude.size) as ItemRow[];
     return rows.filter((r) => !exclude.has(r.id)).slice(0, limit).map(toItem);
   }
 
   update(id: number, patch: ItemPatch): JobItem {
-    const keys = Object.keys(patch) as (keyof ItemPatch)[];
-    if (keys.length) {
-      const sets = keys.map((k) => `${COLUMNS[k].column} = ?`).join(', ');
-      this.db.prepare(`UPDATE items SET ${sets} WHERE id = ?`).run(...keys.map((k) => COLUMNS[k].encode(patch[k])), id);
-    }
+    this.write(id, patch);
     return this.item(id);
+  }
+
+  /** Writes `patch` for an item whose current row the caller holds, and returns the new row without reading it back. */
+  patch(item: JobItem, patch: ItemPatch): JobItem {
+    this.write(item.id, patch);
+    return { ...item, ...patch };
+  }
+
+  private write(id: number, patch: ItemPatch): void {
+    const keys = Object.keys(patch) as (keyof ItemPatch)[];
+    if (!keys.length) return;
+    const sets = keys.map((k) => `${COLUMNS[k].column} = ?`).join(', ');
+    this.sql(`UPDATE items SET ${sets} WHERE id = ?`).run(...keys.map((k) => COLUMNS[k].encode(patch[k])), id);
   }
 
   moveStates(from: readonly ItemState[], to: ItemState): number {
@@ -276,7 +296,7 @@ export class JobStore {
 
   counts(): Record<ItemState, number> {
     const out: Record<ItemState, number> = { pending: 0, running: 0, paused: 0, done: 0, failed: 0, cancelled: 0 };
-    for (const r of this.db.prepare('SELECT state, COUNT(*) AS n FROM items GROUP BY state').all() as { state: ItemState; n: number }[]) out[r.state] = r.n;
+    for (const r of this.sql('SELECT state, COUNT(*) AS n FROM items GROUP BY state').all() as { state: ItemState; n: number }[]) out[r.state] = r.n;
     return out;
   }
 

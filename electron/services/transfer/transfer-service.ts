@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { DEFAULT_RETRY, type RetryOptions } from '../upload-queue/retry-policy';
+import { DEFAULT_RETRY, withRetry, type RetryOptions } from '../upload-queue/retry-policy';
 import { ChecksumCache } from './checksum-cache';
 import type { LibraryAccess } from './item-runner';
 import { acquireJobLock, lockedByOther } from './job-lock';
@@ -110,7 +110,7 @@ export class TransferService {
       }
       const targetReader = new LibraryReader(target.client, this.retry, opts.signal, { remember: true });
       const targetSnapshot = await readLibraryTarget(targetReader, spec.target.path, () =>
-        target.client.withOptions({ maxRetries: 0 }).customMetadataFields.list({ includeDeleted: true }),
+        withRetry(() => target.client.withOptions({ maxRetries: 0 }).customMetadataFields.list({ includeDeleted: true }, { signal: opts.signal }), this.retry, opts.signal),
       );
       return await buildPlan(spec, source, targetSnapshot, this.checksums(sourceAccess, target, opts.signal), {
         onProgress: (done, total) => opts.onProgress?.('comparing', done, total),
