@@ -6,6 +6,18 @@ import { setBridgeForTests } from '../../src/api/transport';
 import { useUiStore } from '../../src/app/ui-store';
 import type { InMemoryHost } from './in-memory-host';
 
+/**
+ * jsdom has no layout and no ResizeObserver; the Library's resizable panes (react-resizable-panels)
+ * construct one. Nothing here measures sizes, so an observer that never reports is enough.
+ */
+if (typeof globalThis.ResizeObserver === 'undefined') {
+  globalThis.ResizeObserver = class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
+}
+
 /** Renders the whole app against a test host, with fresh UI state and a fresh query cache. */
 export function renderApp(host: InMemoryHost) {
   setBridgeForTests(host.bridge);
