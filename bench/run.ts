@@ -26,6 +26,7 @@ const QUICK_ARGS: Record<string, string[]> = {
   'emulator-api': ['--library', '20000', '--files', '100'],
   upload: ['--files', '100', '--big-mb', '256'],
   browser: ['--files', '20000'],
+  transfer: ['--files', '100', '--size-mb', '0.25'],
 };
 
 async function suites(only: string[] | undefined): Promise<string[]> {
