@@ -122,6 +122,26 @@ describe('transfer between two ImageKit accounts', () => {
     expect(sha256(await originalBytes(env.b, copied!))).toBe(sha256(bytes));
   });
 
+  it('moves: each source is deleted once its copy verified, and the report says where everything went', async () => {
+    await upload(env.a.sdk, '/outbox/m1.bin', randomBytes(5000), { tags: ['m'] });
+    await upload(env.a.sdk, '/outbox/sub/m2.bin', randomBytes(6000), { description: 'second' });
+    const service = env.service();
+    const { job, release } = await service.start(await service.plan(spec({ mode: 'move', source: { kind: 'library', profileId: 'a', path: '/outbox' }, target: { profileId: 'b', path: '/inbox' } })));
+    await job.run();
+    await release();
+    const report = job.report();
+    expect(report).toMatchObject({ outcome: 'complete', mode: 'move', totals: { done: 2, verified: 2 } });
+    expect(report.setup.filter((s) => s.kind === 'source-delete').map((s) => [s.key, s.state])).toEqual([
+      ['m1.bin', 'done'],
+      ['sub/m2.bin', 'done'],
+    ]);
+    expect(await listTree(env.a.sdk, '/outbox')).toEqual([]);
+    expect((await listTree(env.b.sdk, '/inbox')).map((f) => [f.filePath, f.tags, f.description ?? null])).toEqual([
+      ['/inbox/m1.bin', ['m'], null],
+      ['/inbox/sub/m2.bin', null, 'second'],
+    ]);
+  });
+
   it('stops before writing anything when the target field cannot hold the values, saying why', async () => {
     await env.b.sdk.customMetadataFields.create({ name: 'brand2', label: 'Brand two', schema: { type: 'Number' } });
     await env.a.sdk.customMetadataFields.create({ name: 'brand2', label: 'Brand two', schema: { type: 'Text' } });
