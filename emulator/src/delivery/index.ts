@@ -11,6 +11,7 @@ import { inspect } from './render/image.js';
 import { renderImage } from './render/render.js';
 import { registerDeliveryRoute } from './route.js';
 import { DeliveryService, type DeliveryOptions } from './service.js';
+import { DEFAULT_VIDEO_OPTIONS, VideoDelivery, type VideoDeliveryOptions } from '../video/video-delivery.js';
 
 export interface Delivery {
   route: RouteModule;
@@ -22,7 +23,7 @@ export interface Delivery {
   close(): Promise<void>;
 }
 
-export interface CreateDeliveryOptions extends Partial<Omit<DeliveryOptions, 'limits'>> {
+export interface CreateDeliveryOptions extends Partial<Omit<DeliveryOptions, 'limits' | 'video'>> {
   /** Render limits in pixels; each one left out keeps its DEFAULT_RENDER_LIMITS value. */
   limits?: Partial<RenderLimits>;
   /** Concurrent renders; default one per core. */
@@ -31,6 +32,8 @@ export interface CreateDeliveryOptions extends Partial<Omit<DeliveryOptions, 'li
   cacheDir?: string;
   /** Disk budget of the cache; the oldest entries are evicted beyond it (default 2 GiB). */
   cacheMaxBytes?: number;
+  /** Video delivery: wait before the 302 for a transformation in progress, megapixel-second budget, ffmpeg job slots. */
+  video?: Partial<Omit<VideoDeliveryOptions, 'avifEnabled' | 'imageLimits'>>;
 }
 
 /**
@@ -42,10 +45,12 @@ export function createDelivery(config: EmulatorConfig, library: LibraryReader, o
   const opened = cache.open();
   const pool = new RenderPool(options.concurrency);
   const limits: RenderLimits = { ...DEFAULT_RENDER_LIMITS, ...options.limits };
+  const video = new VideoDelivery(config, library, cache, { ...DEFAULT_VIDEO_OPTIONS, ...options.video, avifEnabled: options.avifEnabled ?? false, imageLimits: limits });
   const service = new DeliveryService(config, library, cache, pool, {
     avifEnabled: options.avifEnabled ?? false,
     namedTransformation: options.namedTransformation,
     limits,
+    video,
   });
 
   const renderUrl = async (url: string): Promise<{ data: Buffer; mime: string }> => {
@@ -95,6 +100,7 @@ export function createDelivery(config: EmulatorConfig, library: LibraryReader, o
     },
     async close() {
       await opened;
+      await video.close();
       await service.idle();
       await pool.idle();
     },

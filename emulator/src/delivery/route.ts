@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DeliveryService } from './service.js';
+import { withRange } from './range.js';
 
 const header = (req: FastifyRequest, name: string) => {
   const v = req.headers[name];
@@ -23,13 +24,14 @@ export function registerDeliveryRoute(app: FastifyInstance, id: string, service:
       if (!reply.raw.writableEnded) gone.abort();
     };
     reply.raw.once('close', onClose);
-    const res = await service.serve({
+    const served = await service.serve({
       signal: gone.signal,
       relative: raw.startsWith(prefix) ? raw.slice(prefix.length) : '',
       accept: header(req, 'accept') ?? '',
       hints: { width: positive(header(req, 'sec-ch-width') ?? header(req, 'width')), dpr: positive(header(req, 'sec-ch-dpr') ?? header(req, 'dpr')) },
       ifNoneMatch: header(req, 'if-none-match'),
     });
+    const res = withRange(served, header(req, 'range'), header(req, 'if-range'));
     return reply.code(res.status).headers(res.headers).send(res.body);
   };
   app.get(`${prefix}*`, handler);

@@ -35,6 +35,11 @@ export interface DeliveryResponse {
   body: Buffer;
 }
 
+/** The video side of the URL endpoint (emulator/src/video): answers undefined for requests that are not about video. */
+export interface VideoHandler {
+  serve(url: DeliveryUrl, req: DeliveryRequest, steps: Step[] | undefined, signedOk: boolean): Promise<DeliveryResponse | undefined>;
+}
+
 export interface DeliveryOptions {
   /** ImageKit accounts have AVIF off by default; f-auto then never picks it. */
   avifEnabled: boolean;
@@ -42,6 +47,8 @@ export interface DeliveryOptions {
   namedTransformation?: (name: string) => string | undefined;
   /** Render limits (megapixels of input, of each image and of the whole render); default DEFAULT_RENDER_LIMITS. */
   limits?: RenderLimits;
+  /** Thumbnails, transformed videos and adaptive streams; without it video URLs with a transformation are refused. */
+  video?: VideoHandler;
 }
 
 interface Produced {
@@ -110,6 +117,8 @@ export class DeliveryService {
 
     let steps = url.tr === undefined ? undefined : this.parse(url.tr);
     if (steps?.some((s) => s.params.orig === true)) steps = undefined; // orig-true: every other parameter is ignored.
+    const video = await this.options.video?.serve(url, req, steps, signedOk);
+    if (video) return video;
     const negotiated = steps !== undefined && (outputParams(steps).f ?? 'auto') === 'auto';
     let key = url.unsignedRelative + (negotiated ? `|accept=${acceptClass(req.accept, this.options.avifEnabled)}` : '');
     // w-auto / dpr-auto depend on client hints, so each hint value is its own variant.

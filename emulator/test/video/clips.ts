@@ -70,3 +70,35 @@ export async function probeBytes(data: Buffer, ext = 'bin'): Promise<{ streams: 
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+/** The frame at `seconds` of encoded video bytes, as raw RGB pixels (ffmpeg decodes, sharp reads). */
+export async function frameAt(data: Buffer, ext: string, seconds: number): Promise<{ data: Buffer; width: number; height: number }> {
+  const tools = requireMediaTools();
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'ik-frame-'));
+  const file = path.join(dir, `in.${ext}`);
+  try {
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(file, data);
+    const png = await runTool(tools.ffmpeg.path, ['-hide_banner', '-loglevel', 'error', '-ss', String(seconds), '-i', file, '-frames:v', '1', '-f', 'image2pipe', '-c:v', 'png', '-']);
+    const sharp = (await import('sharp')).default;
+    const { data: raw, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    return { data: raw, width: info.width, height: info.height };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Mean RGB of a decoded image or frame. */
+export function meanColor(img: { data: Buffer; width: number; height: number }, channels = 3): [number, number, number] {
+  const sum = [0, 0, 0];
+  const n = img.width * img.height;
+  for (let i = 0; i < n; i++) for (let c = 0; c < 3; c++) sum[c] += img.data[i * channels + c];
+  return sum.map((s) => Math.round(s / n)) as [number, number, number];
+}
+
+/** How many pixels are brighter than `threshold` on every channel (text drawn in white on black). */
+export function brightPixels(img: { data: Buffer; width: number; height: number }, threshold = 200): number {
+  let count = 0;
+  for (let i = 0; i < img.width * img.height; i++) if (img.data[i * 3] > threshold && img.data[i * 3 + 1] > threshold && img.data[i * 3 + 2] > threshold) count++;
+  return count;
+}
