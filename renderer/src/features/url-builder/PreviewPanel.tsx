@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import type { UrlPreview } from '../../../../shared/domain/urls';
 import { describeError } from '../../api/errors';
 import { useActiveProfile } from '../../api/profiles';
 import { formatBytes } from '../../app/format-bytes';
+import { CompareView } from './CompareView';
 
 export interface PreviewPanelProps {
   preview: UrlPreview | undefined;
@@ -13,12 +13,10 @@ export interface PreviewPanelProps {
 }
 
 /**
- * The rendered result from the active profile beside the original (a before/after slider), its
+ * The rendered result from the active profile with the original (swiped or side by side), its
  * dimensions, bytes, format and render time, or why it was not rendered.
  */
 export function PreviewPanel({ preview, pending, error, hasSrc }: PreviewPanelProps) {
-  const [split, setSplit] = useState(50);
-  const [painted, setPainted] = useState('');
   const probe = preview?.probe;
   const local = useActiveProfile()?.kind === 'local';
 
@@ -47,25 +45,7 @@ export function PreviewPanel({ preview, pending, error, hasSrc }: PreviewPanelPr
   } else if (probe) {
     body = (
       <>
-        <div className="ub-compare" data-painted-url={painted}>
-          <img className="ub-compare-original" src={preview.originalUrl} alt="Original" />
-          <img
-            className="ub-compare-result"
-            src={probe.url}
-            alt="Preview"
-            style={{ clipPath: `inset(0 0 0 ${split}%)` }}
-            onLoad={(e) => {
-              const src = e.currentTarget.currentSrc;
-              // Mark the frame that shows the new image (the builder bench measures up to this point).
-              requestAnimationFrame(() => setPainted(src));
-            }}
-          />
-        </div>
-        <label className="ub-compare-slider">
-          <span>Original</span>
-          <input type="range" aria-label="Compare with original" min={0} max={100} value={split} onChange={(e) => setSplit(Number(e.target.value))} />
-          <span>Result</span>
-        </label>
+        <CompareView originalUrl={preview.originalUrl} resultUrl={probe.url} />
         <p role="status" aria-label="Preview details" className="ub-stats">
           {probe.width ?? '?'} × {probe.height ?? '?'} px · {probe.bytes !== undefined ? formatBytes(probe.bytes) : '?'} · {(probe.format ?? '?').toUpperCase()} · rendered in{' '}
           {Math.round(probe.renderMs)} ms{probe.cache ? ` (cache ${probe.cache.toLowerCase()})` : ''}
