@@ -7,7 +7,7 @@ import { MemorySecretStore } from '../secrets/memory-secret-store';
 import type { SecretStore } from '../secrets/secret-store';
 import type { LocalLibraryHandle, StartLocalLibrary } from '../local-library/local-library';
 import { ProfileService } from '../profiles/profile-service';
-import { ImageKitClients } from '../imagekit/client-service';
+import { ProfileSessions } from '../sessions/profile-sessions';
 import { ConnectionMonitor } from '../connection/connection-monitor';
 import { EventHub } from './event-hub';
 import { createHandlers } from './handlers';
@@ -15,6 +15,7 @@ import { channelNames, type Handlers } from '../../../shared/ipc/index';
 import type { CoreServices, FeatureArea } from './feature-area';
 import { featureAreas } from './feature-areas';
 import { GrantedPaths } from '../security/granted-paths';
+import type { StagedIntake } from '../uploads/staged-intake';
 
 export interface AppServicesOptions {
   /** Settings and the Local library live here. */
@@ -46,13 +47,15 @@ export interface AppServices {
   router: Router;
   events: EventHub;
   profiles: ProfileService;
-  clients: ImageKitClients;
+  sessions: ProfileSessions;
   monitor: ConnectionMonitor;
   settings: SettingsStore;
   localLibrary: LocalLibraryHandle;
   keychain: { available: boolean; reason?: string };
   /** The Electron adapters grant the paths the person dropped, picked or chose here; the web host never does. */
   grants: GrantedPaths;
+  /** Takes the bytes of files the window sends by HTTP (web host only), for the uploads area. */
+  stagedIntake: StagedIntake;
   close(): Promise<void>;
 }
 
@@ -90,21 +93,20 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       );
     },
   });
-  const clients = new ImageKitClients(profiles);
+  const sessions = new ProfileSessions(profiles);
   const monitor = new ConnectionMonitor({
     activeId: () => profiles.activeId(),
-    connectionOf: (id) => profiles.connectionOf(id),
+    connectionOf: async (id) => (await sessions.resolve(id)).connection,
     publish: (status) => events.emit('connection.changed', status),
     timeoutMs: options.connectionTimeoutMs ?? 10_000,
   });
   const grants = new GrantedPaths();
-  const core: CoreServices = { dataDir: options.dataDir, profiles, clients, events, settings, grants, log };
+  const core: CoreServices = { dataDir: options.dataDir, profiles, sessions, events, settings, grants, log };
   const areas: FeatureArea[] = [];
   for (const createArea of featureAreas) areas.push(await createArea(core));
   const coreHandlers = createHandlers({
     profiles,
     monitor,
-    clients,
     grants,
     pickDirectory: options.pickDirectory,
     info: () => ({
@@ -123,17 +125,25 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     router,
     events,
     profiles,
-    clients,
+    sessions,
     monitor,
     settings,
     localLibrary,
     keychain: { available: keychain.store !== null, reason: keychain.reason },
     grants,
+    stagedIntake: intakeOf(areas),
     close: async () => {
       for (const area of areas.reverse()) await area.close?.();
       await localLibrary.close();
     },
   };
+}
+
+/** The one area that takes staged bytes (uploads); its absence is a wiring bug. */
+function intakeOf(areas: FeatureArea[]): StagedIntake {
+  const intake = areas.find((area) => area.stagedIntake)?.stagedIntake;
+  if (!intake) throw new Error('No feature area takes staged upload bytes.');
+  return intake;
 }
 
 /** Joins the core's and the areas' handlers; a channel without exactly one handler is a wiring bug. */

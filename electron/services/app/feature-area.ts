@@ -1,16 +1,18 @@
 import type { Handlers } from '../../../shared/ipc/index';
 import type { ProfileService } from '../profiles/profile-service';
-import type { ImageKitClients } from '../imagekit/client-service';
+import type { ProfileSessions } from '../sessions/profile-sessions';
 import type { SettingsStore } from '../settings/settings-store';
 import type { EventHub } from './event-hub';
 import type { GrantedPaths } from '../security/granted-paths';
+import type { StagedIntake } from '../uploads/staged-intake';
 
 /** What every feature area may build on: the core services both hosts compose. */
 export interface CoreServices {
   /** App data dir: per-profile state of a feature goes under `<dataDir>/profiles/<profileId>/`. */
   dataDir: string;
   profiles: ProfileService;
-  clients: ImageKitClients;
+  /** Each profile's endpoint, keys and SDK client, resolved once per call and cached (see withSessions). */
+  sessions: ProfileSessions;
   events: EventHub;
   settings: SettingsStore;
   /** Disk paths the renderer may name (dropped, picked, chosen in a dialog); empty in the web host. */
@@ -24,6 +26,8 @@ export interface CoreServices {
  */
 export interface FeatureArea {
   handlers: Partial<Handlers>;
+  /** The uploads area takes file bytes a host receives outside the contract (the web host's HTTP upload). */
+  stagedIntake?: StagedIntake;
   close?(): Promise<void> | void;
 }
 

@@ -3,13 +3,11 @@ import type { AppInfo } from '../../../shared/ipc/contract';
 import type { ProfileConnection, ProfileService } from '../profiles/profile-service';
 import { apiBaseUrlFor } from '../profiles/endpoints';
 import type { ConnectionMonitor } from '../connection/connection-monitor';
-import type { ImageKitClients } from '../imagekit/client-service';
 import type { GrantedPaths } from '../security/granted-paths';
 
 export interface HandlerDeps {
   profiles: ProfileService;
   monitor: ConnectionMonitor;
-  clients: ImageKitClients;
   info: () => AppInfo;
   grants: GrantedPaths;
   /** The host's folder dialog (Electron); absent where the page cannot get a folder path (web host). */
@@ -18,7 +16,7 @@ export interface HandlerDeps {
 
 /** Maps each contract channel to the services. Thin on purpose: logic lives in the services. */
 /** The core channels (app, profiles, connection); feature areas bring their own handlers. */
-export function createHandlers({ profiles, monitor, clients, info, grants, pickDirectory }: HandlerDeps): Partial<Handlers> {
+export function createHandlers({ profiles, monitor, info, grants, pickDirectory }: HandlerDeps): Partial<Handlers> {
   return {
     'app.info': () => info(),
     'app.pickDirectory': async () => {
@@ -30,15 +28,14 @@ export function createHandlers({ profiles, monitor, clients, info, grants, pickD
     },
     'profiles.list': () => profiles.list(),
     'profiles.save': async (draft) => {
+      // Saving changes the profile's revision, so its cached session is rebuilt on the next call.
       const profile = await profiles.save(draft);
-      clients.invalidate(profile.id);
       monitor.forget(profile.id);
       const connection = await monitor.checkProfile(profile.id);
       return { profile: await profiles.get(profile.id), connection };
     },
     'profiles.delete': async ({ id }) => {
       await profiles.delete(id);
-      clients.invalidate(id);
       monitor.forget(id);
       return { id };
     },

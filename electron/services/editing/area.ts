@@ -7,6 +7,8 @@ import { FieldsService } from './fields-service';
 import { FileEdits } from './file-edits';
 import { TagsService } from './tags-service';
 import { VersionsService } from './versions-service';
+import type { ProfileSession } from '../sessions/profile-sessions';
+import { withSessions } from '../sessions/session-handlers';
 
 interface ProfileParts {
   profileId: string;
@@ -32,12 +34,10 @@ function purgeableUrl(url: string): string {
 export const createEditingArea: FeatureAreaFactory = (core: CoreServices): FeatureArea => {
   const cache = new Map<string, ProfileParts>();
 
-  async function parts(requested: string | undefined): Promise<ProfileParts> {
-    const profileId = requested ?? core.profiles.activeId();
-    const client = await core.clients.forProfile(profileId);
+  function parts({ id: profileId, client, connection }: ProfileSession): ProfileParts {
     const cached = cache.get(profileId);
     if (cached && cached.client === client) return cached;
-    const { urlEndpoint } = await core.profiles.connectionOf(profileId);
+    const { urlEndpoint } = connection;
     const fields = new FieldsService(client);
     const fresh: ProfileParts = {
       profileId,
@@ -51,12 +51,12 @@ export const createEditingArea: FeatureAreaFactory = (core: CoreServices): Featu
     return fresh;
   }
 
-  const handlers: Partial<Handlers> = {
-    'editing.versions': async ({ profileId, fileId }) => (await parts(profileId)).versions.list(fileId),
-    'editing.versionPixels': async ({ profileId, fileId, versionIds, maxSize }) =>
-      (await parts(profileId)).versions.pixels(fileId, versionIds, maxSize),
-    'editing.restoreVersion': async ({ profileId, fileId, versionId }) => {
-      const p = await parts(profileId);
+  const handlers: Partial<Handlers> = withSessions(core.sessions, {
+    'editing.versions': (session, { fileId }) => parts(session).versions.list(fileId),
+    'editing.versionPixels': (session, { fileId, versionIds, maxSize }) =>
+      parts(session).versions.pixels(fileId, versionIds, maxSize),
+    'editing.restoreVersion': async (session, { fileId, versionId }) => {
+      const p = parts(session);
       const file = await p.versions.restore(fileId, versionId);
       // The CDN may keep serving the replaced bytes: record a suggestion the UI offers right away.
       const purgeUrls = [purgeableUrl(file.url)];
@@ -69,29 +69,30 @@ export const createEditingArea: FeatureAreaFactory = (core: CoreServices): Featu
       }
       return { file, purgeSuggestionId, purgeUrls };
     },
-    'editing.deleteVersion': async ({ profileId, fileId, versionId }) => (await parts(profileId)).versions.delete(fileId, versionId),
-    'editing.addTags': async ({ profileId, fileIds, tags }) => (await parts(profileId)).tags.addTags(fileIds, tags),
-    'editing.removeTags': async ({ profileId, fileIds, tags }) => (await parts(profileId)).tags.removeTags(fileIds, tags),
-    'editing.removeAITags': async ({ profileId, fileIds, aiTags }) => (await parts(profileId)).tags.removeAITags(fileIds, aiTags),
-    'editing.promoteAITags': async ({ profileId, fileIds, aiTags }) => (await parts(profileId)).tags.promoteAITags(fileIds, aiTags),
-    'editing.libraryTags': async ({ profileId }) => (await parts(profileId)).tags.libraryTags(),
-    'editing.fields': async ({ profileId, includeDeleted }) => (await parts(profileId)).fields.list(includeDeleted),
-    'editing.createField': async ({ profileId, ...body }) => (await parts(profileId)).fields.create(body),
-    'editing.updateField': async ({ profileId, id, ...body }) => (await parts(profileId)).fields.update(id, body),
-    'editing.deleteField': async ({ profileId, id }) => (await parts(profileId)).fields.delete(id),
-    'editing.updateFile': async ({ profileId, fileId, edit }) => {
-      const p = await parts(profileId);
+    'editing.deleteVersion': (session, { fileId, versionId }) => parts(session).versions.delete(fileId, versionId),
+    'editing.addTags': (session, { fileIds, tags }) => parts(session).tags.addTags(fileIds, tags),
+    'editing.removeTags': (session, { fileIds, tags }) => parts(session).tags.removeTags(fileIds, tags),
+    'editing.removeAITags': (session, { fileIds, aiTags }) => parts(session).tags.removeAITags(fileIds, aiTags),
+    'editing.promoteAITags': (session, { fileIds, aiTags }) => parts(session).tags.promoteAITags(fileIds, aiTags),
+    'editing.libraryTags': (session) => parts(session).tags.libraryTags(),
+    'editing.fields': (session, { includeDeleted }) => parts(session).fields.list(includeDeleted),
+    // The profile was resolved into the session; the field's own properties go to ImageKit.
+    'editing.createField': (session, { profileId: _profileId, ...body }) => parts(session).fields.create(body),
+    'editing.updateField': (session, { profileId: _profileId, id, ...body }) => parts(session).fields.update(id, body),
+    'editing.deleteField': (session, { id }) => parts(session).fields.delete(id),
+    'editing.updateFile': async (session, { fileId, edit }) => {
+      const p = parts(session);
       if (edit.tags !== undefined) p.tags.forgetVocabulary();
       return p.edits.update(fileId, edit);
     },
-    'editing.updateFiles': async ({ profileId, edits }) => {
-      const p = await parts(profileId);
+    'editing.updateFiles': async (session, { edits }) => {
+      const p = parts(session);
       if (edits.some((e) => e.edit.tags !== undefined)) p.tags.forgetVocabulary();
       return p.edits.updateMany(edits);
     },
-    'editing.filesDetails': async ({ profileId, fileIds }) => (await parts(profileId)).edits.details(fileIds),
-    'editing.embeddedMetadata': async ({ profileId, fileId }) => embeddedMetadataOf((await parts(profileId)).client, fileId),
-  };
+    'editing.filesDetails': (session, { fileIds }) => parts(session).edits.details(fileIds),
+    'editing.embeddedMetadata': (session, { fileId }) => embeddedMetadataOf(session.client, fileId),
+  });
 
   return { handlers, close: () => cache.clear() };
 };

@@ -8,6 +8,8 @@ import { NameIndex } from './name-index';
 import { suggestPurge } from '../purge/suggest-purge';
 import { createSignedUrlSigner } from './signed-urls';
 import { deliveryUrlOf } from './delivery-url';
+import type { ProfileSession } from '../sessions/profile-sessions';
+import { withSessions } from '../sessions/session-handlers';
 
 interface ProfileParts {
   browse: BrowseService;
@@ -23,7 +25,7 @@ interface ProfileParts {
 export const createLibraryArea: FeatureAreaFactory = (core: CoreServices): FeatureArea => {
   const indexes = new Map<string, NameIndex>();
   const browseState = new Map<string, { client: unknown; browse: BrowseService }>();
-  const signUrls = createSignedUrlSigner({ connectionOf: (id) => core.profiles.connectionOf(id) });
+  const signUrls = createSignedUrlSigner();
 
   function indexFor(profileId: string): NameIndex {
     let index = indexes.get(profileId);
@@ -34,16 +36,13 @@ export const createLibraryArea: FeatureAreaFactory = (core: CoreServices): Featu
     return index;
   }
 
-  async function parts(requested: string | undefined): Promise<ProfileParts> {
-    const profileId = requested ?? core.profiles.activeId();
-    const client = await core.clients.forProfile(profileId);
-    const connection = await core.profiles.connectionOf(profileId);
-    const index = indexFor(profileId);
+  function parts({ id, client, connection }: ProfileSession): ProfileParts {
+    const index = indexFor(id);
     // BrowseService remembers where full listings began, so keep one per client.
-    let state = browseState.get(profileId);
+    let state = browseState.get(id);
     if (!state || state.client !== client) {
       state = { client, browse: new BrowseService({ client, index }) };
-      browseState.set(profileId, state);
+      browseState.set(id, state);
     }
     return {
       browse: state.browse,
@@ -53,42 +52,43 @@ export const createLibraryArea: FeatureAreaFactory = (core: CoreServices): Featu
   }
 
   const handlers: Partial<Handlers> = {
-    'library.list': async (input) => (await parts(input.profileId)).browse.list(input),
-    'library.folders': async ({ profileId, folderPath }) => (await parts(profileId)).browse.folders(folderPath),
-    'library.file': async ({ profileId, fileId }) => (await parts(profileId)).browse.file(fileId),
-    'library.rename': async ({ profileId: requested, filePath, newFileName, purgeCache }) => {
-      const profileId = requested ?? core.profiles.activeId();
-      const renamed = await (await parts(profileId)).files.rename(filePath, newFileName, purgeCache);
-      // Without purgeCache the CDN keeps serving the old URL until its copies are purged; offer that.
-      if (!purgeCache) {
-        try {
-          const { urlEndpoint } = await core.profiles.connectionOf(profileId);
-          await suggestPurge(core, { profileId, fileUrls: [deliveryUrlOf(urlEndpoint, filePath)], filePath, reason: 'rename' });
-        } catch (error) {
-          core.log('could not suggest a purge after a rename', error);
+    ...withSessions(core.sessions, {
+      'library.list': (session, input) => parts(session).browse.list(input),
+      'library.folders': (session, { folderPath }) => parts(session).browse.folders(folderPath),
+      'library.file': (session, { fileId }) => parts(session).browse.file(fileId),
+      'library.rename': async (session, { filePath, newFileName, purgeCache }) => {
+        const renamed = await parts(session).files.rename(filePath, newFileName, purgeCache);
+        // Without purgeCache the CDN keeps serving the old URL until its copies are purged; offer that.
+        if (!purgeCache) {
+          try {
+            const fileUrls = [deliveryUrlOf(session.connection.urlEndpoint, filePath)];
+            await suggestPurge(core, { profileId: session.id, fileUrls, filePath, reason: 'rename' });
+          } catch (error) {
+            core.log('could not suggest a purge after a rename', error);
+          }
         }
-      }
-      return renamed;
-    },
-    'library.transferFiles': async ({ profileId, mode, filePaths, destinationPath, includeVersions }) =>
-      (await parts(profileId)).files.transfer(mode, filePaths, destinationPath, includeVersions),
-    'library.deleteFiles': async ({ profileId, fileIds }) => (await parts(profileId)).files.delete(fileIds),
-    'library.saveOriginals': async ({ profileId, fileIds, directory }) => {
-      // Without a folder the originals go to Downloads; a named folder must be one the person chose in
-      // our own dialog (or the main process made), never one the window names on its own.
-      const into = directory === undefined ? undefined : await core.grants.writableDirectory(directory);
-      return (await parts(profileId)).files.saveOriginals(fileIds, into);
-    },
-    'library.createFolder': async ({ profileId, parentFolderPath, folderName }) =>
-      (await parts(profileId)).folders.create(parentFolderPath, folderName),
-    'library.deleteFolder': async ({ profileId, folderPath }) => (await parts(profileId)).folders.delete(folderPath),
-    'library.folderCounts': async ({ profileId, folderPath }) => (await parts(profileId)).browse.folderCounts(folderPath),
-    'library.folderJob': async (input) => (await parts(input.profileId)).folders.startJob(input),
-    'library.jobStatus': async ({ profileId, jobId }) => (await parts(profileId)).folders.jobStatus(jobId),
-    'library.searchNames': async ({ profileId, text, folderPath, limit }) => (await parts(profileId)).browse.searchNames(text, folderPath, limit),
-    'library.reindex': async ({ profileId }) => (await parts(profileId)).browse.reindex(),
-    'library.recentSearches': ({ profileId }) => indexFor(profileId ?? core.profiles.activeId()).recent(),
-    'library.signedUrls': ({ profileId, items }) => signUrls(profileId ?? core.profiles.activeId(), items),
+        return renamed;
+      },
+      'library.transferFiles': (session, { mode, filePaths, destinationPath, includeVersions }) =>
+        parts(session).files.transfer(mode, filePaths, destinationPath, includeVersions),
+      'library.deleteFiles': (session, { fileIds }) => parts(session).files.delete(fileIds),
+      'library.saveOriginals': async (session, { fileIds, directory }) => {
+        // Without a folder the originals go to Downloads; a named folder must be one the person chose in
+        // our own dialog (or the main process made), never one the window names on its own.
+        const into = directory === undefined ? undefined : await core.grants.writableDirectory(directory);
+        return parts(session).files.saveOriginals(fileIds, into);
+      },
+      'library.createFolder': (session, { parentFolderPath, folderName }) => parts(session).folders.create(parentFolderPath, folderName),
+      'library.deleteFolder': (session, { folderPath }) => parts(session).folders.delete(folderPath),
+      'library.folderCounts': (session, { folderPath }) => parts(session).browse.folderCounts(folderPath),
+      'library.folderJob': (session, input) => parts(session).folders.startJob(input),
+      'library.jobStatus': (session, { jobId }) => parts(session).folders.jobStatus(jobId),
+      'library.searchNames': (session, { text, folderPath, limit }) => parts(session).browse.searchNames(text, folderPath, limit),
+      'library.reindex': (session) => parts(session).browse.reindex(),
+      'library.signedUrls': (session, { items }) => signUrls(session, items),
+    }),
+    // The recent searches live in the local index alone: no key, no client.
+    'library.recentSearches': ({ profileId }) => indexFor(core.sessions.idOf(profileId)).recent(),
   };
 
   return {

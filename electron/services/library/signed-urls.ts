@@ -1,6 +1,6 @@
 import type { SignedUrlRequest } from '../../../shared/ipc/areas/library';
 import { AppError } from '../../../shared/ipc/index';
-import type { ProfileConnection } from '../profiles/profile-service';
+import type { ProfileSession } from '../sessions/profile-sessions';
 import { UrlSigningError } from '../url/sdk-url-builder';
 import { createUrlService } from '../url/url-service';
 
@@ -11,10 +11,6 @@ export const SIGNED_URL_MIN_TTL_S = 3600;
  * and the browser's and the CDN's caches keep working across re-renders and re-signing.
  */
 export const SIGNED_URL_GRID_S = 1800;
-
-export interface SignedUrlDeps {
-  connectionOf(profileId: string): Promise<ProfileConnection>;
-}
 
 export interface SignedUrls {
   items: (SignedUrlRequest & { url: string })[];
@@ -28,15 +24,15 @@ export function signedExpiry(nowSeconds: number): number {
 
 /**
  * Signs delivery URLs of a profile's files (private files cannot be previewed otherwise) through the
- * SDK-backed URL service, which reads the profile's private key itself: only URLs come back.
+ * SDK-backed URL service with the key the call's session already holds: only URLs come back.
  */
-export function createSignedUrlSigner(deps: SignedUrlDeps) {
+export function createSignedUrlSigner() {
   // The SDK counts expiresIn from Date.now(), so the grid must use the same clock.
   const nowSeconds = () => Math.floor(Date.now() / 1000);
-  const urls = createUrlService({ privateKeyFor: async (id) => (await deps.connectionOf(id)).privateKey || undefined });
 
-  return async function sign(profileId: string, requests: readonly SignedUrlRequest[]): Promise<SignedUrls> {
-    const { urlEndpoint } = await deps.connectionOf(profileId);
+  return async function sign(session: Pick<ProfileSession, 'id' | 'connection'>, requests: readonly SignedUrlRequest[]): Promise<SignedUrls> {
+    const { urlEndpoint, privateKey } = session.connection;
+    const urls = createUrlService({ privateKeyFor: async () => privateKey || undefined });
     const expiry = signedExpiry(nowSeconds());
     const items: SignedUrls['items'] = [];
     for (const request of requests) {
@@ -49,7 +45,7 @@ export function createSignedUrlSigner(deps: SignedUrlDeps) {
         expiresIn: Math.max(1, expiry - nowSeconds()),
       };
       try {
-        items.push({ ...request, url: await urls.build(profileId, options) });
+        items.push({ ...request, url: await urls.build(session.id, options) });
       } catch (error) {
         if (error instanceof UrlSigningError) throw new AppError('BAD_INPUT', `Could not sign a preview URL: ${error.message}`);
         throw error;

@@ -8,7 +8,8 @@ import { findFileByPath, listFolderFiles, type FoundFile } from './file-lookup';
 import { toMetadataView } from './metadata-view';
 
 export interface MetadataToolsDeps {
-  clients: { forProfile(profileId: string): Promise<ImageKit> };
+  /** The profile's SDK client (its cached session in the app). */
+  sessions: { resolve(profileId: string): Promise<{ client: ImageKit }> };
   /** Metadata API calls in flight at once while hashing a folder. */
   concurrency?: number;
 }
@@ -24,13 +25,13 @@ export class MetadataTools {
   constructor(private readonly deps: MetadataToolsDeps) {}
 
   async fileMetadata(profileId: string, filePath: string): Promise<FileMetadataView> {
-    const client = await this.deps.clients.forProfile(profileId);
+    const { client } = await this.deps.sessions.resolve(profileId);
     const file = await findFileByPath(client, filePath);
     return toMetadataView(file.filePath, await this.rawMetadata(client, file));
   }
 
   async urlMetadata(profileId: string, url: string): Promise<FileMetadataView> {
-    const client = await this.deps.clients.forProfile(profileId);
+    const { client } = await this.deps.sessions.resolve(profileId);
     try {
       return toMetadataView(url, (await client.files.metadata.getFromURL({ url })) as Record<string, unknown>);
     } catch (error) {
@@ -39,7 +40,7 @@ export class MetadataTools {
   }
 
   async findSimilar(profileId: string, referencePath: string, folderPath: string, limit = 100): Promise<SimilarityResult> {
-    const client = await this.deps.clients.forProfile(profileId);
+    const { client } = await this.deps.sessions.resolve(profileId);
     const reference = await findFileByPath(client, referencePath);
     const referenceHash = await this.pHashOf(client, reference);
     if (!referenceHash) throw new AppError('NOT_ALLOWED', `${referencePath} has no pHash (only images have one), so nothing can be compared with it.`);

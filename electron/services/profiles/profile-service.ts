@@ -37,6 +37,8 @@ const accountOf = (profileId: string) => `profile:${profileId}`;
 export class ProfileService {
   /** Last four characters of each known key, so listing does not query the keychain every time. */
   readonly #hints = new Map<string, string>();
+  /** Bumped by every save and delete here, so a session cached before a key change is never reused. */
+  #revision = 0;
 
   constructor(private readonly deps: ProfileServiceDeps) {
     this.ensureLocalProfile();
@@ -135,6 +137,7 @@ export class ProfileService {
     const next: StoredProfile = { id, name: draft.name, kind: 'imagekit', urlEndpoint: draft.urlEndpoint, publicKey: draft.publicKey, keyStorage };
     const profiles = this.deps.settings.get('profiles');
     this.deps.settings.set('profiles', existing ? profiles.map((p) => (p.id === id ? next : p)) : [...profiles, next]);
+    this.#revision += 1;
     this.deps.onChange?.();
     return this.get(id);
   }
@@ -175,6 +178,7 @@ export class ProfileService {
     this.#hints.delete(id);
     this.deps.settings.set('profiles', this.deps.settings.get('profiles').filter((q) => q.id !== id));
     if (this.activeId() === id) this.deps.settings.set('activeProfileId', LOCAL_PROFILE_ID);
+    this.#revision += 1;
     this.deps.onChange?.();
   }
 
@@ -193,6 +197,21 @@ export class ProfileService {
     const connection = await this.connectionOf(id);
     if (!sameUrlEndpoint(connection.urlEndpoint, urlEndpoint)) throw new AppError('NOT_ALLOWED', keyStaysWithEndpoint(connection.urlEndpoint, urlEndpoint));
     return connection;
+  }
+
+  /**
+   * What a profile's connection depends on, read without the keychain: it changes when the profile is
+   * saved or deleted here, when another process (the command line) edits its settings, and when the
+   * Local library restarts elsewhere. undefined for a profile that does not exist.
+   */
+  revisionOf(id: string): string | undefined {
+    const p = this.deps.settings.get('profiles').find((q) => q.id === id);
+    if (!p) return undefined;
+    if (p.kind === 'local') {
+      const { apiUrl, urlEndpoint, publicKey, privateKey } = this.deps.localLibrary;
+      return JSON.stringify([this.#revision, apiUrl, urlEndpoint, publicKey, privateKey]);
+    }
+    return JSON.stringify([this.#revision, p.urlEndpoint, p.publicKey, p.keyStorage]);
   }
 
   /** Endpoint and keys to call ImageKit for a saved profile (main side only). */

@@ -13,13 +13,12 @@ export function createPurgeAreaWith(options: PurgeAreaOptions = {}): FeatureArea
     const service = new PurgeService({
       ...options,
       dataDir: core.dataDir,
-      clients: core.clients,
-      profiles: core.profiles,
+      sessions: core.sessions,
       emitRequest: (view) => core.events.emit('purge.requestChanged', view),
       emitSuggestion: (view) => core.events.emit('purge.suggested', view),
       log: core.log,
     });
-    const tools = new MetadataTools({ clients: core.clients });
+    const tools = new MetadataTools({ sessions: core.sessions });
     registerPurgeService(core, service);
     const now = options.now ?? (() => new Date());
     const id = (profileId: string | undefined) => service.resolveProfile(profileId);
@@ -39,7 +38,7 @@ export function createPurgeAreaWith(options: PurgeAreaOptions = {}): FeatureArea
         },
         'purge.checkForChanges': async ({ profileId }) => {
           const profile = id(profileId);
-          return checkForChanges(service, await core.clients.forProfile(profile), profile, now());
+          return checkForChanges(service, (await core.sessions.resolve(profile)).client, profile, now());
         },
         'purge.fileMetadata': ({ profileId, filePath }) => tools.fileMetadata(id(profileId), filePath),
         'purge.urlMetadata': ({ profileId, url }) => tools.urlMetadata(id(profileId), url),

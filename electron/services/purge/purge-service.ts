@@ -14,8 +14,11 @@ import { mapLimit } from './map-limit';
 
 export interface PurgeServiceDeps {
   dataDir: string;
-  clients: { forProfile(profileId: string): Promise<ImageKit> };
-  profiles: { activeId(): string; connectionOf(profileId: string): Promise<{ urlEndpoint: string }> };
+  /** Each profile's SDK client and endpoint (its cached session in the app), and which profile is active. */
+  sessions: {
+    idOf(requested: string | undefined): string;
+    resolve(profileId: string): Promise<{ client: ImageKit; connection: { urlEndpoint: string } }>;
+  };
   emitRequest: (view: PurgeRequestView) => void;
   emitSuggestion: (view: PurgeSuggestionView) => void;
   log: (message: string, error?: unknown) => void;
@@ -54,7 +57,7 @@ export class PurgeService {
   }
 
   resolveProfile(profileId: string | undefined): string {
-    return profileId ?? this.deps.profiles.activeId();
+    return this.deps.sessions.idOf(profileId);
   }
 
   /** Opens a profile's history on first use; requests left pending by an earlier run are polled again. */
@@ -70,7 +73,7 @@ export class PurgeService {
     const store = new PurgeStore(db, profileId);
     const poller = new PurgePoller({
       store,
-      client: () => this.deps.clients.forProfile(profileId),
+      client: async () => (await this.deps.sessions.resolve(profileId)).client,
       delaysMs: this.deps.pollDelaysMs ?? [250, 500, 1000, 2000, 5000, 10_000],
       onChanged: (id) => this.publish(store, id),
       log: this.deps.log,
@@ -89,7 +92,7 @@ export class PurgeService {
   }
 
   async urlEndpointOf(profileId: string): Promise<string> {
-    return (await this.deps.profiles.connectionOf(profileId)).urlEndpoint;
+    return (await this.deps.sessions.resolve(profileId)).connection.urlEndpoint;
   }
 
   /**
@@ -107,7 +110,7 @@ export class PurgeService {
     const room = checkQuota(checked.valid.length, quota.used, quota.monthlyQuota);
     if (!room.ok) throw new AppError('NOT_ALLOWED', `${room.reason} Nothing was sent; raise the quota in settings if your plan allows more.`);
 
-    const client = await this.deps.clients.forProfile(profileId);
+    const { client } = await this.deps.sessions.resolve(profileId);
     const views: PurgeRequestView[] = [];
     for (const batch of toBatches(checked.valid)) {
       const requestId = store.createRequest(batch, suggestionId ?? null, this.#now());

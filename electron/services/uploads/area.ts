@@ -38,7 +38,7 @@ export function uploadsAreaWith(options: UploadsAreaOptions = {}): FeatureAreaFa
         uploads = new ProfileUploads(
           profileId,
           profileDir(core.dataDir, profileId),
-          () => core.clients.forProfile(profileId),
+          async () => (await core.sessions.resolve(profileId)).client,
           {
             item: (item) => {
               core.events.emit('uploads.item', { profileId, item });
@@ -63,7 +63,7 @@ export function uploadsAreaWith(options: UploadsAreaOptions = {}): FeatureAreaFa
     };
 
     const forInput = async (input: { profileId?: string } | undefined): Promise<ProfileUploads> => {
-      const profileId = input?.profileId ?? core.profiles.activeId();
+      const profileId = core.sessions.idOf(input?.profileId);
       if (!perProfile.has(profileId)) await core.profiles.get(profileId); // NOT_FOUND for an unknown profile
       return open(profileId);
     };
@@ -84,7 +84,7 @@ export function uploadsAreaWith(options: UploadsAreaOptions = {}): FeatureAreaFa
         }),
       );
 
-    const fieldsOf = async (profileId: string) => listMetadataFields(await core.clients.forProfile(profileId));
+    const fieldsOf = async (profileId: string) => listMetadataFields((await core.sessions.resolve(profileId)).client);
 
     return {
       handlers: {

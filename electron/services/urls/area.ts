@@ -1,9 +1,11 @@
-// The urls feature area (issue 8): the URL builder's channels, wired to the profile's keys and client.
+// The urls feature area: the URL builder's channels, each on the session of the profile it names.
 import type { FeatureAreaFactory } from '../app/feature-area';
 import { createBuilderService } from './builder-service';
 import { listNamedTransformations, namedLookup } from './named-transformations';
 import { createPresetStore } from './preset-store';
 import type { NamedTransformationList } from '../../../shared/domain/urls';
+import type { ProfileSession } from '../sessions/profile-sessions';
+import { withSessions } from '../sessions/session-handlers';
 
 /** How long a named-transformation list is trusted for the before-request check. */
 const NAMED_TTL_MS = 60_000;
@@ -12,36 +14,35 @@ export const createUrlsArea: FeatureAreaFactory = (core) => {
   const presets = createPresetStore(core.dataDir);
   const namedCache = new Map<string, { at: number; list: Promise<NamedTransformationList> }>();
 
-  function namedList(profileId: string, fresh = false): Promise<NamedTransformationList> {
-    const cached = namedCache.get(profileId);
+  function namedList({ id, client }: ProfileSession, fresh = false): Promise<NamedTransformationList> {
+    const cached = namedCache.get(id);
     if (!fresh && cached && Date.now() - cached.at < NAMED_TTL_MS) return cached.list;
-    const list = core.clients.forProfile(profileId).then(listNamedTransformations);
-    namedCache.set(profileId, { at: Date.now(), list });
-    list.catch(() => namedCache.delete(profileId));
+    const list = listNamedTransformations(client);
+    namedCache.set(id, { at: Date.now(), list });
+    list.catch(() => namedCache.delete(id));
     return list;
   }
 
   const builder = createBuilderService({
-    connectionOf: (id) => core.profiles.connectionOf(id),
     // The check must never fail a build: without a list, `n-` names are simply not checked.
-    namedFor: (id) => namedList(id).then(namedLookup, () => undefined),
+    namedFor: (session) => namedList(session).then(namedLookup, () => undefined),
   });
-  const profileOf = (input: { profileId?: string }) => input.profileId ?? core.profiles.activeId();
+  const profileOf = (input: { profileId?: string }) => core.sessions.idOf(input.profileId);
 
   return {
     handlers: {
-      'urls.build': (input) => builder.build(profileOf(input), input.draft),
-      'urls.preview': (input) => builder.preview(profileOf(input), input.draft),
-      'urls.checkSigned': (input) => builder.checkSigned(profileOf(input), input.url),
-      'urls.parse': (input) => builder.parse(profileOf(input), input.url),
-      'urls.responsive': (input) => builder.responsive(profileOf(input), input.draft, { widths: input.widths, formats: input.formats }),
-      'urls.namedTransformations': (input) => namedList(profileOf(input), true),
+      ...withSessions(core.sessions, {
+        'urls.build': (session, input) => builder.build(session, input.draft),
+        'urls.preview': (session, input) => builder.preview(session, input.draft),
+        'urls.checkSigned': (session, input) => builder.checkSigned(session, input.url),
+        'urls.parse': (session, input) => builder.parse(session, input.url),
+        'urls.responsive': (session, input) => builder.responsive(session, input.draft, { widths: input.widths, formats: input.formats }),
+        'urls.namedTransformations': (session) => namedList(session, true),
+        // Resolving the session is what answers NOT_FOUND for a profile that does not exist.
+        'urls.presets.save': (session, input) => presets.save(session.id, input.name, input.options),
+      }),
+      // Presets are files of this app: listing and deleting them needs no key.
       'urls.presets.list': (input) => presets.list(profileOf(input)),
-      'urls.presets.save': async (input) => {
-        const profileId = profileOf(input);
-        await core.profiles.get(profileId); // NOT_FOUND for a profile that does not exist
-        return presets.save(profileId, input.name, input.options);
-      },
       'urls.presets.delete': async (input) => {
         await presets.delete(profileOf(input), input.id);
         return { id: input.id };

@@ -1,4 +1,4 @@
-// The URL builder's main-side work for one profile: build (and sign) through F's SDK-backed URL service,
+// The URL builder's main-side work for one profile: build (and sign) through the SDK-backed URL service,
 // check the transformation before anything is requested, then request it for the preview or the
 // signed-URL check. The private key is read here and never returned.
 import { ZodError } from 'zod';
@@ -11,15 +11,14 @@ import type { BuildUrlOptions } from '../../../shared/url/url-types';
 import { createUrlService } from '../url/url-service';
 import { buildTransformationString, UrlSigningError } from '../url/sdk-url-builder';
 import type { ResponsiveRequest } from '../url/responsive-urls';
-import type { ProfileConnection } from '../profiles/profile-service';
+import type { ProfileSession } from '../sessions/profile-sessions';
 import { checkTransformation } from './transformation-check';
 import { probeUrl, type ProbeOptions } from './url-probe';
 import { judgeSignedUrl } from './signed-check';
 
 export interface BuilderDeps {
-  connectionOf(profileId: string): Promise<ProfileConnection>;
   /** The account's named transformations when known (see namedLookup). */
-  namedFor?(profileId: string): Promise<ReadonlyMap<string, string> | undefined>;
+  namedFor?(session: ProfileSession): Promise<ReadonlyMap<string, string> | undefined>;
   probe?: ProbeOptions;
   nowSeconds?: () => number;
 }
@@ -43,30 +42,27 @@ function rethrow(error: unknown, action: string): never {
 
 export function createBuilderService(deps: BuilderDeps) {
   const nowSeconds = deps.nowSeconds ?? nowInSeconds;
-  const urls = createUrlService({ privateKeyFor: async (id) => (await deps.connectionOf(id)).privateKey || undefined });
+  // The session holds the key already: signing never goes back to the keychain.
+  const urlsFor = (session: ProfileSession) => createUrlService({ privateKeyFor: async () => session.connection.privateKey || undefined });
+  const optionsFor = (session: ProfileSession, draft: UrlDraft): BuildUrlOptions => ({ ...(draft as BuildUrlOptions), urlEndpoint: session.connection.urlEndpoint });
 
-  async function optionsFor(profileId: string, draft: UrlDraft): Promise<{ options: BuildUrlOptions; connection: ProfileConnection }> {
-    const connection = await deps.connectionOf(profileId);
-    return { connection, options: { ...(draft as BuildUrlOptions), urlEndpoint: connection.urlEndpoint } };
-  }
-
-  async function build(profileId: string, draft: UrlDraft): Promise<BuiltUrl> {
-    const { options, connection } = await optionsFor(profileId, draft);
+  async function build(session: ProfileSession, draft: UrlDraft): Promise<BuiltUrl> {
+    const options = optionsFor(session, draft);
     try {
       const steps = options.transformation ?? [];
       const tr = buildTransformationString(steps);
-      const check = checkTransformation(tr, { named: await deps.namedFor?.(profileId) });
-      const problems = [...urlProblems(options, !!connection.privateKey), ...check.problems];
+      const check = checkTransformation(tr, { named: await deps.namedFor?.(session) });
+      const problems = [...urlProblems(options, !!session.connection.privateKey), ...check.problems];
       const blocking = problems.some((p) => p.step === undefined);
-      const url = blocking ? '' : await urls.build(profileId, options);
+      const url = blocking ? '' : await urlsFor(session).build(session.id, options);
       return { url, transformation: tr, problems, approximated: check.approximated };
     } catch (error) {
       rethrow(error, 'build the URL');
     }
   }
 
-  async function requestUrl(profileId: string, url: string) {
-    const { urlEndpoint } = await deps.connectionOf(profileId);
+  async function requestUrl(session: ProfileSession, url: string) {
+    const { urlEndpoint } = session.connection;
     // Only this profile's delivery host is requested: the renderer cannot use the main side to fetch anything else.
     if (new URL(url).origin !== new URL(urlEndpoint).origin) {
       throw new AppError('BAD_INPUT', `url: Only URLs under this profile's endpoint (${urlEndpoint}) can be checked here.`);
@@ -82,27 +78,28 @@ export function createBuilderService(deps: BuilderDeps) {
   return {
     build,
 
-    async preview(profileId: string, draft: UrlDraft): Promise<UrlPreview> {
-      const built = await build(profileId, draft);
-      const original = await build(profileId, { ...draft, transformation: [], queryParameters: undefined });
-      const probe = built.problems.length === 0 && built.url ? await requestUrl(profileId, built.url) : null;
+    async preview(session: ProfileSession, draft: UrlDraft): Promise<UrlPreview> {
+      const built = await build(session, draft);
+      const original = await build(session, { ...draft, transformation: [], queryParameters: undefined });
+      const probe = built.problems.length === 0 && built.url ? await requestUrl(session, built.url) : null;
       return { built, originalUrl: original.url, probe };
     },
 
-    async checkSigned(profileId: string, url: string): Promise<SignedUrlCheck> {
+    async checkSigned(session: ProfileSession, url: string): Promise<SignedUrlCheck> {
       if (!URL.canParse(url)) throw new AppError('BAD_INPUT', 'url: That is not a URL.');
-      return judgeSignedUrl(await requestUrl(profileId, url), nowSeconds());
+      return judgeSignedUrl(await requestUrl(session, url), nowSeconds());
     },
 
-    async parse(profileId: string, pasted: string): Promise<ParsedUrlView> {
-      const { urlEndpoint } = await deps.connectionOf(profileId);
+    async parse(session: ProfileSession, pasted: string): Promise<ParsedUrlView> {
+      const { urlEndpoint } = session.connection;
+      const urls = urlsFor(session);
       try {
         const parsed = urls.parse(pasted, urlEndpoint);
         const now = nowSeconds();
         const options = toBuildOptions(parsed, now);
         const expiresAt = parsed.signature?.expiresAt;
         const expired = expiresAt !== undefined && expiresAt <= now;
-        const rebuiltUrl = await urls.build(profileId, options);
+        const rebuiltUrl = await urls.build(session.id, options);
         return {
           draft: {
             src: options.src,
@@ -124,10 +121,10 @@ export function createBuilderService(deps: BuilderDeps) {
       }
     },
 
-    async responsive(profileId: string, draft: UrlDraft, request: ResponsiveRequest): Promise<ResponsiveCandidate[]> {
-      const { options } = await optionsFor(profileId, draft);
+    async responsive(session: ProfileSession, draft: UrlDraft, request: ResponsiveRequest): Promise<ResponsiveCandidate[]> {
+      const options = optionsFor(session, draft);
       try {
-        return await urls.responsive(profileId, options, request);
+        return await urlsFor(session).responsive(session.id, options, request);
       } catch (error) {
         rethrow(error, 'build the responsive URLs');
       }

@@ -41,7 +41,7 @@ describe('folder dialog for saving originals', () => {
 describe('app.pickDirectory channel', () => {
   const tempDir = useTempDirs();
   const route = (pickDirectory?: () => Promise<string | null>, grants = new GrantedPaths()) => {
-    const handlers = createHandlers({ profiles: {} as never, monitor: {} as never, clients: {} as never, info: () => ({}) as never, grants, pickDirectory });
+    const handlers = createHandlers({ profiles: {} as never, monitor: {} as never, info: () => ({}) as never, grants, pickDirectory });
     return createRouter(handlers as Handlers, { validateOutput: true, log: () => undefined });
   };
 

@@ -15,7 +15,7 @@ export interface EditingHarness extends AppHarness {
  */
 export async function startEditingHarness(): Promise<EditingHarness> {
   const harness = await startAppHarness('editing', { version: 'test', keychain: 'off' });
-  const { client } = await harness.app.clients.forActiveProfile();
+  const { client } = await harness.app.sessions.resolve();
   return {
     ...harness,
     client,

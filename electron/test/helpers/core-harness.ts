@@ -8,7 +8,7 @@ import type { ChannelName, EventName } from '../../../shared/ipc/names';
 import { createAppServices, type AppServices, type AppServicesOptions } from '../../services/app/create-app-services';
 import { EventHub, type EventListener } from '../../services/app/event-hub';
 import type { CoreServices, FeatureArea } from '../../services/app/feature-area';
-import { ImageKitClients } from '../../services/imagekit/client-service';
+import { ProfileSessions } from '../../services/sessions/profile-sessions';
 import { startLocalLibraryInProcess } from '../../services/local-library/in-process';
 import type { LocalLibraryHandle } from '../../services/local-library/local-library';
 import { ProfileService } from '../../services/profiles/profile-service';
@@ -140,7 +140,7 @@ export async function startCoreHarness(label: string, options: { localLibrary?: 
   const hub = new EventHub(true);
   const { problems, log } = problemLog();
   const recorder = recordEvents(hub, problems);
-  const core: CoreServices = { dataDir, profiles, clients: new ImageKitClients(profiles), events: hub, settings, grants: new GrantedPaths(), log };
+  const core: CoreServices = { dataDir, profiles, sessions: new ProfileSessions(profiles), events: hub, settings, grants: new GrantedPaths(), log };
   return {
     ...recorder,
     root: dir.root,

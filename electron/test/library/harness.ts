@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { toFile } from '@imagekit/nodejs';
-import type { ImageKitClients } from '../../services/imagekit/client-service';
+import type { ProfileSessions } from '../../services/sessions/profile-sessions';
 import type { ProfileService } from '../../services/profiles/profile-service';
 import type { GrantedPaths } from '../../services/security/granted-paths';
 import { createLibraryArea } from '../../services/library/area';
@@ -8,7 +8,7 @@ import { createPurgeArea } from '../../services/purge/area';
 import { callsThrough, routerOverAreas, startCoreHarness, type ContractCalls, type RecordedEvent } from '../helpers/core-harness';
 
 export interface LibraryHarness extends ContractCalls {
-  services: { clients: ImageKitClients; profiles: ProfileService; problems: string[] };
+  services: { sessions: ProfileSessions; profiles: ProfileService; problems: string[] };
   /** The paths this process handed out (as the Electron adapters grant a dialog's folder). */
   grants: GrantedPaths;
   dataDir: string;
@@ -33,7 +33,7 @@ export async function startLibraryHarness(): Promise<LibraryHarness> {
   const purgeArea = await createPurgeArea(core);
   const area = await createLibraryArea(core);
   const router = routerOverAreas([purgeArea, area], core.log, 'library');
-  const services = { clients: core.clients, profiles: core.profiles, problems };
+  const services = { sessions: core.sessions, profiles: core.profiles, problems };
   return {
     ...callsThrough(() => router),
     services,
@@ -44,7 +44,7 @@ export async function startLibraryHarness(): Promise<LibraryHarness> {
     async upload(folder, name, options = {}) {
       const width = options.width ?? 40;
       const png = await sharp({ create: { width, height: 30, channels: 3, background: { r: 30, g: 120, b: 200 } } }).png().toBuffer();
-      const { client } = await services.clients.forActiveProfile();
+      const { client } = await services.sessions.resolve();
       const uploaded = await client.files.upload({
         file: await toFile(png, name),
         fileName: name,

@@ -92,7 +92,7 @@ describe('local name index', () => {
   });
 
   it('keeps the index on disk per profile, where a full folder listing drops files deleted elsewhere', async () => {
-    const { client } = await h.services.clients.forActiveProfile();
+    const { client } = await h.services.sessions.resolve();
     const gone = await h.upload('/docs', 'gone-soon.png');
     await h.data('library.list', { folderPath: '/docs' });
     expect((await h.data('library.searchNames', { text: 'gone', folderPath: '/docs' })).items).toHaveLength(1);

@@ -49,7 +49,7 @@ describe('library.signedUrls: previews of private files', () => {
     await h.upload('/order', 'a.png', { isPrivateFile: true });
     await h.upload('/order', 'b.png', { isPrivateFile: true, width: 80 });
     await h.upload('/order', 'b.png', { isPrivateFile: true, width: 90 }); // a second version of b.png
-    const { client } = await h.services.clients.forActiveProfile();
+    const { client } = await h.services.sessions.resolve();
     const b = (await h.data('library.list', { folderPath: '/order', sort: 'ASC_NAME' })).items[1]!;
     const versions = await client.files.versions.list(b.fileId);
     const older = versions.find((v) => (v as { width?: number }).width === 80);

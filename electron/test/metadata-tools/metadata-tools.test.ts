@@ -24,7 +24,7 @@ beforeAll(async () => {
     return fetch(input, init);
   };
   sdk = new ImageKit({ privateKey: emulator.privateKey, baseURL: emulator.apiUrl, maxRetries: 0, fetch: counting });
-  tools = new MetadataTools({ clients: { forProfile: async () => sdk } });
+  tools = new MetadataTools({ sessions: { resolve: async () => ({ client: sdk }) } });
   await upload('/photos', 'original.jpg', await jpeg(referenceScene));
   await upload('/photos', 'unrelated-0.jpg', await jpeg(unrelatedScenes[0]));
   await upload('/photos', 'unrelated-1.jpg', await jpeg(unrelatedScenes[1]));

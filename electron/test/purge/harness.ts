@@ -36,8 +36,7 @@ export async function startPurgeHarness(): Promise<PurgeHarness> {
     service(overrides = {}) {
       const service = new PurgeService({
         dataDir: path.join(root, 'app'),
-        clients: { forProfile: async () => sdk },
-        profiles: { activeId: () => 'local', connectionOf: async () => ({ urlEndpoint: emulator.urlEndpoint }) },
+        sessions: { idOf: (requested) => requested ?? 'local', resolve: async () => ({ client: sdk, connection: { urlEndpoint: emulator.urlEndpoint } }) },
         emitRequest: (view) => requestEvents.push(view),
         emitSuggestion: (view) => suggestionEvents.push(view),
         log: () => undefined,

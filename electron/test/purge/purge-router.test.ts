@@ -9,7 +9,7 @@ import type { LocalLibraryHandle } from '../../services/local-library/local-libr
 import { MemorySecretStore } from '../../services/secrets/memory-secret-store';
 import { openSettings } from '../../services/settings/settings-store';
 import { ProfileService } from '../../services/profiles/profile-service';
-import { ImageKitClients } from '../../services/imagekit/client-service';
+import { ProfileSessions } from '../../services/sessions/profile-sessions';
 import { EventHub } from '../../services/app/event-hub';
 import type { CoreServices, FeatureArea } from '../../services/app/feature-area';
 import { createPurgeAreaWith } from '../../services/purge/area';
@@ -42,7 +42,7 @@ beforeAll(async () => {
   const profiles = new ProfileService({ settings, keychain: new MemorySecretStore(), session: new MemorySecretStore(), localLibrary });
   const events = new EventHub(true);
   events.subscribe((event, payload) => pushed.push({ event, payload }));
-  core = { dataDir, profiles, clients: new ImageKitClients(profiles), events, settings, grants: new GrantedPaths(), log: () => undefined };
+  core = { dataDir, profiles, sessions: new ProfileSessions(profiles), events, settings, grants: new GrantedPaths(), log: () => undefined };
   area = await createPurgeAreaWith({ pollDelaysMs: [30, 60] })(core);
   const notHere = () => {
     throw new AppError('UNKNOWN_CHANNEL', 'Not part of the purge tests.');

@@ -79,7 +79,7 @@ describe('purge centre on the Local library', () => {
     const fresh = await startEmulator({ port: 0, dataDir: `${h.dataDir}-fresh`, quiet: true, privateKey: h.emulator.privateKey, publicKey: 'p' });
     try {
       const freshSdk = new ImageKit({ privateKey: fresh.privateKey, baseURL: fresh.apiUrl, maxRetries: 0 });
-      const service = h.service({ clients: { forProfile: async () => freshSdk } });
+      const service = h.service({ sessions: { idOf: () => 'local', resolve: async () => ({ client: freshSdk, connection: { urlEndpoint: fresh.urlEndpoint } }) } });
       service.storeFor('local');
       const failed = await waitFor(() => {
         const view = service.requests('local').find((r) => r.id === request.id);

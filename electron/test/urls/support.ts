@@ -39,7 +39,7 @@ export async function startUrlsHarness(): Promise<UrlsHarness> {
     async upload(name, options = {}) {
       const { width = 400, height = 300, isPrivateFile = false } = options;
       const jpeg = await sharp({ create: { width, height, channels: 3, background: { r: 30, g: 120, b: 200 } } }).jpeg().toBuffer();
-      const { client } = await core.clients.forActiveProfile();
+      const { client } = await core.sessions.resolve();
       const uploaded = await client.files.upload({ file: await toFile(jpeg, name), fileName: name, useUniqueFileName: false, isPrivateFile });
       return uploaded.filePath ?? `/${name}`;
     },
