@@ -35,7 +35,10 @@ export interface BackupResult {
 }
 
 function localPath(directory: string, rel: string): string {
-  return path.join(directory, ...rel.split('/'));
+  const full = path.resolve(directory, ...rel.split('/'));
+  // The listing is checked already; this keeps any path that still escapes out of the folder.
+  if (!full.startsWith(path.resolve(directory) + path.sep)) throw new Error(`${rel} would be written outside ${directory}; refused.`);
+  return full;
 }
 
 /**

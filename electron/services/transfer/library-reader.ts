@@ -2,7 +2,7 @@ import type ImageKit from '@imagekit/nodejs';
 import type { File as IkFile, Folder as IkFolder } from '@imagekit/nodejs/resources/files/files';
 import type { CustomMetadataField } from '@imagekit/nodejs/resources/custom-metadata-fields';
 import { withRetry, type RetryOptions } from '../upload-queue/retry-policy';
-import { apiFolder, baseName, BadPathError, joinLibrary, parentOf, relativeTo } from './paths';
+import { apiFolder, baseName, BadPathError, joinLibrary, normalizeLibraryPath, parentOf, relativeTo } from './paths';
 import type { TransferFields } from './types';
 
 const PAGE = 1000;
@@ -29,6 +29,23 @@ export function fieldsOf(file: IkFile): TransferFields {
 function versionNumber(file: IkFile): number {
   const match = /(\d+)\s*$/.exec(file.versionInfo?.name ?? '');
   return match ? Number(match[1]) : Number.MAX_SAFE_INTEGER;
+}
+
+/**
+ * Paths from a listing become target paths and, in a backup, local file names: one that is not a
+ * plain path (`..`, `.`, empty segments, a backslash) or whose name is not its last segment is
+ * refused before anything is written, whoever answered the listing.
+ */
+function checkListedPath(where: string, name: string | undefined): void {
+  let normal: string;
+  try {
+    normal = normalizeLibraryPath(where);
+  } catch {
+    throw new BadPathError(`The server listed an unsafe path (${JSON.stringify(where).slice(0, 200)}); nothing was written.`);
+  }
+  if (normal !== where || (name !== undefined && baseName(where) !== name)) {
+    throw new BadPathError(`The server listed an unsafe path (${JSON.stringify(where).slice(0, 200)}); nothing was written.`);
+  }
 }
 
 export type ResolvedPath = { kind: 'folder'; folder: string } | { kind: 'file'; folder: string; file: IkFile };
@@ -83,6 +100,7 @@ export class LibraryReader {
       for (const entry of page) {
         // Keep direct children only, whatever a server returns for `path`.
         const where = isFolderEntry(entry) ? (entry.folderPath ?? '').replace(/\/+$/, '') : (entry.filePath ?? '');
+        checkListedPath(where, entry.name);
         if (where && parentOf(where) === folder) out.push(entry);
       }
       if (page.length < PAGE) return out;

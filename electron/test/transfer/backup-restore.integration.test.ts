@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdir, mkdtemp, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import ImageKit from '@imagekit/nodejs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pngBytes } from '../../../emulator/test/helpers/fixtures';
 import { backupTree } from '../../services/transfer/backup';
@@ -99,6 +102,28 @@ describe('backup to a folder and restore from it', () => {
     expect(failure).toBeInstanceOf(ManifestError);
     expect((failure as Error).message).toContain('points outside the backup folder');
     expect(await listTree(env.b.sdk, '/linked')).toEqual([]);
+  });
+
+  it('refuses a listing whose paths would step out of the backup folder (a hostile server), writing nothing', async () => {
+    // A server answering the List API with a file whose path climbs out of the listed folder.
+    const server = http.createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://x');
+      const listed = url.searchParams.get('path') === '/' ? [{ type: 'folder', name: 'album', folderPath: '/album/' }] : [{ type: 'file', fileId: 'f1', name: 'evil.txt', filePath: '/album/../../evil.txt', size: 4, versionInfo: { id: 'f1', name: 'Version 1' } }];
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(req.url?.startsWith('/v1/customMetadataFields') ? [] : listed));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const client = new ImageKit({ privateKey: 'k', baseURL: base, maxRetries: 0 });
+      const target = path.join(dir, 'evil-backup', 'album');
+      const attempt = backupTree({ source: { profileId: 'evil', client, urlEndpoint: `${base}/x`, libraryKey: 'evil' }, profileName: 'evil', path: '/album', directory: target, versions: false, cache: env.service().cache, retry: DEFAULT_RETRY });
+      await expect(attempt).rejects.toThrow(/unsafe path/);
+      await expect(stat(path.join(dir, 'evil.txt'))).rejects.toThrow();
+      await expect(stat(path.join(dir, 'evil-backup'))).rejects.toThrow();
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('stops a file whose bytes no longer match the manifest checksum (a damaged backup)', async () => {
