@@ -6,7 +6,7 @@ import { HELP, IkError } from '../http/errors.js';
 import { isProbedVideo } from '../model/video-fields.js';
 import type { Step } from '../../../shared/transformations/index.js';
 import { packageAbs } from './abs-package.js';
-import { absolutizeParts, MANIFEST_MIME, partMime, referencedParts, signParts } from './abs-playlists.js';
+import { absolutizeParts, MANIFEST_MIME, partMime, partSignatureValid, signParts } from './abs-playlists.js';
 import type { VideoDelivery } from './video-delivery.js';
 import type { VideoPath } from './video-url.js';
 
@@ -26,27 +26,30 @@ export class AbsStreams {
     const protocol = path.target.kind === 'master' ? path.target.protocol : 'hls';
     const key = url.unsignedRelative;
     const hit = await this.video.cache.read(key);
-    if (hit && (await this.complete(hit.data.toString('utf8'), protocol))) {
+    const rawVideoPath = url.fileKey.slice(0, url.fileKey.length - path.suffix.length);
+    const absId = createHash('sha256').update(key).digest('hex').slice(0, 32);
+    const folder = `${rawVideoPath}/ik-abs/${absId}/`;
+    if (hit && (await this.complete(folder))) {
       if (hit.meta.isPrivate && !signedOk) throw privateFileRefused();
-      return this.manifestResponse(url, hit.data.toString('utf8'), protocol, hit.meta.isPrivate, req, 'HIT');
+      return this.manifestResponse(url, hit.data.toString('utf8'), protocol, hit.meta.isPrivate, folder, req, 'HIT');
     }
     const record = this.video.findRecord(path.videoPath, url.versionId);
     if (!record) throw notFound('No file was found at the requested path.');
     assertReadable(record, signedOk ? 'signed' : 'unsigned');
     if (!isProbedVideo(record)) throw new IkError(400, `${path.videoPath} is not a video; adaptive streams are made from videos.`);
     const facts = await this.video.factsOf(record);
-    const rawVideoPath = url.fileKey.slice(0, url.fileKey.length - path.suffix.length);
-    const absId = createHash('sha256').update(key).digest('hex').slice(0, 32);
     const work = async (signal: AbortSignal) => {
       const files = new LibraryFiles(this.video.library, signedOk ? 'signed' : 'unsigned');
       const env = { hints: req.hints ?? {}, loadFile: (p: string) => files.load(p) };
       const input = await this.video.renderInput(this.video.library.blobPath(record.blobHash), facts, steps ?? [], req, env, signal);
       const pkg = await packageAbs(input, protocol).catch((err: unknown) => Promise.reject(this.video.failure(err)));
       const isPrivate = record.isPrivateFile || files.usedPrivate;
-      const prefix = `${this.endpointPath()}/${rawVideoPath}/ik-abs/${absId}/`;
+      const prefix = `${this.endpointPath()}/${folder}`;
+      // index.json lists the parts, so a cached manifest is only served while all of them are cached too.
+      pkg.parts.set('index.json', Buffer.from(JSON.stringify([...pkg.parts.keys()])));
       for (const [name, data] of pkg.parts) {
         const body = name.endsWith('.m3u8') ? Buffer.from(absolutizeParts(data.toString('utf8'), 'hls', prefix)) : data;
-        const partKey = `${rawVideoPath}/ik-abs/${absId}/${name}`;
+        const partKey = `${folder}${name}`;
         await this.video.cache.write({ key: partKey, url: partKey, fileKey: rawVideoPath, mime: partMime(name), etag: etagOf(body), vary: false, isPrivate }, body);
       }
       // The manifest is stored last: a cached manifest means its parts were stored before it.
@@ -62,38 +65,36 @@ export class AbsStreams {
       return { status: 503, headers: { 'retry-after': '5', 'cache-control': 'no-store', 'content-type': 'application/json; charset=utf-8', 'ik-error': `EPENDING - ${message}` }, body: Buffer.from(JSON.stringify({ message, help: HELP })) };
     }
     if (out.isPrivate && !signedOk) throw privateFileRefused();
-    return this.manifestResponse(url, out.manifest, protocol, out.isPrivate, req, 'MISS');
+    return this.manifestResponse(url, out.manifest, protocol, out.isPrivate, folder, req, 'MISS');
   }
 
   private endpointPath(): string {
     return new URL(this.video.config.urlEndpoint).pathname.replace(/\/$/, '');
   }
 
-  /** A cached manifest is served only while every part it (and, for HLS, each variant playlist) refers to is still cached. */
-  private async complete(manifest: string, protocol: 'hls' | 'dash'): Promise<boolean> {
-    const endpoint = this.endpointPath();
-    const keyOf = (uri: string) => uri.slice(endpoint.length + 1);
-    for (const uri of referencedParts(manifest, protocol)) {
-      if (!this.video.cache.peek(keyOf(uri))) return false;
-      if (protocol === 'hls' && uri.endsWith('.m3u8')) {
-        const variant = await this.video.cache.read(keyOf(uri));
-        if (!variant || referencedParts(variant.data.toString('utf8'), 'hls').some((seg) => !this.video.cache.peek(keyOf(seg)))) return false;
-      }
-    }
-    return true;
+  /** A cached manifest is served only while every part its stream listed (index.json) is still cached. */
+  private async complete(folder: string): Promise<boolean> {
+    const index = await this.video.cache.read(`${folder}index.json`);
+    if (!index) return false;
+    const names = JSON.parse(index.data.toString('utf8')) as string[];
+    return names.every((name) => this.video.cache.peek(`${folder}${name}`) !== undefined);
   }
 
   private async servePart(url: DeliveryUrl, req: DeliveryRequest, signedOk: boolean): Promise<DeliveryResponse> {
-    const hit = await this.video.cache.read(url.unsignedRelative);
+    // Parts are keyed by their path alone: the folder signature in their query is not part of the stream.
+    const key = url.fileKey;
+    const folder = key.slice(0, key.lastIndexOf('/') + 1);
+    const hit = await this.video.cache.read(key);
     if (!hit) throw notFound('This stream part is not in the cache (it was purged or never made); request the master manifest again.');
-    if (hit.meta.isPrivate && !signedOk) throw privateFileRefused();
+    const allowed = signedOk || partSignatureValid(this.video.config.privateKey, folder, url.query);
+    if (hit.meta.isPrivate && !allowed) throw privateFileRefused();
     if (hit.meta.mime !== MANIFEST_MIME.hls) return this.video.respond(url, hit.data, hit.meta.mime, hit.meta.etag, false, 'HIT', req);
-    return this.manifestResponse(url, hit.data.toString('utf8'), 'hls', hit.meta.isPrivate, req, 'HIT');
+    const expiry = url.query.find(([n]) => n === 'ik-abs-t')?.[1];
+    return this.manifestResponse(url, hit.data.toString('utf8'), 'hls', hit.meta.isPrivate, folder, req, 'HIT', expiry);
   }
 
-  private manifestResponse(url: DeliveryUrl, text: string, kind: 'hls' | 'dash', isPrivate: boolean, req: DeliveryRequest, cache: 'HIT' | 'MISS'): DeliveryResponse {
-    const { config } = this.video;
-    const signed = isPrivate ? signParts(text, kind, this.endpointPath(), config.privateKey, url.signature.t) : text;
+  private manifestResponse(url: DeliveryUrl, text: string, kind: 'hls' | 'dash', isPrivate: boolean, folder: string, req: DeliveryRequest, cache: 'HIT' | 'MISS', expiry = url.signature.t): DeliveryResponse {
+    const signed = isPrivate ? signParts(text, kind, this.video.config.privateKey, folder, expiry) : text;
     const body = Buffer.from(signed);
     const res = this.video.respond(url, body, MANIFEST_MIME[kind], etagOf(body), false, cache, req);
     // Signed part URLs differ per request: a private manifest is not shared by caches.

@@ -33,7 +33,10 @@ export function streamingResolutions(steps: Step[]): number[] {
   return [...sr].sort((a, b) => a - b);
 }
 
-/** Encodes every rendition in one ffmpeg run and packages it as HLS (MPEG-TS segments) or DASH (fMP4, explicit segment lists). */
+/**
+ * Encodes every rendition in one ffmpeg run and packages it as HLS or DASH, both with fragmented-MP4
+ * segments (HLS version 7), which every current player and ffmpeg/ffprobe build reads.
+ */
 export async function packageAbs(input: VideoRenderInput, protocol: 'hls' | 'dash'): Promise<AbsPackage> {
   const heights = streamingResolutions(input.steps);
   for (const [key, value] of [['f', input.steps.find((s) => s.params.f)?.params.f], ['vc', input.steps.find((s) => s.params.vc)?.params.vc], ['ac', input.steps.find((s) => s.params.ac)?.params.ac]] as const) {
@@ -60,13 +63,14 @@ export async function packageAbs(input: VideoRenderInput, protocol: 'hls' | 'das
       // One HLS output per rendition (ffmpeg's var_stream_map crashes in some builds); the master is written here.
       branches.forEach((label, i) => {
         args.push('-map', `[${label}]`, ...(hasAudio ? ['-map', '0:a:0'] : []), ...video(i), ...audio, '-map_metadata', '-1');
-        args.push('-f', 'hls', '-hls_time', String(SEGMENT_SECONDS), '-hls_playlist_type', 'vod', '-hls_segment_filename', path.join(dir, `v${i}_%03d.ts`), path.join(dir, `v${i}.m3u8`));
+        args.push('-f', 'hls', '-hls_time', String(SEGMENT_SECONDS), '-hls_playlist_type', 'vod', '-hls_segment_type', 'fmp4', '-hls_fmp4_init_filename', `v${i}_init.mp4`);
+        args.push('-hls_segment_filename', path.join(dir, `v${i}_%03d.m4s`), path.join(dir, `v${i}.m3u8`));
       });
     } else {
       branches.forEach((label) => args.push('-map', `[${label}]`));
       if (hasAudio) args.push('-map', '0:a:0');
       branches.forEach((_, i) => args.push(...video(i).map((a) => (a.startsWith('-') && ['-b:v', '-maxrate', '-bufsize', '-c:v'].includes(a) ? `${a}:${i}` : a))));
-      args.push(...audio, '-map_metadata', '-1', '-f', 'dash', '-seg_duration', String(SEGMENT_SECONDS), '-use_template', '0', '-use_timeline', '0');
+      args.push(...audio, '-map_metadata', '-1', '-f', 'dash', '-seg_duration', String(SEGMENT_SECONDS), '-use_template', '1', '-use_timeline', '1');
       args.push('-adaptation_sets', hasAudio ? 'id=0,streams=v id=1,streams=a' : 'id=0,streams=v');
       args.push('-init_seg_name', 'init-$RepresentationID$.m4s', '-media_seg_name', 'chunk-$RepresentationID$-$Number%05d$.m4s', path.join(dir, 'manifest.mpd'));
     }
@@ -85,7 +89,7 @@ export async function packageAbs(input: VideoRenderInput, protocol: 'hls' | 'das
 
 /** The HLS master playlist: one variant per rendition, BANDWIDTH measured as the peak segment bitrate. */
 function hlsMaster(renditions: Rendition[], parts: Map<string, Buffer>, hasAudio: boolean): string {
-  const lines = ['#EXTM3U', '#EXT-X-VERSION:3', '#EXT-X-INDEPENDENT-SEGMENTS'];
+  const lines = ['#EXTM3U', '#EXT-X-VERSION:7', '#EXT-X-INDEPENDENT-SEGMENTS'];
   renditions.forEach((r, i) => {
     const playlist = parts.get(`v${i}.m3u8`)?.toString('utf8') ?? '';
     let peak = 0;
