@@ -5,10 +5,11 @@ import { Button } from '../../ui/controls/Button';
 import { IconButton } from '../../ui/controls/IconButton';
 import { matchesShortcut } from '../../ui/controls/shortcut';
 import { FINAL_STATES, type UploadItem } from '../../../../shared/domain/uploads';
-import { useClearFinished, useQueueAction, useResolveConflict, useSetConcurrency, useUploadProgress, useUploads } from '../../api/uploads';
+import { useClearFinished, useQueueAction, useSetConcurrency, useUploadProgress, useUploads } from '../../api/uploads';
 import { fromPicker } from './collect-sources';
 import { formatBytes, formatEta, formatSpeed } from './format';
 import { UploadRow } from './UploadRow';
+import { ConflictBar } from './ConflictBar';
 import { useUploadsUi } from './uploads-store';
 
 /** Rows rendered at most: every unfinished one up to this many, then the most recent finished ones. */
@@ -30,7 +31,6 @@ export function UploadsRegion() {
   const snapshot = useUploads();
   const progress = useUploadProgress();
   const action = useQueueAction();
-  const resolve = useResolveConflict();
   const clear = useClearFinished();
   const setConcurrency = useSetConcurrency();
   const { expanded, setExpanded, propose, openUrlDialog } = useUploadsUi();
@@ -43,7 +43,8 @@ export function UploadsRegion() {
   const totals = data?.totals;
   const counts = totals?.counts;
   const active = (counts?.uploading ?? 0) + (counts?.queued ?? 0) + (counts?.pending ?? 0);
-  const conflicts = items.filter((i) => i.state === 'conflict').length;
+  const conflictItems = items.filter((i) => i.state === 'conflict');
+  const conflicts = conflictItems.length;
   const failed = items.filter((i) => i.state === 'failed').length;
   const { rows, hidden } = visibleRows(items);
 
@@ -120,6 +121,7 @@ export function UploadsRegion() {
           onChange={(e) => (pick(e.target.files), (e.target.value = ''))}
         />
       </div>
+      <ConflictBar conflicts={conflictItems} collapsed={!expanded} onReview={() => setExpanded(true)} />
       {expanded && (
         <div className="uploads-body">
           <div className="upload-actions" role="toolbar" aria-label="All uploads">
@@ -154,20 +156,6 @@ export function UploadsRegion() {
               />
             </label>
           </div>
-          {conflicts > 0 && (
-            <div className="upload-actions" role="group" aria-label="Every file that already exists">
-              <span className="small">{conflicts === 1 ? '1 file already exists.' : `${conflicts} files already exist.`} For all:</span>
-              <button type="button" onClick={() => resolve.mutate({ choice: 'replace' })}>
-                Replace all
-              </button>
-              <button type="button" onClick={() => resolve.mutate({ choice: 'keepBoth' })}>
-                Keep both for all
-              </button>
-              <button type="button" onClick={() => resolve.mutate({ choice: 'skip' })}>
-                Skip all
-              </button>
-            </div>
-          )}
           {snapshot.isError && <p role="alert">Could not load the uploads: {snapshot.error.message}</p>}
           {items.length === 0 && snapshot.isSuccess && <p className="muted small">Drop files or folders anywhere in the window, paste, or choose Upload.</p>}
           <ul className="upload-list" aria-label="Upload queue">

@@ -1,0 +1,45 @@
+import type { UploadItem } from '../../../../shared/domain/uploads';
+import { useResolveConflict } from '../../api/uploads';
+
+interface Props {
+  conflicts: UploadItem[];
+  /** The drawer is collapsed: offer to open it to decide file by file. */
+  collapsed: boolean;
+  onReview(): void;
+}
+
+function what(conflicts: UploadItem[]): string {
+  if (conflicts.length !== 1) return `${conflicts.length} files already exist.`;
+  const [item] = conflicts;
+  return `${item!.targetName} already exists in ${item!.folder}.`;
+}
+
+/**
+ * Uploads waiting for replace / keep both / skip. Shown under the Uploads bar whether the drawer is open
+ * or not: a file the queue holds back must never wait unseen behind a collapsed list.
+ */
+export function ConflictBar({ conflicts, collapsed, onReview }: Props) {
+  const resolve = useResolveConflict();
+  if (conflicts.length === 0) return null;
+  return (
+    <div className="upload-actions upload-conflict-bar" role="group" aria-label="Every file that already exists">
+      <span className="small">
+        <strong>Waiting for your choice:</strong> {what(conflicts)} For all:
+      </span>
+      <button type="button" disabled={resolve.isPending} onClick={() => resolve.mutate({ choice: 'replace' })}>
+        Replace all
+      </button>
+      <button type="button" disabled={resolve.isPending} onClick={() => resolve.mutate({ choice: 'keepBoth' })}>
+        Keep both for all
+      </button>
+      <button type="button" disabled={resolve.isPending} onClick={() => resolve.mutate({ choice: 'skip' })}>
+        Skip all
+      </button>
+      {collapsed && (
+        <button type="button" onClick={onReview}>
+          Decide file by file…
+        </button>
+      )}
+    </div>
+  );
+}
