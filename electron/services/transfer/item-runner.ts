@@ -112,7 +112,7 @@ export class TransferItemRunner {
       if (this.item.needsReconcile && (await this.adoptIfLanded())) continue;
       await this.sendStep();
     }
-    this.set({ state: 'done', errorMessage: null, errorHelp: null });
+    if (this.item.state !== 'done') this.set({ state: 'done', errorMessage: null, errorHelp: null });
   }
 
   private async pickKeepBothName(): Promise<void> {
@@ -220,7 +220,9 @@ export class TransferItemRunner {
   private stepLanded(k: number, fileId: string, versionId: string): void {
     const versions = this.item.targetVersions.slice(0, k);
     versions[k] = versionId;
-    this.set({ step: k + 1, needsReconcile: false, targetFileId: fileId, targetVersions: versions, errorMessage: null, errorHelp: null });
+    // The last step finishes the item in the same write.
+    const last = k + 1 === this.item.steps.length;
+    this.set({ step: k + 1, needsReconcile: false, targetFileId: fileId, targetVersions: versions, errorMessage: null, errorHelp: null, ...(last ? { state: 'done' as const } : {}) });
   }
 
   /**
