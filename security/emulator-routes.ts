@@ -2,11 +2,9 @@ import Fastify, { type HTTPMethods } from 'fastify';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { EmulatorContext } from '../emulator/src/context';
-import { DEFAULT_LIMITS } from '../emulator/src/index';
+import { createCore } from '../emulator/src/core';
 import { routeModules } from '../emulator/src/routes/index';
 import { defaultDeliveryHooks } from '../emulator/src/server';
-import { attachInternals } from '../emulator/src/server-internals';
 import { Library } from '../emulator/src/store/library';
 
 export interface EmulatorRoute {
@@ -24,13 +22,12 @@ const isApiPath = (url: string) => url.startsWith('/v1/') || url.startsWith('/v2
 export async function listEmulatorApiRoutes(): Promise<EmulatorRoute[]> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'mediadesk-route-probe-'));
   const library = await Library.open(dataDir);
-  const ctx: EmulatorContext = {
+  const core = createCore({
     config: { id: 'probe', privateKey: 'private_probe', publicKey: 'public_probe', dataDir, apiUrl: '', urlEndpoint: '' },
     library,
     delivery: defaultDeliveryHooks(),
-    db: library.db,
-  };
-  attachInternals(ctx, { library, limits: DEFAULT_LIMITS, faults: undefined, background: new Set(), quiet: true });
+    quiet: true,
+  });
   const probe = Fastify({ logger: false });
   const routes: EmulatorRoute[] = [];
   probe.addHook('onRoute', (route) => {
@@ -38,7 +35,7 @@ export async function listEmulatorApiRoutes(): Promise<EmulatorRoute[]> {
     for (const method of methods) if (isApiPath(route.url)) routes.push({ method: method as HTTPMethods, url: route.url });
   });
   try {
-    for (const register of routeModules) await register(probe, ctx);
+    for (const register of routeModules) await register(probe, core);
     await probe.ready();
   } finally {
     await probe.close();

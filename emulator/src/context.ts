@@ -53,5 +53,9 @@ export interface EmulatorContext {
   db: Db;
 }
 
-/** Each `routes/*.ts` (and `delivery/route.ts`) exports one of these; `server.ts` registers them all. */
-export type RouteModule = (app: FastifyInstance, ctx: EmulatorContext) => void | Promise<void>;
+/**
+ * Each `routes/*.ts` (and the delivery module) exports one of these; `server.ts` registers them all,
+ * passing what the module declares it needs: the public context, or the core (`RouteModule<EmulatorCore>`
+ * from `core.ts`, which adds the writable library and what the running server owns).
+ */
+export type RouteModule<C extends EmulatorContext = EmulatorContext> = (app: FastifyInstance, ctx: C) => void | Promise<void>;

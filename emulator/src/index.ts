@@ -1,9 +1,8 @@
 import path from 'node:path';
-import type { EmulatorContext } from './context.js';
 import { Library } from './store/library.js';
 import { resolveKeys } from './store/keys.js';
 import { buildServer, defaultDeliveryHooks } from './server.js';
-import { attachInternals, type EmulatorLimits } from './server-internals.js';
+import { createCore, type EmulatorLimits } from './core.js';
 import { Faults } from './faults.js';
 import { createDelivery } from './delivery/index.js';
 import { createOutboundPolicy, type OutboundPolicy } from './net/outbound-policy.js';
@@ -42,10 +41,7 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-export const DEFAULT_LIMITS: EmulatorLimits = {
-  maxUploadBytes: 100 * 1024 * 1024,
-  remoteHeaderTimeoutMs: 8000,
-};
+export { DEFAULT_LIMITS } from './core.js';
 
 export async function startEmulator(options: StartEmulatorOptions): Promise<RunningEmulator> {
   const dataDir = path.resolve(options.dataDir);
@@ -57,24 +53,18 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
   const keys = await resolveKeys(dataDir, options.privateKey, options.publicKey);
   const host = options.host ?? '127.0.0.1';
   // apiUrl/urlEndpoint are filled in once the port is known; routes read them per request.
-  const ctx: EmulatorContext = {
+  const core = createCore({
     config: { id, privateKey: keys.privateKey, publicKey: keys.publicKey, dataDir, apiUrl: '', urlEndpoint: '' },
     library,
     delivery: defaultDeliveryHooks(),
-    db: library.db,
-  };
-  const delivery = createDelivery(ctx.config, library);
-  ctx.delivery = delivery.hooks;
-  const background = new Set<Promise<unknown>>();
-  attachInternals(ctx, {
-    library,
-    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    limits: options.limits,
     faults,
-    background,
-    quiet: options.quiet ?? false,
+    quiet: options.quiet,
     outbound: options.outboundPolicy ?? createOutboundPolicy({ allowPrivate: options.allowPrivateRemoteUrls ?? false }),
   });
-  const app = await buildServer(ctx, [delivery.route]);
+  const delivery = createDelivery(core.config, library);
+  core.delivery = delivery.hooks;
+  const app = await buildServer(core, [delivery.route]);
   try {
     await app.listen({ port: options.port ?? 0, host });
   } catch (err) {
@@ -84,13 +74,13 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
-  ctx.config.apiUrl = `http://${urlHost}:${port}`;
-  ctx.config.urlEndpoint = `${ctx.config.apiUrl}/${id}`;
+  core.config.apiUrl = `http://${urlHost}:${port}`;
+  core.config.urlEndpoint = `${core.config.apiUrl}/${id}`;
 
   let closing: Promise<void> | undefined;
   return {
-    apiUrl: ctx.config.apiUrl,
-    urlEndpoint: ctx.config.urlEndpoint,
+    apiUrl: core.config.apiUrl,
+    urlEndpoint: core.config.urlEndpoint,
     privateKey: keys.privateKey,
     publicKey: keys.publicKey,
     keysGenerated: keys.generated,
@@ -98,7 +88,7 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
       (closing ??= (async () => {
         await app.close();
         await delivery.close();
-        while (background.size > 0) await Promise.allSettled([...background]);
+        while (core.background.size > 0) await Promise.allSettled([...core.background]);
         library.close();
       })()),
   };

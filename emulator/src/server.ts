@@ -1,12 +1,12 @@
 import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
 import multipart from '@fastify/multipart';
-import type { DeliveryHooks, EmulatorContext, RouteModule } from './context.js';
+import type { DeliveryHooks, RouteModule } from './context.js';
+import type { EmulatorCore } from './core.js';
 import { badRequest, IkError, HELP } from './http/errors.js';
 import { authorize, routeAccess } from './http/access.js';
 import { answerClientError, answerFrameworkError, guardSockets } from './http/client-errors.js';
 import { assertHostAllowed, assertOriginForm } from './http/request-target.js';
 import { newRequestId } from './model/ids.js';
-import { internalsOf } from './server-internals.js';
 import { routeModules } from './routes/index.js';
 import { FILE_TOO_LARGE } from './store/blobs.js';
 
@@ -14,7 +14,7 @@ import { FILE_TOO_LARGE } from './store/blobs.js';
 const RATE_LIMIT = 1000;
 const RATE_INTERVAL_MS = 1000;
 
-/** Hooks used until the delivery module replaces them on `ctx.delivery`. */
+/** Hooks used until the delivery module replaces them on `core.delivery`. */
 export function defaultDeliveryHooks(): DeliveryHooks {
   return {
     purge: async () => {},
@@ -31,8 +31,7 @@ function configuredHostOf(apiUrl: string): string | undefined {
   return apiUrl === '' ? undefined : apiUrl.slice('http://'.length, apiUrl.lastIndexOf(':'));
 }
 
-export async function buildServer(ctx: EmulatorContext, extraRoutes: RouteModule[] = []): Promise<FastifyInstance> {
-  const internals = internalsOf(ctx);
+export async function buildServer(core: EmulatorCore, extraRoutes: RouteModule<EmulatorCore>[] = []): Promise<FastifyInstance> {
   const app = Fastify({
     logger: false,
     bodyLimit: 10 * 1024 * 1024,
@@ -57,12 +56,12 @@ export async function buildServer(ctx: EmulatorContext, extraRoutes: RouteModule
   // The HTTP boundary (see README "HTTP boundary"): the request line and Host first, then the matched route's access.
   app.addHook('onRequest', async (request) => {
     assertOriginForm(request.raw.url ?? '');
-    assertHostAllowed(request.headers.host, { address: request.socket.localAddress, port: request.socket.localPort }, configuredHostOf(ctx.config.apiUrl));
+    assertHostAllowed(request.headers.host, { address: request.socket.localAddress, port: request.socket.localPort }, configuredHostOf(core.config.apiUrl));
   });
 
   app.addHook('onRequest', async (request, reply) => {
-    const faults = internals.faults;
-    const access = routeAccess(request.routeOptions.url, ctx.config.id);
+    const faults = core.faults;
+    const access = routeAccess(request.routeOptions.url, core.config.id);
     if (!faults || (access !== 'private-key' && access !== 'upload')) return;
     const delay = faults.delayMs();
     if (delay > 0) await new Promise((r) => setTimeout(r, delay));
@@ -79,7 +78,7 @@ export async function buildServer(ctx: EmulatorContext, extraRoutes: RouteModule
   });
 
   app.addHook('onRequest', async (request) => {
-    authorize(routeAccess(request.routeOptions.url, ctx.config.id), request, ctx.config.privateKey);
+    authorize(routeAccess(request.routeOptions.url, core.config.id), request, core.config.privateKey);
   });
 
   // JSON bodies: an empty body is `{}` (clients send DELETE/PUT without one); bad JSON is ImageKit's 400.
@@ -96,9 +95,9 @@ export async function buildServer(ctx: EmulatorContext, extraRoutes: RouteModule
 
   await app.register(multipart, {
     limits: {
-      fileSize: internals.limits.maxUploadBytes,
+      fileSize: core.limits.maxUploadBytes,
       // A base64 `file` field can be ~4/3 of the file plus a data-URI prefix.
-      fieldSize: Math.ceil(internals.limits.maxUploadBytes * 1.4) + 1024,
+      fieldSize: Math.ceil(core.limits.maxUploadBytes * 1.4) + 1024,
       fields: 100,
       files: 1,
       parts: 110,
@@ -107,14 +106,14 @@ export async function buildServer(ctx: EmulatorContext, extraRoutes: RouteModule
 
   app.setErrorHandler((err: FastifyError | IkError, _request, reply) => {
     const ik = toIkError(err);
-    if (ik.status >= 500 && !(err instanceof IkError) && !internals.quiet) console.error('emulator error:', err);
+    if (ik.status >= 500 && !(err instanceof IkError) && !core.quiet) console.error('emulator error:', err);
     void reply.code(ik.status).headers(ik.headers).send(ik.body());
   });
   app.setNotFoundHandler((request, reply) => {
     void reply.code(404).send({ message: `No route for ${request.method} ${request.url.split('?')[0]}.`, help: HELP });
   });
 
-  for (const mod of [...routeModules, ...extraRoutes]) await mod(app, ctx);
+  for (const mod of [...routeModules, ...extraRoutes]) await mod(app, core);
   return app;
 }
 

@@ -1,7 +1,7 @@
-import type { EmulatorContext, RouteModule } from '../context.js';
+import type { RouteModule } from '../context.js';
+import type { EmulatorCore } from '../core.js';
 import { badRequest, notFound } from '../http/errors.js';
 import type { FileRecord } from '../model/file-record.js';
-import { internalsOf } from '../server-internals.js';
 import { deleteFileChange, nowIso } from '../store/file-ops.js';
 import { assertTagBudget, MAX_TAG_CHARACTERS, withinTagBudget } from './tag-limits.js';
 import type { LibraryChange } from '../store/library.js';
@@ -32,8 +32,8 @@ function stringList(body: Body, name: string): string[] {
 }
 
 /** All-or-nothing: any unknown id fails the whole operation with `missingFileIds`. */
-function currentAll(ctx: EmulatorContext, ids: string[]): FileRecord[] {
-  const { library } = internalsOf(ctx);
+function currentAll(core: EmulatorCore, ids: string[]): FileRecord[] {
+  const { library } = core;
   const missing = ids.filter((id) => !library.currentById(id));
   if (missing.length > 0) throw notFound('The requested file(s) does not exist.', { missingFileIds: missing });
   return ids.map((id) => library.currentById(id)!);
@@ -45,11 +45,11 @@ function bodyOf(raw: unknown): Body {
 }
 
 /** Bulk delete and bulk tag operations. */
-export const bulkFileRoutes: RouteModule = (app, ctx) => {
+export const bulkFileRoutes: RouteModule<EmulatorCore> = (app, core) => {
   app.post('/v1/files/batch/deleteByFileIds', async (request) => {
     const ids = fileIdsOf(bodyOf(request.body), 100);
-    const { library } = internalsOf(ctx);
-    currentAll(ctx, ids);
+    const { library } = core;
+    currentAll(core, ids);
     const change: LibraryChange = { deleteVersions: ids.flatMap((id) => deleteFileChange(library, id).deleteVersions ?? []) };
     library.apply(change);
     return { successfullyDeletedFileIds: ids };
@@ -60,9 +60,9 @@ export const bulkFileRoutes: RouteModule = (app, ctx) => {
       const body = bodyOf(request.body);
       const ids = fileIdsOf(body, 50);
       const values = stringList(body, listName);
-      const files = currentAll(ctx, ids);
+      const files = currentAll(core, ids);
       const at = nowIso();
-      internalsOf(ctx).library.apply({ putVersions: files.map((r) => ({ ...edit(r, values), updatedAt: at })) });
+      core.library.apply({ putVersions: files.map((r) => ({ ...edit(r, values), updatedAt: at })) });
       return { successfullyUpdatedFileIds: ids };
     });
   };

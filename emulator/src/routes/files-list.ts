@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { RouteModule } from '../context.js';
+import type { EmulatorCore } from '../core.js';
 import { parseBody } from '../http/body.js';
 import { toFileDetails, toFolderDetails } from '../model/file-details.js';
 import type { FileRecord, FolderRecord } from '../model/file-record.js';
 import { normalizeFolderPath, parentFolder } from '../model/paths.js';
 import { compileSearchQuery, type SearchTarget } from '../search/index.js';
-import { internalsOf } from '../server-internals.js';
 import { listActiveFields } from '../store/custom-fields-repo.js';
 import type { Library } from '../store/library.js';
 import { LIST_SORTS, type ListSort } from '../../../shared/imagekit/list-sorts.js';
@@ -25,15 +25,15 @@ const querySchema = z.object({
 type ListQuery = z.infer<typeof querySchema>;
 
 /** List & search assets: `GET /v1/files`, answered from the in-memory index. */
-export const listRoutes: RouteModule = (app, ctx) => {
+export const listRoutes: RouteModule<EmulatorCore> = (app, core) => {
   app.get('/v1/files', async (request) => {
     const query = parseBody(querySchema, request.query);
-    const { library } = internalsOf(ctx);
+    const { library } = core;
     const folderPath = query.path === undefined || query.path === '' ? undefined : normalizeFolderPath(query.path, 'path');
     const page = listTargets(library, query, folderPath, (q) =>
-      compileSearchQuery(q, { now: new Date(), customMetadataFields: listActiveFields(ctx.db) }),
+      compileSearchQuery(q, { now: new Date(), customMetadataFields: listActiveFields(core.db) }),
     );
-    return page.map((t) => (t.kind === 'file' ? toFileDetails(t.record, ctx.config.urlEndpoint) : toFolderDetails(t.record)));
+    return page.map((t) => (t.kind === 'file' ? toFileDetails(t.record, core.config.urlEndpoint) : toFolderDetails(t.record)));
   });
 };
 

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { EmulatorContext, RouteModule } from '../context.js';
+import type { RouteModule } from '../context.js';
 import { badRequest } from '../http/errors.js';
 import { parseBody } from '../http/body.js';
 import { toFileDetails } from '../model/file-details.js';
 import type { FileRecord } from '../model/file-record.js';
-import { internalsOf, outboundOf, runInBackground } from '../server-internals.js';
+import { runInBackground, type EmulatorCore } from '../core.js';
 import { assertFileIdShape, deleteFileChange, notFoundFile, nowIso } from '../store/file-ops.js';
 import { assertValidCustomMetadata } from './custom-metadata-check.js';
 import { extensionStatusOf, notifyWebhook, parseExtensions } from './extensions.js';
@@ -30,52 +30,52 @@ const publishSchema = z.object({
 });
 
 /** Details, update and delete of one file: `/v1/files/{fileId}/details`, `/v1/files/{fileId}`. */
-export const fileRoutes: RouteModule = (app, ctx) => {
+export const fileRoutes: RouteModule<EmulatorCore> = (app, core) => {
   app.get<{ Params: { fileId: string } }>('/v1/files/:fileId/details', async (request) => {
-    return toFileDetails(currentOr404(ctx, request.params.fileId), ctx.config.urlEndpoint);
+    return toFileDetails(currentOr404(core, request.params.fileId), core.config.urlEndpoint);
   });
 
   app.patch<{ Params: { fileId: string } }>('/v1/files/:fileId/details', async (request) => {
-    const current = currentOr404(ctx, request.params.fileId);
+    const current = currentOr404(core, request.params.fileId);
     const body = request.body;
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
       throw badRequest('Your request body must be a JSON object.');
     }
     if ('publish' in body) {
       if (Object.keys(body).length > 1) throw badRequest('Your request contains publish together with other updates. Send publish alone.');
-      return publish(ctx, current, parseBody(publishSchema, body).publish);
+      return publish(core, current, parseBody(publishSchema, body).publish);
     }
-    return update(ctx, current, parseBody(updateSchema, body));
+    return update(core, current, parseBody(updateSchema, body));
   });
 
   app.delete<{ Params: { fileId: string } }>('/v1/files/:fileId', async (request, reply) => {
-    const current = currentOr404(ctx, request.params.fileId);
-    const { library } = internalsOf(ctx);
+    const current = currentOr404(core, request.params.fileId);
+    const { library } = core;
     library.apply(deleteFileChange(library, current.fileId));
     return reply.code(204).send();
   });
 };
 
-export function currentOr404(ctx: EmulatorContext, fileId: string): FileRecord {
+export function currentOr404(core: EmulatorCore, fileId: string): FileRecord {
   assertFileIdShape(fileId);
-  const current = internalsOf(ctx).library.currentById(fileId);
+  const current = core.library.currentById(fileId);
   if (!current) throw notFoundFile();
   return current;
 }
 
-function publish(ctx: EmulatorContext, current: FileRecord, p: { isPublished: boolean; includeFileVersions?: boolean }) {
-  const { library } = internalsOf(ctx);
+function publish(core: EmulatorCore, current: FileRecord, p: { isPublished: boolean; includeFileVersions?: boolean }) {
+  const { library } = core;
   const at = nowIso();
   const targets = p.includeFileVersions ? library.versionsOf(current.fileId) : [current];
   const updated = targets.map((v) => ({ ...v, isPublished: p.isPublished, updatedAt: at }));
   library.apply({ putVersions: updated });
-  return toFileDetails(library.currentById(current.fileId)!, ctx.config.urlEndpoint);
+  return toFileDetails(library.currentById(current.fileId)!, core.config.urlEndpoint);
 }
 
-function update(ctx: EmulatorContext, current: FileRecord, body: z.infer<typeof updateSchema>) {
-  const { library } = internalsOf(ctx);
+function update(core: EmulatorCore, current: FileRecord, body: z.infer<typeof updateSchema>) {
+  const { library } = core;
   const extensions = parseExtensions(body.extensions);
-  if (body.customMetadata) assertValidCustomMetadata(ctx.db, body.customMetadata);
+  if (body.customMetadata) assertValidCustomMetadata(core.db, body.customMetadata);
   const next: FileRecord = { ...current, updatedAt: nowIso() };
   if (body.removeAITags !== undefined) {
     const remove = body.removeAITags;
@@ -95,13 +95,13 @@ function update(ctx: EmulatorContext, current: FileRecord, body: z.infer<typeof 
   }
   if (body.description !== undefined) next.description = body.description;
   library.apply({ putVersions: [next] });
-  const details = toFileDetails(next, ctx.config.urlEndpoint);
+  const details = toFileDetails(next, core.config.urlEndpoint);
   const extensionStatus = extensionStatusOf(extensions);
   if (extensionStatus) {
     details.extensionStatus = extensionStatus;
     if (body.webhookUrl) {
       const url = body.webhookUrl;
-      runInBackground(ctx, () => notifyWebhook(url, next, extensionStatus, outboundOf(ctx)));
+      runInBackground(core, () => notifyWebhook(url, next, extensionStatus, core.outbound));
     }
   }
   return details;

@@ -1,4 +1,5 @@
 import type { RouteModule } from '../context.js';
+import type { EmulatorCore } from '../core.js';
 import { uploadRoutes } from './upload.js';
 import { fileRoutes } from './files.js';
 import { listRoutes } from './files-list.js';
@@ -12,7 +13,7 @@ import { metadataRoutes } from './metadata.js';
 import { purgeRoutes } from './purge.js';
 
 /** Every route module `server.ts` registers, in order. Append yours here. */
-export const routeModules: RouteModule[] = [
+export const routeModules: RouteModule<EmulatorCore>[] = [
   uploadRoutes,
   listRoutes,
   fileRoutes,

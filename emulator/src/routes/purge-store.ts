@@ -1,8 +1,7 @@
 import { checkPurgeTarget } from '../../../shared/purge/purge-rules.js';
-import type { EmulatorContext } from '../context.js';
 import { badRequest } from '../http/errors.js';
 import { newObjectId } from '../model/ids.js';
-import { runInBackground } from '../server-internals.js';
+import { runInBackground, type EmulatorCore } from '../core.js';
 import type { Db } from '../store/db.js';
 
 /**
@@ -43,8 +42,8 @@ export function assertPurgeableUrl(url: unknown, urlEndpoint: string, check = ch
  * Checks `url` against the target rules, records a purge request and starts it; used by the purge route
  * (after ImageKit's full client rules) and by renames' `purgeCache` (ImageKit's own `<old-url>*` purges).
  */
-export function recordPurge(db: Db, raw: string, ctx: EmulatorContext): { requestId: string } {
-  const url = assertPurgeableUrl(raw, ctx.config.urlEndpoint);
+export function recordPurge(db: Db, raw: string, core: EmulatorCore): { requestId: string } {
+  const url = assertPurgeableUrl(raw, core.config.urlEndpoint);
   ensurePurgeTable(db);
   const requestId = newObjectId();
   db.prepare("INSERT INTO purge_requests (request_id, url, status, created_at) VALUES (?, ?, 'Pending', ?)").run(
@@ -52,7 +51,7 @@ export function recordPurge(db: Db, raw: string, ctx: EmulatorContext): { reques
     url,
     new Date().toISOString(),
   );
-  startPurge(db, requestId, url, ctx);
+  startPurge(db, requestId, url, core);
   return { requestId };
 }
 
@@ -63,16 +62,16 @@ export function purgeStatus(db: Db, requestId: string): PurgeStatus | undefined 
 }
 
 /** Re-runs every request left `Pending` by a previous run. */
-export function resumePendingPurges(db: Db, ctx: EmulatorContext): void {
+export function resumePendingPurges(db: Db, core: EmulatorCore): void {
   ensurePurgeTable(db);
   const rows = db.prepare("SELECT request_id, url FROM purge_requests WHERE status = 'Pending'").all() as { request_id: string; url: string }[];
-  for (const row of rows) startPurge(db, row.request_id, row.url, ctx);
+  for (const row of rows) startPurge(db, row.request_id, row.url, core);
 }
 
-function startPurge(db: Db, requestId: string, url: string, ctx: EmulatorContext): void {
-  runInBackground(ctx, async () => {
+function startPurge(db: Db, requestId: string, url: string, core: EmulatorCore): void {
+  runInBackground(core, async () => {
     try {
-      await ctx.delivery.purge(url);
+      await core.delivery.purge(url);
       db.prepare("UPDATE purge_requests SET status = 'Completed', completed_at = ?, last_error = NULL WHERE request_id = ?").run(
         new Date().toISOString(),
         requestId,

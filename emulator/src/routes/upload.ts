@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import type { FastifyRequest } from 'fastify';
-import type { EmulatorContext, RouteModule } from '../context.js';
+import type { RouteModule } from '../context.js';
 import { UPLOAD_ROUTE } from '../http/access.js';
 import { badRequest } from '../http/errors.js';
 import type { FileRecord } from '../model/file-record.js';
 import { uniqueSuffix } from '../model/ids.js';
 import { splitExtension } from '../model/paths.js';
 import { probeFile } from '../model/probe.js';
-import { internalsOf, outboundOf, runInBackground } from '../server-internals.js';
+import { runInBackground, type EmulatorCore } from '../core.js';
 import type { StagedBlob } from '../store/blobs.js';
 import { nowIso, versionChange } from '../store/file-ops.js';
 import { recordPostTransformations } from '../store/post-transformations.js';
@@ -24,15 +24,15 @@ import { computeUploadMetadata } from './upload-metadata.js';
 const CLIENT_AUTH_FIELDS = ['publicKey', 'signature', 'token', 'expire'];
 
 /** Upload V1: `POST /api/v1/files/upload` (multipart), served on the API origin like the SDK expects. */
-export const uploadRoutes: RouteModule = (app, ctx) => {
+export const uploadRoutes: RouteModule<EmulatorCore> = (app, core) => {
   app.post(UPLOAD_ROUTE, async (request, reply) => {
-    const record = await handleUpload(request, ctx);
+    const record = await handleUpload(request, core);
     return reply.code(200).send(record);
   });
 };
 
-async function handleUpload(request: FastifyRequest, ctx: EmulatorContext): Promise<Record<string, unknown>> {
-  const { library, limits } = internalsOf(ctx);
+async function handleUpload(request: FastifyRequest, core: EmulatorCore): Promise<Record<string, unknown>> {
+  const { library, limits } = core;
   // A wrong private key was refused before the body was read (http/access.ts); here it is the right one.
   const hasBasic = request.headers.authorization !== undefined;
   let authenticated = hasBasic;
@@ -41,7 +41,7 @@ async function handleUpload(request: FastifyRequest, ctx: EmulatorContext): Prom
   const authenticate = (fields: Record<string, string>) => {
     if (hasBasic && CLIENT_AUTH_FIELDS.some((f) => fields[f] !== undefined)) throw badRequest(BOTH_AUTH_METHODS);
     if (!authenticated) {
-      authenticateClientUpload(fields, ctx.config, ctx.db);
+      authenticateClientUpload(fields, core.config, core.db);
       authenticated = true;
     }
   };
@@ -54,10 +54,10 @@ async function handleUpload(request: FastifyRequest, ctx: EmulatorContext): Prom
     const options = parseUploadOptions(form.fields);
     if (!staged) {
       if (form.fields.file === undefined) throw badRequest('Your request is missing file parameter.');
-      staged = await stageFileField(form.fields.file, library.blobs, limits.maxUploadBytes, limits.remoteHeaderTimeoutMs, outboundOf(ctx));
+      staged = await stageFileField(form.fields.file, library.blobs, limits.maxUploadBytes, limits.remoteHeaderTimeoutMs, core.outbound);
     }
-    if (options.pre) staged = await applyPreTransformation(ctx, staged, options.pre);
-    if (options.customMetadata) assertValidCustomMetadata(ctx.db, options.customMetadata);
+    if (options.pre) staged = await applyPreTransformation(core, staged, options.pre);
+    if (options.customMetadata) assertValidCustomMetadata(core.db, options.customMetadata);
     const probed = await probeFile(staged.tempPath, options.fileName);
     if (options.checks) {
       enforceChecks(options.checks, { request: checkView(form.fields, options), file: { size: staged.size, mime: probed.mime } });
@@ -73,16 +73,16 @@ async function handleUpload(request: FastifyRequest, ctx: EmulatorContext): Prom
     let record: FileRecord;
     try {
       // From here to `apply` nothing awaits: the path lookup and the write are one step.
-      record = commitUpload(ctx, options, committed, probed);
+      record = commitUpload(core, options, committed, probed);
     } finally {
       library.blobs.release(committed.hash);
     }
     const extensionStatus = extensionStatusOf(options.extensions);
     if (extensionStatus && options.webhookUrl) {
       const url = options.webhookUrl;
-      runInBackground(ctx, () => notifyWebhook(url, record, extensionStatus, outboundOf(ctx)));
+      runInBackground(core, () => notifyWebhook(url, record, extensionStatus, core.outbound));
     }
-    return uploadResponse(record, ctx.config.urlEndpoint, options.responseFields, { extensionStatus, metadata });
+    return uploadResponse(record, core.config.urlEndpoint, options.responseFields, { extensionStatus, metadata });
   } catch (err) {
     if (staged) await library.blobs.discard(staged);
     throw err;
@@ -90,12 +90,12 @@ async function handleUpload(request: FastifyRequest, ctx: EmulatorContext): Prom
 }
 
 function commitUpload(
-  ctx: EmulatorContext,
+  core: EmulatorCore,
   options: UploadOptions,
   staged: StagedBlob,
   probed: Awaited<ReturnType<typeof probeFile>>,
 ): FileRecord {
-  const { library } = internalsOf(ctx);
+  const { library } = core;
   let name = options.fileName;
   if (options.useUniqueFileName) {
     const [base, ext] = splitExtension(name);
@@ -124,7 +124,7 @@ function commitUpload(
     customMetadata:
       previous && !options.overwriteCustomMetadata && options.customMetadata === undefined
         ? previous.customMetadata
-        : { ...customMetadataDefaults(ctx.db), ...withoutNulls(options.customMetadata ?? {}) },
+        : { ...customMetadataDefaults(core.db), ...withoutNulls(options.customMetadata ?? {}) },
     description: options.description ?? null,
     blobHash: staged.hash,
     createdBy: null,
@@ -132,14 +132,14 @@ function commitUpload(
     updatedAt: at,
   });
   const post = options.post;
-  library.apply(change, seqFor, post.length > 0 ? () => recordPostTransformations(ctx.db, record.fileId, record.versionId, post) : undefined);
+  library.apply(change, seqFor, post.length > 0 ? () => recordPostTransformations(core.db, record.fileId, record.versionId, post) : undefined);
   return record;
 }
 
-async function applyPreTransformation(ctx: EmulatorContext, staged: StagedBlob, pre: string): Promise<StagedBlob> {
-  const { library } = internalsOf(ctx);
+async function applyPreTransformation(core: EmulatorCore, staged: StagedBlob, pre: string): Promise<StagedBlob> {
+  const { library } = core;
   const input = await readFile(staged.tempPath);
-  const output = await ctx.delivery.preTransform(input, pre);
+  const output = await core.delivery.preTransform(input, pre);
   const next = await library.blobs.stageBuffer(output.data);
   await library.blobs.discard(staged);
   return next;

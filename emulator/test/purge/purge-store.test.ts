@@ -2,28 +2,33 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EmulatorContext, LibraryReader } from '../../src/context.js';
-import { attachInternals, internalsOf } from '../../src/server-internals.js';
+import type { EmulatorCore } from '../../src/core.js';
+import { createOutboundPolicy } from '../../src/net/outbound-policy.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
 import { ensurePurgeTable, purgeStatus, recordPurge, resumePendingPurges } from '../../src/routes/purge-store.js';
 import { IkError } from '../../src/http/errors.js';
 import type { Library } from '../../src/store/library.js';
 
-/** A context with a real SQLite db and a purge hook the test controls (no HTTP needed). */
+/** A core with a real SQLite db and a purge hook the test controls (no HTTP needed). */
 async function contextWith(purge: (url: string) => Promise<void>, dir?: string) {
   const dataDir = dir ?? (await mkdtemp(path.join(os.tmpdir(), 'a2-purge-')));
   const db = openDatabase(path.join(dataDir, 'library.db'));
-  const ctx: EmulatorContext = {
+  const ctx: EmulatorCore = {
     config: { id: 'local', privateKey: 'k', publicKey: 'p', dataDir, apiUrl: 'http://127.0.0.1:9', urlEndpoint: 'http://127.0.0.1:9/local' },
-    library: {} as LibraryReader,
+    library: {} as Library,
     delivery: { purge, preTransform: async () => ({ data: Buffer.alloc(0) }) },
     db,
+    limits: { maxUploadBytes: 1, remoteHeaderTimeoutMs: 1 },
+    faults: undefined,
+    background: new Set(),
+    lockedFolders: new Set(),
+    quiet: true,
+    outbound: createOutboundPolicy(),
   };
-  attachInternals(ctx, { library: {} as Library, limits: { maxUploadBytes: 1, remoteHeaderTimeoutMs: 1 }, faults: undefined, background: new Set(), quiet: true });
   return { ctx, db, dataDir };
 }
 
-const settle = (ctx: EmulatorContext) => Promise.allSettled([...internalsOf(ctx).background]);
+const settle = (ctx: EmulatorCore) => Promise.allSettled([...ctx.background]);
 const opened: { db: Db; dataDir: string }[] = [];
 afterEach(async () => {
   for (const o of opened.splice(0)) {
