@@ -45,3 +45,27 @@ export function checkUpgrade(req: IncomingMessage, port: number, token: string):
   if (!tokenMatches(token, url.searchParams.get('token'))) return { ok: false, status: 401, reason: 'wrong or missing token' };
   return { ok: true };
 }
+
+/** The header carrying this run's token on an HTTP upload (never the URL: it would land in logs and history). */
+export const UPLOAD_TOKEN_HEADER = 'x-mediadesk-token';
+
+export type UploadVerdict = { ok: true } | { ok: false; status: 401 | 403 | 405 | 413; reason: string };
+
+/**
+ * An upload of a file's bytes (`PUT /uploads/stage`) must come from our own page: Origin one of ours (a browser
+ * sends it on every PUT; a page elsewhere cannot forge it), the fetch marked same-origin where the browser says
+ * so, this run's token in its header (a custom header also forces a CORS preflight, which this host never
+ * grants), and a declared length within `maxBytes`. The Host header is checked before this, like every request.
+ */
+export function checkUploadRequest(req: IncomingMessage, port: number, token: string, maxBytes: number): UploadVerdict {
+  if (req.method !== 'PUT') return { ok: false, status: 405, reason: 'uploads are sent with PUT' };
+  const origin = req.headers.origin;
+  if (!origin || !allowedOrigins(port).has(origin.toLowerCase())) return { ok: false, status: 403, reason: 'foreign or missing Origin' };
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin') return { ok: false, status: 403, reason: 'not a same-origin request' };
+  const presented = req.headers[UPLOAD_TOKEN_HEADER];
+  if (!tokenMatches(token, typeof presented === 'string' ? presented : null)) return { ok: false, status: 401, reason: 'wrong or missing token' };
+  const length = req.headers['content-length'];
+  if (length !== undefined && !(Number(length) <= maxBytes)) return { ok: false, status: 413, reason: `a file may have at most ${maxBytes} bytes` };
+  return { ok: true };
+}

@@ -5,11 +5,12 @@ import type { AppServices } from '../services/app/create-app-services';
 import { checkUpgrade, hostIsAllowed, requestTarget } from './request-guards';
 import { answerClientError, guardSocket, refuseUpgrade, type Log } from './socket-guards';
 import { serveRendererFile } from './serve-renderer';
+import { serveUpload, UPLOAD_PATH } from './upload-endpoint';
 import { newToken } from './token';
 import { serveSocket } from './ws-transport';
 
 export interface WebHostOptions {
-  services: Pick<AppServices, 'router' | 'events'>;
+  services: Pick<AppServices, 'router' | 'events' | 'stagedIntake'>;
   rendererDir: string;
   /** 0 picks a free port. */
   port: number;
@@ -34,8 +35,9 @@ export interface WebHost {
 const MAX_FRAME_BYTES = 16 * 1024 * 1024;
 
 /**
- * Serves the built renderer and the contract (over WebSocket) on 127.0.0.1 only. For tests and for
- * machines where Electron cannot run; it exposes nothing beyond loopback.
+ * Serves the built renderer, the contract (over WebSocket) and the bytes of files the page uploads (HTTP PUT,
+ * upload-endpoint.ts) on 127.0.0.1 only. For tests and for machines where Electron cannot run; it exposes
+ * nothing beyond loopback.
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? newToken();
@@ -47,11 +49,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       res.writeHead(403, { 'Content-Type': 'text/plain' }).end('Forbidden: this host only answers http://127.0.0.1.');
       return;
     }
+    const target = requestTarget(req);
+    if (target?.pathname === UPLOAD_PATH) {
+      serveUpload(req, res, target, { port, token, intake: options.services.stagedIntake, log });
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain' }).end('Method not allowed.');
       return;
     }
-    const target = requestTarget(req);
     if (!target) {
       res.writeHead(400, { 'Content-Type': 'text/plain' }).end('Bad request: the target must be a path such as /index.html.');
       return;

@@ -81,7 +81,8 @@ export const UploadOptions = z.object({
 });
 export type UploadOptions = z.output<typeof UploadOptions>;
 
-export const ItemState = z.enum(['pending', 'conflict', 'queued', 'uploading', 'paused', 'done', 'skipped', 'failed', 'cancelled']);
+/** `receiving`: the window is still sending the file's bytes; it is checked and sent as soon as they are in. */
+export const ItemState = z.enum(['receiving', 'pending', 'conflict', 'queued', 'uploading', 'paused', 'done', 'skipped', 'failed', 'cancelled']);
 export type ItemState = z.infer<typeof ItemState>;
 export const FINAL_STATES: readonly ItemState[] = ['done', 'skipped', 'failed', 'cancelled'];
 
@@ -103,8 +104,16 @@ export const UploadItem = z.object({
   result: z
     .object({ fileId: z.string(), filePath: z.string(), url: z.string().nullable(), via: z.enum(['upload', 'reconciled']) })
     .nullable(),
+  /**
+   * In `conflict` because of the near-duplicate check: the library image this file looks like. Skip leaves
+   * it out; replace or keep both upload it anyway.
+   */
+  lookalike: z
+    .object({ fileId: z.string(), name: z.string(), filePath: z.string(), thumbnail: z.string().nullable(), distance: z.number().int() })
+    .nullable()
+    .default(null),
 });
-export type UploadItem = z.infer<typeof UploadItem>;
+export type UploadItem = z.output<typeof UploadItem>;
 
 export const FileProgress = z.object({
   itemId: z.number().int(),
@@ -140,9 +149,24 @@ export const NearDuplicate = z.object({
 export type NearDuplicate = z.infer<typeof NearDuplicate>;
 
 /** Where files come from: a path on this computer, bytes staged through `uploads.stage*`, or a URL the server fetches. */
+/**
+ * The largest file any ImageKit plan accepts (2 GB videos on Pro, reference §3 limits). Also the most the web host
+ * takes in one request for a file's bytes.
+ */
+export const MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
+
 export const UploadSource = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('path'), path: z.string().min(1) }),
   z.object({ kind: z.literal('staged'), stagedId: z.string().min(1) }),
+  /**
+   * A file the window holds (dropped, picked, pasted) whose bytes it sends after the batch is queued: the item
+   * waits in `receiving` and is sent as soon as its bytes are in, while the window sends the next ones.
+   */
+  z.object({
+    kind: z.literal('incoming'),
+    relativePath: z.string().min(1).max(2048),
+    size: z.number().int().min(0).max(MAX_UPLOAD_BYTES, 'The file is larger than ImageKit accepts (2 GB).'),
+  }),
   z.object({ kind: z.literal('url'), url: z.url({ protocol: /^https?$/, error: 'Enter an http(s) address.' }), fileName: z.string().min(1).optional() }),
 ]);
 export type UploadSource = z.infer<typeof UploadSource>;

@@ -11,6 +11,8 @@ export class RateMeter {
   constructor(private readonly windowMs = 3000) {}
 
   record(totalBytes: number, now = Date.now()): void {
+    // Fewer bytes than before means counting restarted (a retry, cleared items): the old samples no longer apply.
+    if (this.samples.length && totalBytes < this.samples[this.samples.length - 1].bytes) this.samples = [];
     this.samples.push({ at: now, bytes: totalBytes });
     const cutoff = now - this.windowMs;
     while (this.samples.length > 2 && this.samples[0].at < cutoff) this.samples.shift();

@@ -3,14 +3,21 @@ import type { QueueStore } from './queue-store.js';
 import { TERMINAL_STATES, type ItemState, type TotalProgress } from './types.js';
 
 export function emptyCounts(): Record<ItemState, number> {
-  return { pending: 0, conflict: 0, queued: 0, uploading: 0, paused: 0, done: 0, skipped: 0, failed: 0, cancelled: 0 };
+  return { receiving: 0, pending: 0, conflict: 0, queued: 0, uploading: 0, paused: 0, done: 0, skipped: 0, failed: 0, cancelled: 0 };
 }
 
 /**
  * Total progress and batch completion. "Total" spans the batches of this session (added now, or unfinished at
- * start), so a finished batch from last week does not dilute the percentage.
+ * start), so a finished batch from last week does not dilute the percentage, and leaves out items the person
+ * cleared from the list.
+ *
+ * Every byte is counted once: a `done` item by its size (from the store), an `uploading` item by the bytes of its
+ * current attempt (its meter), nothing else. The queue drops an item's meter in the same step that moves it out
+ * of `uploading` (see `itemChanged`), before any total is computed, so a file that just finished is never
+ * counted both as done and as in flight, and a failed attempt's bytes vanish when its retry waits.
  */
 export class QueueReport {
+  /** The meter of the attempt in flight, per item that is `uploading` right now. */
   readonly meters = new Map<number, FileProgressMeter>();
   private readonly sessionBatches = new Set<number>();
   private readonly finishedBatches = new Set<number>();
@@ -24,6 +31,11 @@ export class QueueReport {
     private readonly intervalMs: number,
   ) {
     for (const id of store.openBatchIds()) this.sessionBatches.add(id);
+  }
+
+  /** Call on every change of an item, before totals are computed. */
+  itemChanged(item: { id: number; state: ItemState }): void {
+    if (item.state !== 'uploading') this.meters.delete(item.id);
   }
 
   addBatch(batchId: number): void {
@@ -42,7 +54,7 @@ export class QueueReport {
       if (row.state === 'done') doneBytes += row.bytes;
     }
     let inFlight = 0;
-    for (const m of this.meters.values()) inFlight += m.bytesSent;
+    for (const m of this.meters.values()) inFlight += Math.min(m.bytesSent, m.totalBytes ?? 0);
     const bytesSent = doneBytes + inFlight;
     this.rate.record(bytesSent);
     const bytesPerSecond = this.rate.rate();

@@ -6,6 +6,7 @@ import type {
   ItemState,
   QueueItem,
   SourceKind,
+  Lookalike,
   TargetSnapshot,
   UploadResultSummary,
 } from './types.js';
@@ -18,6 +19,8 @@ export interface NewItem {
   folder: string;
   fileName: string;
   size: number | null;
+  /** `receiving` for a file whose bytes are still on their way to `source`; default `pending`. */
+  state?: 'pending' | 'receiving';
 }
 
 interface ItemRow {
@@ -38,6 +41,8 @@ interface ItemRow {
   error_message: string | null;
   error_help: string | null;
   result_json: string | null;
+  screened: number;
+  lookalike_json: string | null;
 }
 
 const SCHEMA = `
@@ -71,6 +76,16 @@ CREATE INDEX IF NOT EXISTS items_state ON items(state, id);
 CREATE INDEX IF NOT EXISTS items_batch ON items(batch_id);
 `;
 
+/** Columns added after the first release; a database from before gets them on open. */
+const ADDED_COLUMNS: Record<string, string> = {
+  // 1 once the person cleared the finished item from the list: it no longer counts in the totals.
+  cleared: 'INTEGER NOT NULL DEFAULT 0',
+  // 1 once the near-duplicate check passed the item (or the person chose to upload it anyway).
+  screened: 'INTEGER NOT NULL DEFAULT 0',
+  // The library image the item looks like, while it waits for the person's choice.
+  lookalike_json: 'TEXT',
+};
+
 function toItem(r: ItemRow): QueueItem {
   return {
     id: r.id,
@@ -90,11 +105,16 @@ function toItem(r: ItemRow): QueueItem {
     errorMessage: r.error_message,
     errorHelp: r.error_help,
     result: r.result_json ? (JSON.parse(r.result_json) as UploadResultSummary) : null,
+    screened: r.screened === 1,
+    lookalike: r.lookalike_json ? (JSON.parse(r.lookalike_json) as Lookalike) : null,
   };
 }
 
 export type ItemPatch = Partial<
-  Pick<QueueItem, 'targetName' | 'state' | 'conflictChoice' | 'attempts' | 'needsReconcile' | 'snapshot' | 'errorMessage' | 'errorHelp' | 'result'>
+  Pick<
+    QueueItem,
+    'targetName' | 'state' | 'conflictChoice' | 'attempts' | 'needsReconcile' | 'snapshot' | 'errorMessage' | 'errorHelp' | 'result' | 'screened' | 'lookalike'
+  >
 >;
 
 const COLUMN: Record<keyof ItemPatch, string> = {
@@ -107,11 +127,13 @@ const COLUMN: Record<keyof ItemPatch, string> = {
   errorMessage: 'error_message',
   errorHelp: 'error_help',
   result: 'result_json',
+  screened: 'screened',
+  lookalike: 'lookalike_json',
 };
 
 function toColumnValue(key: keyof ItemPatch, value: unknown): unknown {
-  if (key === 'needsReconcile') return value ? 1 : 0;
-  if (key === 'snapshot' || key === 'result') return value == null ? null : JSON.stringify(value);
+  if (key === 'needsReconcile' || key === 'screened') return value ? 1 : 0;
+  if (key === 'snapshot' || key === 'result' || key === 'lookalike') return value == null ? null : JSON.stringify(value);
   return value ?? null;
 }
 
@@ -126,6 +148,10 @@ export class QueueStore {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    const present = new Set((this.db.prepare('PRAGMA table_info(items)').all() as { name: string }[]).map((c) => c.name));
+    for (const [column, type] of Object.entries(ADDED_COLUMNS)) {
+      if (!present.has(column)) this.db.exec(`ALTER TABLE items ADD COLUMN ${column} ${type}`);
+    }
   }
 
   close(): void {
@@ -136,12 +162,12 @@ export class QueueStore {
     const insertBatch = this.db.prepare('INSERT INTO batches (target_folder, profile_id, options_json, created_at) VALUES (?, ?, ?, ?)');
     const insertItem = this.db.prepare(
       `INSERT INTO items (batch_id, seq, source_kind, source, folder, file_name, target_name, size, state)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending')`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const tx = this.db.transaction(() => {
       const batchId = Number(insertBatch.run(targetFolder, profileId, JSON.stringify(options), Date.now()).lastInsertRowid);
       items.forEach((it, seq) => {
-        insertItem.run(batchId, seq, it.sourceKind, it.source, it.folder, it.fileName, it.fileName, it.size);
+        insertItem.run(batchId, seq, it.sourceKind, it.source, it.folder, it.fileName, it.fileName, it.size, it.state ?? 'pending');
       });
       return batchId;
     });
@@ -162,9 +188,10 @@ export class QueueStore {
     return toItem(row);
   }
 
-  items(filter: { batchId?: number; states?: readonly ItemState[] } = {}): QueueItem[] {
+  items(filter: { batchId?: number; states?: readonly ItemState[]; cleared?: boolean } = {}): QueueItem[] {
     const where: string[] = [];
     const params: unknown[] = [];
+    if (filter.cleared !== undefined) where.push(`cleared = ${filter.cleared ? 1 : 0}`);
     if (filter.batchId !== undefined) {
       where.push('batch_id = ?');
       params.push(filter.batchId);
@@ -192,6 +219,18 @@ export class QueueStore {
       this.db.prepare(`UPDATE items SET ${sets} WHERE id = ?`).run(...keys.map((k) => toColumnValue(k, patch[k])), id);
     }
     return this.item(id);
+  }
+
+  /**
+   * Puts the rows a previous process left mid-way in the state the next run must handle. Whatever was in flight
+   * already has needsReconcile set (it is written before each request), so `pending` makes the runner check the
+   * library first. Bytes that were still arriving from a window belong to a window that is gone: they fail.
+   */
+  recoverAfterRestart(): void {
+    this.moveStates(['uploading'], 'pending');
+    for (const id of this.moveStates(['receiving'], 'failed')) {
+      this.update(id, { errorMessage: 'The window closed before all of this file arrived.', errorHelp: 'Drop or pick the file again to upload it.' });
+    }
   }
 
   /** Moves every item of `from` states to `to` (optionally within one batch); returns the ids changed. */
@@ -222,15 +261,21 @@ export class QueueStore {
     return rows.map((r) => r.batch_id);
   }
 
-  /** Item count and byte total per state over the given batches. */
+  /** Item count and byte total per state over the given batches, leaving out items the person cleared. */
   stats(batchIds: number[]): { state: ItemState; count: number; bytes: number }[] {
     if (batchIds.length === 0) return [];
     return this.db
       .prepare(
         `SELECT state, COUNT(*) AS count, COALESCE(SUM(size), 0) AS bytes FROM items
-         WHERE batch_id IN (${batchIds.map(() => '?').join(',')}) GROUP BY state`,
+         WHERE cleared = 0 AND batch_id IN (${batchIds.map(() => '?').join(',')}) GROUP BY state`,
       )
       .all(...batchIds) as { state: ItemState; count: number; bytes: number }[];
+  }
+
+  /** Marks items cleared (they leave the list and the totals); returns the ids that were not cleared yet. */
+  clear(ids: readonly number[]): number[] {
+    const upd = this.db.prepare('UPDATE items SET cleared = 1 WHERE id = ? AND cleared = 0');
+    return this.db.transaction(() => ids.filter((id) => upd.run(id).changes > 0))();
   }
 
   /** Names already claimed in a folder by other items (so keep-both never picks a name a sibling will use). */

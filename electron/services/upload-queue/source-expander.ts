@@ -10,7 +10,13 @@ export type UploadSource =
    */
   | { kind: 'path'; path: string; only?: (file: string) => boolean }
   /** A remote file the server fetches itself (reference §3: `file` may be an http(s) URL). */
-  | { kind: 'url'; url: string; fileName?: string };
+  | { kind: 'url'; url: string; fileName?: string }
+  /**
+   * A file whose bytes are still on their way to `path` (sent by the window). It is queued at once in state
+   * `receiving` with its announced size, under the folders of `relativePath` (`album/2024/a.jpg`), and is
+   * sent once the queue hears `received`.
+   */
+  | { kind: 'incoming'; path: string; relativePath: string; size: number };
 
 function nameFromUrl(raw: string): string {
   const last = decodeURIComponent(new URL(raw).pathname.split('/').filter(Boolean).pop() ?? '');
@@ -37,6 +43,13 @@ async function addFile(file: string, folder: string, out: NewItem[]): Promise<vo
 export async function expandSources(sources: UploadSource[], targetFolder: string): Promise<NewItem[]> {
   const out: NewItem[] = [];
   for (const src of sources) {
+    if (src.kind === 'incoming') {
+      const segments = src.relativePath.split('/').filter(Boolean);
+      const name = segments.pop();
+      if (!name) throw new Error(`"${src.relativePath}" is not a usable file name.`);
+      out.push({ sourceKind: 'file', source: path.resolve(src.path), folder: sanitizeFolder(joinFolder(targetFolder, ...segments)), fileName: sanitizeName(name), size: src.size, state: 'receiving' });
+      continue;
+    }
     if (src.kind === 'url') {
       let parsed: URL;
       try {

@@ -103,6 +103,16 @@ export function createStreamingFetch(onBytes: (sent: number, total: number) => v
         if (nullBody) res.resume();
         const webBody = nullBody ? null : (Readable.toWeb(res) as unknown as ReadableStream<Uint8Array>);
         res.on('close', () => signal?.removeEventListener('abort', onAbort));
+        if (!req.writableFinished) {
+          // The server answered before taking the whole body (a refusal such as 400, 429 or 500): the rest is not
+          // wanted, and a connection left mid-body would hang on both ends until a timeout. Stop once the answer is read.
+          const stop = () => {
+            stream.destroy();
+            req.destroy();
+          };
+          res.once('end', stop);
+          res.once('close', stop);
+        }
         resolve(new Response(webBody, { status, statusText: res.statusMessage, headers: toHeaders(res.headers) }));
       });
       req.on('error', fail);

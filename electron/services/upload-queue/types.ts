@@ -17,11 +17,17 @@ export type UploadApiOptions = Omit<
 export interface BatchOptions extends UploadApiOptions {
   /** Default `ask`. Ignored when `useUniqueFileName` is true (the server never collides then). */
   onConflict?: ConflictPolicy;
+  /**
+   * Hold each image that looks like one already in its folder (the queue's `findLookalike`) in `conflict`
+   * until the person decides. Checked per item just before it is sent, so other files upload meanwhile.
+   */
+  nearDuplicateCheck?: boolean;
 }
 
 export type ItemState =
+  | 'receiving' // the window is still sending this file's bytes to its source path
   | 'pending' // waiting for the pre-send check (conflict lookup / reconciliation)
-  | 'conflict' // target exists, waiting for the user's choice
+  | 'conflict' // target exists (or, with `lookalike`, a similar image does), waiting for the user's choice
   | 'queued' // checked, ready to send
   | 'uploading'
   | 'paused'
@@ -54,6 +60,16 @@ export interface UploadResultSummary {
   via: 'upload' | 'reconciled';
 }
 
+/** A library image the item looks like (perceptual hash), found by the near-duplicate check. */
+export interface Lookalike {
+  fileId: string;
+  name: string;
+  filePath: string;
+  thumbnail: string | null;
+  /** Differing pHash bits: 0 is the same picture. */
+  distance: number;
+}
+
 export interface QueueItem {
   id: number;
   batchId: number;
@@ -74,6 +90,10 @@ export interface QueueItem {
   errorMessage: string | null;
   errorHelp: string | null;
   result: UploadResultSummary | null;
+  /** The near-duplicate check is done for this item (passed, or the person chose to upload it anyway). */
+  screened: boolean;
+  /** Set while the item waits in `conflict` because it looks like this library image. */
+  lookalike: Lookalike | null;
 }
 
 export interface Batch {

@@ -1,15 +1,15 @@
 import { EventEmitter } from 'node:events';
 import type { ImageKit } from '@imagekit/nodejs';
-import { ItemRunner, type StopReason } from './item-runner.js';
+import { ItemRunner, type FindLookalike, type StopReason } from './item-runner.js';
 import { LibraryProbe, sanitizeFolder } from './library-probe.js';
 import { QueueReport } from './queue-report.js';
 import { QueueStore } from './queue-store.js';
 import { DEFAULT_RETRY, type RetryOptions } from './retry-policy.js';
-import { expandSources, type UploadSource } from './source-expander.js';
+import { expandSources } from './source-expander.js';
+import type { AddRequest, ClientSource, UploadQueueOptions } from './queue-options.js';
 import {
   TERMINAL_STATES,
   type Batch,
-  type BatchOptions,
   type ConflictChoice,
   type ItemState,
   type QueueItem,
@@ -17,32 +17,12 @@ import {
   type UploadQueueEvents,
 } from './types.js';
 
-/**
- * One client for every batch, or a factory giving the client of a batch's profile (asked again for every request,
- * so a rebuilt client, e.g. after a key change, is picked up). Fits `ImageKitClients.forProfile`.
- */
-export type ClientSource = ImageKit | ((profileId: string) => ImageKit | Promise<ImageKit>);
-
-export interface UploadQueueOptions {
-  /** Parallel uploads (default 4). */
-  concurrency?: number;
-  retry?: Partial<RetryOptions>;
-  /** Per-request timeout; large files need long ones (default 30 min). */
-  requestTimeoutMs?: number;
-  /** How often `total` progress is emitted while bytes flow (default 250 ms). */
-  totalIntervalMs?: number;
-}
-
-export interface AddRequest {
-  sources: UploadSource[];
-  /** Folder in the library that receives the files (and recreated sub-folders). Default `/`. */
-  targetFolder?: string;
-  options?: BatchOptions;
-  profileId?: string;
-}
+export type { AddRequest, ClientSource, UploadQueueOptions };
 
 const RUNNABLE: ItemState[] = ['pending', 'queued'];
 const STOPPABLE: ItemState[] = ['pending', 'queued', 'conflict', 'uploading'];
+/** A file still arriving can be cancelled but not paused: resuming it would send a partial file. */
+const CANCELLABLE: ItemState[] = [...STOPPABLE, 'paused', 'receiving'];
 
 /**
  * The durable upload queue of the main process. Construct it, call `start()`, then drive it with
@@ -55,6 +35,7 @@ export class UploadQueue extends EventEmitter<UploadQueueEvents> {
   private readonly concurrency: number;
   private readonly retry: RetryOptions;
   private readonly requestTimeoutMs: number;
+  private readonly findLookalike: FindLookalike | undefined;
   private readonly report: QueueReport;
   private readonly probes = new Map<string, LibraryProbe>();
   private readonly batches = new Map<number, Batch>();
@@ -72,10 +53,9 @@ export class UploadQueue extends EventEmitter<UploadQueueEvents> {
     this.concurrency = Math.max(1, options.concurrency ?? 4);
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.requestTimeoutMs = options.requestTimeoutMs ?? 30 * 60_000;
+    this.findLookalike = options.findLookalike;
     this.store = new QueueStore(dbPath);
-    // Whatever was in flight when the previous process ended already has needsReconcile set (it is written
-    // before each request), so returning it to `pending` makes the runner check the library first.
-    this.store.moveStates(['uploading'], 'pending');
+    this.store.recoverAfterRestart();
     this.report = new QueueReport(
       this.store,
       (t) => this.emit('total', t),
@@ -104,7 +84,29 @@ export class UploadQueue extends EventEmitter<UploadQueueEvents> {
     return { batchId, items };
   }
 
-  items(filter: { batchId?: number; states?: readonly ItemState[] } = {}): QueueItem[] {
+  /** Every byte of a `receiving` item has arrived at its source path: it can be checked and sent. */
+  received(itemId: number): void {
+    const it = this.store.item(itemId);
+    if (it.state !== 'receiving') return; // cancelled meanwhile
+    this.changed(this.store.update(itemId, { state: 'pending' }));
+    this.pump();
+  }
+
+  /** The bytes of a `receiving` item will not arrive (the window gave up): it fails with the reason. */
+  notReceived(itemId: number, message: string, help: string): void {
+    const it = this.store.item(itemId);
+    if (it.state !== 'receiving') return;
+    this.changed(this.store.update(itemId, { state: 'failed', errorMessage: message, errorHelp: help }));
+  }
+
+  /** Removes finished items (done, skipped, cancelled) from the list and the totals; returns their ids. */
+  clearFinished(batchId?: number): number[] {
+    const ids = this.store.clear(this.store.items({ batchId, states: ['done', 'skipped', 'cancelled'], cleared: false }).map((it) => it.id));
+    this.report.maybeEmitTotal(true);
+    return ids;
+  }
+
+  items(filter: { batchId?: number; states?: readonly ItemState[]; cleared?: boolean } = {}): QueueItem[] {
     return this.store.items(filter);
   }
 
@@ -153,21 +155,29 @@ export class UploadQueue extends EventEmitter<UploadQueueEvents> {
     this.pump();
   }
 
-  /** The user's answer for one conflicting item. */
+  /**
+   * The user's answer for one conflicting item. For an item held as a look-alike, `skip` skips it and either
+   * other answer uploads it anyway (its name is free, so there is nothing to replace or rename).
+   */
   resolveConflict(itemId: number, choice: ConflictChoice): void {
-    const it = this.store.item(itemId);
-    if (it.state !== 'conflict') return;
-    // Back to pending: the target is looked up again, so the choice applies to what is there now.
-    this.changed(this.store.update(itemId, { state: 'pending', conflictChoice: choice }));
-    this.pump();
+    if (this.answer(this.store.item(itemId), choice)) this.pump();
   }
 
   /** The same answer for every conflicting item (optionally of one batch). */
   resolveAllConflicts(choice: ConflictChoice, batchId?: number): void {
-    for (const it of this.store.items({ batchId, states: ['conflict'] })) {
+    for (const it of this.store.items({ batchId, states: ['conflict'] })) this.answer(it, choice);
+    this.pump();
+  }
+
+  private answer(it: QueueItem, choice: ConflictChoice): boolean {
+    if (it.state !== 'conflict') return false;
+    if (it.lookalike) {
+      this.changed(this.store.update(it.id, choice === 'skip' ? { state: 'skipped' } : { state: 'pending', screened: true, lookalike: null }));
+    } else {
+      // Back to pending: the target is looked up again, so the choice applies to what is there now.
       this.changed(this.store.update(it.id, { state: 'pending', conflictChoice: choice }));
     }
-    this.pump();
+    return true;
   }
 
   totals(): TotalProgress {
@@ -222,13 +232,13 @@ export class UploadQueue extends EventEmitter<UploadQueueEvents> {
       return;
     }
     const it = this.store.item(itemId);
-    const allowed = reason === 'pause' ? STOPPABLE : [...STOPPABLE, 'paused' as const];
+    const allowed = reason === 'pause' ? STOPPABLE : CANCELLABLE;
     if (!allowed.includes(it.state)) return;
     this.changed(this.store.update(itemId, { state: reason === 'pause' ? 'paused' : 'cancelled' }));
   }
 
   private stopAll(reason: StopReason, batchId?: number): void {
-    const states: ItemState[] = reason === 'pause' ? ['pending', 'queued', 'conflict'] : ['pending', 'queued', 'conflict', 'paused'];
+    const states: ItemState[] = reason === 'pause' ? ['pending', 'queued', 'conflict'] : ['pending', 'queued', 'conflict', 'paused', 'receiving'];
     for (const [id, a] of this.active) {
       if (batchId === undefined || this.store.item(id).batchId === batchId) a.controller.abort(reason);
     }
@@ -239,6 +249,7 @@ export class UploadQueue extends EventEmitter<UploadQueueEvents> {
   }
 
   private changed(item: QueueItem): void {
+    this.report.itemChanged(item);
     this.emit('item', item);
     this.report.maybeEmitTotal();
     if (TERMINAL_STATES.includes(item.state)) this.report.checkBatchDone(item.batchId);
@@ -270,6 +281,7 @@ export class UploadQueue extends EventEmitter<UploadQueueEvents> {
         probe: this.probeFor(batch.profileId),
         retry: this.retry,
         requestTimeoutMs: this.requestTimeoutMs,
+        findLookalike: this.findLookalike,
         onItem: (it) => this.changed(it),
         onProgress: (p) => {
           this.emit('progress', p);

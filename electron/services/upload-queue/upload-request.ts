@@ -31,7 +31,8 @@ async function openFile(item: QueueItem): Promise<File> {
  * by the server instead of creating a duplicate or a stray version.
  */
 export async function buildUploadParams(item: QueueItem, options: BatchOptions, choice: ConflictChoice | null): Promise<FileUploadParams> {
-  const { onConflict: _onConflict, ...api } = options;
+  // The queue's own options are decided here and never sent.
+  const { onConflict: _onConflict, nearDuplicateCheck: _nearDuplicateCheck, ...api } = options;
   const unique = api.useUniqueFileName === true;
   const file = item.sourceKind === 'url' ? item.source : await openFile(item);
   return {

@@ -73,9 +73,11 @@ export function uploadsAreaWith(options: UploadsAreaOptions = {}): FeatureAreaFa
       if (existsSync(path.join(profileDir(core.dataDir, profile.id), 'uploads.db'))) open(profile.id);
     }
 
-    const toQueueSources = async (uploads: ProfileUploads, sources: UploadSource[]): Promise<QueueSource[]> =>
-      Promise.all(
+    const toQueueSources = async (uploads: ProfileUploads, sources: UploadSource[]): Promise<QueueSource[]> => {
+      const group = uploads.staging.newGroupId(); // the incoming files of one batch are one drop
+      return Promise.all(
         sources.map(async (s): Promise<QueueSource> => {
+          if (s.kind === 'incoming') return uploads.reserve(s.relativePath, s.size, group);
           if (s.kind === 'staged') return { kind: 'path', path: await uploads.staging.resolve(s.stagedId) };
           if (s.kind === 'url') return { kind: 'url', url: s.url, ...(s.fileName ? { fileName: s.fileName } : {}) };
           // A path is read only if this process handed it to the window (a drop or the file picker in Electron).
@@ -83,6 +85,7 @@ export function uploadsAreaWith(options: UploadsAreaOptions = {}): FeatureAreaFa
           return { kind: 'path', path: granted.path, ...(granted.only ? { only: granted.only } : {}) };
         }),
       );
+    };
 
     const fieldsOf = async (profileId: string) => listMetadataFields((await core.sessions.resolve(profileId)).client);
 
@@ -98,9 +101,16 @@ export function uploadsAreaWith(options: UploadsAreaOptions = {}): FeatureAreaFa
         },
         'uploads.stage.begin': async (input) => (await forInput(input)).staging.begin(input.relativePath, input.size, input.groupId),
         'uploads.stage.chunk': async (input) => ({ received: await (await forInput(input)).staging.chunk(input.stagedId, input.offset, input.data) }),
-        'uploads.stage.end': async (input) => ({ size: await (await forInput(input)).staging.end(input.stagedId) }),
+        'uploads.stage.end': async (input) => {
+          const uploads = await forInput(input);
+          const size = await uploads.staging.end(input.stagedId);
+          await uploads.arrived(input.stagedId);
+          return { size };
+        },
         'uploads.stage.discard': async (input) => {
-          await (await forInput(input)).staging.discard(input.id);
+          const uploads = await forInput(input);
+          await uploads.staging.discard(input.id);
+          uploads.notArrived(input.id, 'the window stopped sending it');
           return {};
         },
         'uploads.list': async (input) => (await forInput(input)).list(),
@@ -159,6 +169,10 @@ export function uploadsAreaWith(options: UploadsAreaOptions = {}): FeatureAreaFa
           }
           return uploads.duplicates.find(candidates, input.maxDistance);
         },
+      },
+      // The web host streams the bytes of incoming files here (PUT /uploads/stage), beside the contract.
+      stagedIntake: {
+        receive: async ({ profileId, stagedId }, body) => ({ size: await (await forInput({ profileId })).receive(stagedId, body) }),
       },
       close: async () => {
         await Promise.all([...perProfile.values()].map((u) => u.close()));

@@ -24,6 +24,9 @@ interface RemoteImage {
 const IMAGE_NAME = /\.(jpe?g|png|webp|gif|avif|tiff?|bmp|heic|heif)$/i;
 /** Past this many images in a folder the check would cost more requests than it saves; it stops there. */
 const MAX_REMOTE = 500;
+/** A folder's images are looked up once per scope (a batch) and kept this long, for at most this many scopes. */
+const FOLDER_TTL_MS = 10 * 60_000;
+const MAX_FOLDER_ENTRIES = 64;
 
 /**
  * Near-duplicate check by perceptual hash: the candidate's pHash is computed here (sharp, the same DCT
@@ -33,8 +36,39 @@ const MAX_REMOTE = 500;
 export class NearDuplicateFinder {
   /** pHash per `fileId@versionId`: a version never changes, so this never goes stale. */
   private readonly remoteHashes = new Map<string, string | null>();
+  /** The images of a folder as one scope (a batch) saw them first, shared by its items checked in parallel. */
+  private readonly folders = new Map<string, { at: number; images: Promise<RemoteImage[]> }>();
 
   constructor(private readonly client: () => Promise<ImageKit>) {}
+
+  /**
+   * The library image one candidate looks like, or null. For the queue, file by file, just before each is sent:
+   * the folder's images are fetched once per `scope` (so the files of a batch are compared with the folder as
+   * it was before the batch, not with each other) and a non-image or undecodable file is never held.
+   */
+  async lookalike(c: Candidate, maxDistance: number, scope: string): Promise<NearDuplicate['match'] & { distance: number } | null> {
+    if (!IMAGE_NAME.test(c.name)) return null;
+    const remote = await this.folderImagesOnce(scope, c.folder);
+    if (remote.length === 0) return null;
+    const local = await perceptualHash(c.file).catch(() => null);
+    if (!local) return null;
+    const best = closest(local, remote, maxDistance);
+    return best && { fileId: best.image.fileId, name: best.image.name, filePath: best.image.filePath, thumbnail: best.image.thumbnail, distance: best.distance };
+  }
+
+  private folderImagesOnce(scope: string, folder: string): Promise<RemoteImage[]> {
+    const now = Date.now();
+    for (const [key, entry] of this.folders) if (now - entry.at > FOLDER_TTL_MS || this.folders.size > MAX_FOLDER_ENTRIES) this.folders.delete(key);
+    const key = `${scope}\n${folder}`;
+    let entry = this.folders.get(key);
+    if (!entry) {
+      entry = { at: now, images: this.folderImages(folder) };
+      this.folders.set(key, entry);
+      // A failed lookup is not kept: the next item asks again.
+      entry.images.catch(() => this.folders.delete(key));
+    }
+    return entry.images;
+  }
 
   async find(candidates: Candidate[], maxDistance: number): Promise<NearDuplicate[]> {
     const images = candidates.filter((c) => IMAGE_NAME.test(c.name));
@@ -47,11 +81,7 @@ export class NearDuplicateFinder {
       for (const c of group) {
         const local = await perceptualHash(c.file).catch(() => null); // not decodable: nothing to compare
         if (!local) continue;
-        let best: { image: RemoteImage; distance: number } | null = null;
-        for (const image of remote) {
-          const distance = pHashDistance(local, image.pHash);
-          if (distance <= maxDistance && (!best || distance < best.distance)) best = { image, distance };
-        }
+        const best = closest(local, remote, maxDistance);
         if (best) {
           const { image, distance } = best;
           out.push({ source: c.source, name: c.name, distance, match: { fileId: image.fileId, name: image.name, filePath: image.filePath, thumbnail: image.thumbnail } });
@@ -94,4 +124,13 @@ export class NearDuplicateFinder {
     }
     return out;
   }
+}
+
+function closest(local: string, remote: RemoteImage[], maxDistance: number): { image: RemoteImage; distance: number } | null {
+  let best: { image: RemoteImage; distance: number } | null = null;
+  for (const image of remote) {
+    const distance = pHashDistance(local, image.pHash);
+    if (distance <= maxDistance && (!best || distance < best.distance)) best = { image, distance };
+  }
+  return best;
 }

@@ -1,9 +1,11 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import type { ImageKit } from '@imagekit/nodejs';
 import type { BatchSummary, FileProgress, TotalProgress, UploadItem } from '../../../shared/domain/uploads';
 import { UploadQueue, type AddRequest, type UploadQueueOptions } from '../upload-queue/upload-queue';
-import type { QueueItem } from '../upload-queue/types';
+import type { Batch, QueueItem } from '../upload-queue/types';
+import type { UploadSource as QueueSource } from '../upload-queue/source-expander';
 import { AreaStore } from './area-store';
 import { NearDuplicateFinder } from './near-duplicates';
 import { StagingArea } from './staging';
@@ -19,8 +21,10 @@ export interface ProfileUploadsEvents {
 
 /** Per-file progress is gathered and pushed at most this often, as one message. */
 const PROGRESS_FLUSH_MS = 200;
-/** The list shows at most this many recent items (a finished batch of 10 000 should not flood the window). */
-const LIST_LIMIT = 5000;
+/** The list shows at most this many recent items (the window's list is virtualized; this bounds the message). */
+const LIST_LIMIT = 10_000;
+/** Differing pHash bits up to which an image counts as a look-alike of a library image. */
+const LOOKALIKE_DISTANCE = 6;
 const FINISHED_NOT_FAILED = new Set(['done', 'skipped', 'cancelled']);
 
 /**
@@ -36,6 +40,8 @@ export class ProfileUploads {
   private reopening: Promise<void> | null = null;
   private readonly dbPath: string;
   private pendingProgress = new Map<number, FileProgress>();
+  /** Items waiting in `receiving`, by the staged id their bytes go to (this run only: a restart fails them). */
+  private readonly incoming = new Map<string, number>();
   private flushTimer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -60,22 +66,66 @@ export class ProfileUploads {
     return this.queue;
   }
 
-  async add(req: Omit<AddRequest, 'profileId'>): Promise<{ batchId: number; items: UploadItem[] }> {
+  /**
+   * Queues a batch at once. An `incoming` source's file is staged empty first; its item waits in `receiving`
+   * until `arrived` names its staged id, so the window sends bytes while earlier files already upload.
+   */
+  async add(req: Omit<AddRequest, 'profileId'>): Promise<{ batchId: number; items: UploadItem[]; incoming: { stagedId: string; itemId: number }[] }> {
     const { batchId, items } = await (await this.current()).add({ ...req, profileId: this.profileId });
-    return { batchId, items: items.map((it) => this.view(it)) };
+    const itemBySource = new Map(items.filter((it) => it.state === 'receiving').map((it) => [it.source, it.id]));
+    const incoming = req.sources
+      .filter((s): s is Extract<QueueSource, { kind: 'incoming' }> => s.kind === 'incoming')
+      .map((s) => ({ stagedId: this.staging.idOf(s.path), itemId: itemBySource.get(path.resolve(s.path))! }));
+    for (const { stagedId, itemId } of incoming) this.incoming.set(stagedId, itemId);
+    return { batchId, items: items.map((it) => this.view(it)), incoming };
+  }
+
+  /** An incoming file's empty staged copy, to queue with `add`; `groupId` keeps one drop together. */
+  async reserve(relativePath: string, size: number, groupId?: string): Promise<Extract<QueueSource, { kind: 'incoming' }> & { groupId: string }> {
+    const { stagedId, groupId: group } = await this.staging.begin(relativePath, size, groupId);
+    return { kind: 'incoming', path: this.staging.fileOf(stagedId), relativePath, size, groupId: group };
+  }
+
+  /** Streams the bytes of an incoming file into its staged copy; its item is sent as soon as they are all in. */
+  async receive(stagedId: string, body: Readable): Promise<number> {
+    try {
+      const size = await this.staging.receive(stagedId, body);
+      await this.arrived(stagedId);
+      return size;
+    } catch (error) {
+      this.notArrived(stagedId, error);
+      throw error;
+    }
+  }
+
+  /** Every byte of a staged file is in (chunks or a stream): an item waiting for it can be sent. */
+  async arrived(stagedId: string): Promise<void> {
+    const itemId = this.incoming.get(stagedId);
+    if (itemId === undefined) return;
+    this.incoming.delete(stagedId);
+    (await this.current()).received(itemId);
+  }
+
+  /** The bytes of a staged file will not all arrive: an item waiting for them fails, saying why. */
+  notArrived(stagedId: string, error: unknown): void {
+    const itemId = this.incoming.get(stagedId);
+    if (itemId === undefined) return;
+    this.incoming.delete(stagedId);
+    const reason = error instanceof Error ? error.message : String(error);
+    void this.current().then((q) => q.notReceived(itemId, `The file did not arrive completely: ${reason}`, 'Drop or pick the file again to upload it.'));
   }
 
   async list(): Promise<{ items: UploadItem[]; totals: TotalProgress; concurrency: number }> {
     const queue = await this.current();
+    // Items cleared before the queue kept the flag itself are still listed in the area's own table.
     const cleared = this.store.clearedIds();
-    const items = queue.items().filter((it) => !cleared.has(it.id));
+    const items = queue.items({ cleared: false }).filter((it) => !cleared.has(it.id));
     return { items: items.slice(-LIST_LIMIT).map((it) => this.view(it)), totals: queue.totals(), concurrency: this.store.concurrency() };
   }
 
+  /** Removes finished items from the list and from the totals. */
   async clearFinished(): Promise<number> {
-    const ids = (await this.current()).items({ states: ['done', 'skipped', 'cancelled'] }).map((it) => it.id);
-    this.store.clear(ids);
-    return ids.length;
+    return (await this.current()).clearFinished().length;
   }
 
   /**
@@ -125,7 +175,12 @@ export class ProfileUploads {
   }
 
   private openQueue(concurrency: number): UploadQueue {
-    const queue = new UploadQueue(() => this.client(), this.dbPath, { ...this.queueOptions, concurrency });
+    const queue = new UploadQueue(() => this.client(), this.dbPath, {
+      ...this.queueOptions,
+      concurrency,
+      findLookalike: (item: QueueItem, batch: Batch) =>
+        this.duplicates.lookalike({ source: item.source, file: item.source, name: item.fileName, folder: item.folder }, LOOKALIKE_DISTANCE, `batch-${batch.id}`),
+    });
     queue.on('item', (item) => {
       this.events.item(this.view(item));
       // Staged bytes are temp copies: once a file is uploaded, skipped or cancelled they are not needed.

@@ -1,7 +1,24 @@
 import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { AppError } from '../../../shared/ipc/index';
+
+/** More bytes than the file announced: the web host answers 413 to it. */
+export class OversizeError extends AppError {
+  constructor(message: string) {
+    super('BAD_INPUT', message);
+  }
+}
+
+interface OpenFile {
+  size: number;
+  received: number;
+  /** Set while a stream (`receive`) writes the file; aborting it stops the write. */
+  streaming?: AbortController;
+}
 
 /**
  * Bytes of dropped or pasted files, which in a browser window have no path on disk. The window sends
@@ -11,18 +28,30 @@ import { AppError } from '../../../shared/ipc/index';
  */
 export class StagingArea {
   /** Declared sizes of files still being received, by staged id. */
-  private readonly open = new Map<string, { size: number; received: number }>();
+  private readonly open = new Map<string, OpenFile>();
 
   constructor(readonly root: string) {}
 
+  /** A fresh drop: staged ids under it are `<group>/<relative path>`. */
+  newGroupId(): string {
+    return randomBytes(12).toString('base64url');
+  }
+
   async begin(relativePath: string, size: number, groupId?: string): Promise<{ stagedId: string; groupId: string }> {
-    const group = groupId ?? randomBytes(12).toString('base64url');
+    const group = groupId ?? this.newGroupId();
     const rel = cleanRelative(relativePath);
     const stagedId = `${group}/${rel}`;
+    if (this.open.has(stagedId)) throw new AppError('BAD_INPUT', `Two files are named "${rel}" in one drop; upload them separately.`);
     const file = this.pathOf(stagedId);
-    await fs.mkdir(path.dirname(file), { recursive: true });
-    await fs.writeFile(file, new Uint8Array(0));
+    // Claimed before the first await, so two files of one drop begun in parallel cannot share a name.
     this.open.set(stagedId, { size, received: 0 });
+    try {
+      await fs.mkdir(path.dirname(file), { recursive: true });
+      await fs.writeFile(file, new Uint8Array(0));
+    } catch (error) {
+      this.open.delete(stagedId);
+      throw error;
+    }
     return { stagedId, groupId: group };
   }
 
@@ -40,6 +69,37 @@ export class StagingArea {
     await fs.appendFile(this.pathOf(stagedId), bytes);
     state.received += bytes.length;
     return state.received;
+  }
+
+  /**
+   * Streams a whole file's bytes (the web host's request body) into the staged file, never holding more than the
+   * stream's buffers in memory. Refuses a second writer, bytes beyond the announced size (OversizeError) and a
+   * stream that ends early; the file is then complete, as after `end`.
+   */
+  async receive(stagedId: string, body: Readable): Promise<number> {
+    const state = this.open.get(stagedId);
+    if (!state) throw new AppError('NOT_FOUND', `Staged upload "${stagedId}" is not open (it was cancelled, or already complete).`);
+    if (state.streaming || state.received > 0) throw new AppError('CONFLICT', `"${stagedId}" is already being received.`);
+    const streaming = new AbortController();
+    state.streaming = streaming;
+    const count = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        state.received += chunk.length;
+        if (state.received > state.size) done(new OversizeError(`"${stagedId}" is larger than the ${state.size} bytes announced.`));
+        else done(null, chunk);
+      },
+    });
+    try {
+      await pipeline(body, count, createWriteStream(this.pathOf(stagedId)), { signal: streaming.signal });
+    } catch (error) {
+      state.received = 0;
+      state.streaming = undefined;
+      if (error instanceof AppError) throw error;
+      if (streaming.signal.aborted) throw new AppError('NOT_FOUND', `"${stagedId}" was cancelled while its bytes arrived.`);
+      throw new AppError('BAD_INPUT', `The bytes of "${stagedId}" stopped arriving: ${error instanceof Error ? error.message : String(error)}.`);
+    }
+    state.streaming = undefined;
+    return this.end(stagedId);
   }
 
   async end(stagedId: string): Promise<number> {
@@ -70,8 +130,22 @@ export class StagingArea {
 
   /** Forgets a whole drop (a group id) or one file or folder of it (a staged id). */
   async discard(id: string): Promise<void> {
-    for (const open of [...this.open.keys()]) if (open === id || open.startsWith(id + '/')) this.open.delete(open);
+    this.forget(id);
     await fs.rm(this.pathOf(id), { recursive: true, force: true });
+  }
+
+  /** Stops receiving a staged id (or everything under it): an open stream is aborted. */
+  private forget(id: string): void {
+    for (const [open, state] of [...this.open]) {
+      if (open !== id && !open.startsWith(id + '/')) continue;
+      state.streaming?.abort();
+      this.open.delete(open);
+    }
+  }
+
+  /** Where a staged id's bytes are written (open or complete). */
+  fileOf(stagedId: string): string {
+    return this.pathOf(stagedId);
   }
 
   /** The staged id of a file inside the staging area. */
@@ -89,6 +163,7 @@ export class StagingArea {
   /** Removes a staged file after its upload ended, and its now-empty folders up to the group. */
   async release(file: string): Promise<void> {
     if (!this.owns(file)) return;
+    this.forget(this.idOf(file));
     await fs.rm(file, { force: true });
     let dir = path.dirname(file);
     while (this.owns(dir)) {

@@ -27,5 +27,6 @@ export function toUploadItem(item: QueueItem, stagingRoot: string): UploadItem {
     errorMessage: item.errorMessage,
     errorHelp: item.errorHelp,
     result: item.result && { fileId: item.result.fileId, filePath: item.result.filePath, url: item.result.url, via: item.result.via },
+    lookalike: item.lookalike,
   };
 }

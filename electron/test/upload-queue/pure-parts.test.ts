@@ -96,6 +96,36 @@ describe('streaming fetch', () => {
     }
   });
 
+  it('stops sending and drops the connection when the server refuses before reading the body (no half-sent request left open)', async () => {
+    // As a server answering 429/500 up front does: the answer comes at once, the body is drained but not wanted.
+    let socketClosed!: () => void;
+    const closed = new Promise<void>((resolve) => (socketClosed = resolve));
+    const server = http.createServer((req, res) => {
+      req.socket.once('close', socketClosed);
+      res.writeHead(500, { 'content-type': 'application/json' }).end('{"message":"refused"}');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const dir = await tempDir('sf-early');
+      const file = path.join(dir, 'big.bin');
+      await fs.writeFile(file, bytes(9, 8 * 1024 * 1024));
+      let lastSent = 0;
+      let total = 0;
+      const doFetch = createStreamingFetch((sent, all) => ((lastSent = sent), (total = all)));
+      const form = new FormData();
+      form.append('file', await toFile(await openAsBlob(file), 'big.bin'));
+      const port = (server.address() as { port: number }).port;
+      const res = await doFetch(`http://127.0.0.1:${port}/api/v1/files/upload`, { method: 'POST', body: form });
+      expect(res.status).toBe(500);
+      expect(await res.json()).toEqual({ message: 'refused' });
+      await expect(Promise.race([closed.then(() => 'closed'), new Promise((r) => setTimeout(() => r('still open'), 3000))])).resolves.toBe('closed');
+      expect(lastSent).toBeLessThan(total);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
   it('rejects with an AbortError when aborted mid-upload', async () => {
     const server = http.createServer((req) => req.resume()); // never answers
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

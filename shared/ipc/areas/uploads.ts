@@ -14,7 +14,7 @@ import {
 import { FolderPath } from '../../domain/library';
 
 /** `<group>/<relative path>`: letters of the group id, then a relative path without `..`. */
-const StagedId = z
+export const StagedId = z
   .string()
   .min(3)
   .max(4096)
@@ -39,10 +39,18 @@ export const UploadsSnapshot = z.object({
  * preload's allow-list.
  */
 export const uploadsChannels = {
-  /** Queue files, folders (recursively), staged bytes and URLs as one batch under `targetFolder`. */
+  /**
+   * Queue files, folders (recursively), staged bytes, URLs and incoming files as one batch under `targetFolder`.
+   * Answers at once; for each `incoming` source (in order) `incoming` names the staged id its bytes go to
+   * (`PUT /uploads/stage` on the web host, `uploads.stage.chunk`/`end` over IPC) and the item they start.
+   */
   'uploads.add': {
     input: ProfileScope.extend({ sources: z.array(UploadSource).min(1).max(100_000), targetFolder: FolderPath, options: UploadOptions }),
-    output: z.object({ batchId: z.number().int(), items: z.array(UploadItem) }),
+    output: z.object({
+      batchId: z.number().int(),
+      items: z.array(UploadItem),
+      incoming: z.array(z.object({ stagedId: StagedId, itemId: z.number().int() })).default([]),
+    }),
   },
   /**
    * Starts a file whose bytes the window sends in chunks (a dropped or pasted File has no path in a browser).

@@ -16,6 +16,7 @@ export function formatEta(seconds: number | null): string {
 }
 
 export const stateWords: Record<ItemState, string> = {
+  receiving: 'Reading',
   pending: 'Checking',
   conflict: 'Already exists',
   queued: 'Waiting',

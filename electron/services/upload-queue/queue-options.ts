@@ -1,0 +1,34 @@
+import type { ImageKit } from '@imagekit/nodejs';
+import type { FindLookalike } from './item-runner.js';
+import type { RetryOptions } from './retry-policy.js';
+import type { UploadSource } from './source-expander.js';
+import type { BatchOptions } from './types.js';
+
+/**
+ * One client for every batch, or a factory giving the client of a batch's profile (asked again for every request,
+ * so a rebuilt client, e.g. after a key change, is picked up). Fits `ImageKitClients.forProfile`.
+ */
+export type ClientSource = ImageKit | ((profileId: string) => ImageKit | Promise<ImageKit>);
+
+export interface UploadQueueOptions {
+  /** Parallel uploads (default 4). */
+  concurrency?: number;
+  retry?: Partial<RetryOptions>;
+  /** Per-request timeout; large files need long ones (default 30 min). */
+  requestTimeoutMs?: number;
+  /** How often `total` progress is emitted while bytes flow (default 250 ms). */
+  totalIntervalMs?: number;
+  /**
+   * The near-duplicate check for batches with `nearDuplicateCheck`: the library image an item looks like, or
+   * null. Asked per item right before it is sent (never for the whole batch up front).
+   */
+  findLookalike?: FindLookalike;
+}
+
+export interface AddRequest {
+  sources: UploadSource[];
+  /** Folder in the library that receives the files (and recreated sub-folders). Default `/`. */
+  targetFolder?: string;
+  options?: BatchOptions;
+  profileId?: string;
+}
