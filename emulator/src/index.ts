@@ -4,7 +4,7 @@ import { resolveKeys } from './store/keys.js';
 import { buildServer, defaultDeliveryHooks } from './server.js';
 import { createCore, type EmulatorLimits } from './core.js';
 import { Faults } from './faults.js';
-import { createDelivery } from './delivery/index.js';
+import { createDelivery, type CreateDeliveryOptions } from './delivery/index.js';
 import { createOutboundPolicy, type OutboundPolicy } from './net/outbound-policy.js';
 
 export interface StartEmulatorOptions {
@@ -29,6 +29,8 @@ export interface StartEmulatorOptions {
   allowPrivateRemoteUrls?: boolean;
   /** Replaces the outbound policy outright (tests inject DNS answers or a "public" loopback origin). */
   outboundPolicy?: OutboundPolicy;
+  /** Video delivery settings (wait before answering 302 for a transcode in progress, budget, ffmpeg job slots). */
+  video?: CreateDeliveryOptions['video'];
 }
 
 export interface RunningEmulator {
@@ -62,7 +64,7 @@ export async function startEmulator(options: StartEmulatorOptions): Promise<Runn
     quiet: options.quiet,
     outbound: options.outboundPolicy ?? createOutboundPolicy({ allowPrivate: options.allowPrivateRemoteUrls ?? false }),
   });
-  const delivery = createDelivery(core.config, library);
+  const delivery = createDelivery(core.config, library, { video: options.video });
   core.delivery = delivery.hooks;
   const app = await buildServer(core, [delivery.route]);
   try {
