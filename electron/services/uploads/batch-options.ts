@@ -16,6 +16,7 @@ export function toBatchOptions(options: UploadOptions): BatchOptions {
     overwriteCustomMetadata: options.overwriteCustomMetadata,
     onConflict: options.onConflict,
   };
+  if (options.nearDuplicateCheck) out.nearDuplicateCheck = true;
   if (options.tags.length) out.tags = options.tags;
   if (options.isPublished !== undefined) out.isPublished = options.isPublished;
   if (options.customCoordinates) out.customCoordinates = options.customCoordinates;

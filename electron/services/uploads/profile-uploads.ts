@@ -6,6 +6,7 @@ import type { BatchSummary, FileProgress, TotalProgress, UploadItem } from '../.
 import { UploadQueue, type AddRequest, type UploadQueueOptions } from '../upload-queue/upload-queue';
 import type { Batch, QueueItem } from '../upload-queue/types';
 import type { UploadSource as QueueSource } from '../upload-queue/source-expander';
+import { AppError } from '../../../shared/ipc/index';
 import { AreaStore } from './area-store';
 import { NearDuplicateFinder } from './near-duplicates';
 import { StagingArea } from './staging';
@@ -88,14 +89,21 @@ export class ProfileUploads {
 
   /** Streams the bytes of an incoming file into its staged copy; its item is sent as soon as they are all in. */
   async receive(stagedId: string, body: Readable): Promise<number> {
+    let size: number;
     try {
-      const size = await this.staging.receive(stagedId, body);
-      await this.arrived(stagedId);
-      return size;
+      size = await this.staging.receive(stagedId, body);
     } catch (error) {
-      this.notArrived(stagedId, error);
+      // A second writer, or an id no longer open (cancelled, complete), says nothing about the file itself.
+      const aboutTheFile = !(error instanceof AppError && (error.code === 'CONFLICT' || error.code === 'NOT_FOUND'));
+      if (aboutTheFile) {
+        this.notArrived(stagedId, error);
+        // Half a file is of no use (a retry would send it short): the window sends it again as a new drop.
+        await this.staging.discard(stagedId).catch((e: unknown) => this.events.log('could not remove a half-received file', e));
+      }
       throw error;
     }
+    await this.arrived(stagedId);
+    return size;
   }
 
   /** Every byte of a staged file is in (chunks or a stream): an item waiting for it can be sent. */
