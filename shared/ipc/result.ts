@@ -15,6 +15,7 @@ export const errorCodes = [
   'IMAGEKIT_REJECTED', // ImageKit refused the request (a 4xx); message carries ImageKit's own words and what to do
   'CONFLICT', // the target already exists (e.g. rename onto an existing name)
   'RATE_LIMITED', // ImageKit's rate limit; retried automatically where safe, message says when to try again
+  'CANCELLED', // the caller cancelled the call (a superseded search or preview); its main-side work was stopped
   'INTERNAL', // a bug or an unexpected failure; the message is safe to show, details are logged
 ] as const;
 

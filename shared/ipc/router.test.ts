@@ -128,6 +128,62 @@ describe('router', () => {
   });
 });
 
+describe('router: cancellation', () => {
+  it('answers CANCELLED at once when the call is cancelled, and the handler sees its signal aborted', async () => {
+    let seen: AbortSignal | undefined;
+    const router = createRouter(
+      handlers({
+        'connection.status': (_input, call) =>
+          new Promise((resolve) => {
+            seen = call.signal as AbortSignal;
+            // A handler that never finishes on its own: only the cancel can end this call.
+            seen.addEventListener('abort', () => setTimeout(() => resolve(connected), 50));
+          }),
+      }),
+      { validateOutput: true, log: quiet },
+    );
+    const controller = new AbortController();
+    const answer = router.dispatch('connection.status', undefined, { transport: 'test', signal: controller.signal });
+    await vi.waitFor(() => expect(seen).toBeDefined());
+    controller.abort();
+    await expect(answer).resolves.toEqual({ ok: false, error: { code: 'CANCELLED', message: expect.stringMatching(/connection\.status.*cancelled/) } });
+    expect(seen?.aborted).toBe(true);
+  });
+
+  it('answers CANCELLED without calling the handler when the call was cancelled before it started', async () => {
+    const called = vi.fn(() => connected);
+    const router = createRouter(handlers({ 'connection.status': called }), { validateOutput: true, log: quiet });
+    const result = await router.dispatch('connection.status', undefined, { transport: 'test', signal: AbortSignal.abort() });
+    expect(result).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect(called).not.toHaveBeenCalled();
+  });
+
+  it('turns the abort error of a cancelled request into CANCELLED, not INTERNAL, and logs nothing', async () => {
+    const log = vi.fn();
+    const controller = new AbortController();
+    const router = createRouter(
+      handlers({
+        'connection.status': async () => {
+          controller.abort();
+          throw new DOMException('This operation was aborted', 'AbortError');
+        },
+      }),
+      { validateOutput: true, log },
+    );
+    const result = await router.dispatch('connection.status', undefined, { transport: 'test', signal: controller.signal });
+    expect(result).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect(log).not.toHaveBeenCalled();
+  });
+
+  it('keeps the answer of a call that finished before anyone cancelled it', async () => {
+    const controller = new AbortController();
+    const router = createRouter(handlers(), { validateOutput: true, log: quiet });
+    const result = await router.dispatch('connection.status', undefined, { transport: 'test', signal: controller.signal });
+    controller.abort();
+    expect(result).toEqual({ ok: true, data: connected });
+  });
+});
+
 describe('contract tables', () => {
   it('lists exactly the channel and event names the preload allows', () => {
     expect(Object.keys(channels).sort()).toEqual([...channelNames].sort());

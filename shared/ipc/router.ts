@@ -3,9 +3,21 @@ import type { ChannelName, EventName } from './names';
 import { AppError, fail, ok, type Result } from './result';
 import { describeIssues } from './describe-issues';
 
+/**
+ * The part of an AbortSignal the contract relies on (shared/ has neither DOM nor Node types; both
+ * hosts pass a real AbortSignal, which fits this shape).
+ */
+export interface CancelSignal {
+  readonly aborted: boolean;
+  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+}
+
 /** Per-call facts the transport knows (which host, which client); handlers rarely need them. */
 export interface CallContext {
   transport: 'electron' | 'web' | 'test';
+  /** Aborted when the caller cancels the call; handlers pass it on to the requests they make. */
+  signal?: CancelSignal;
 }
 
 export type Handler<C extends ChannelName> = (
@@ -28,6 +40,24 @@ export interface Router {
 
 const hasOwn = (table: object, key: string) => Object.prototype.hasOwnProperty.call(table, key);
 
+const cancelledSignal = Symbol('cancelled');
+
+/**
+ * Settles with `work`, or rejects with `cancelledSignal` as soon as the call is cancelled: the caller
+ * gets its CANCELLED answer at once even when a handler is slow to notice the abort (the late outcome
+ * of the work is then dropped).
+ */
+function untilCancelled<T>(work: Promise<T>, signal: CancelSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(cancelledSignal);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+const cancelled = (name: string) => fail('CANCELLED', `The ${name} call was cancelled before it finished.`);
+
 /**
  * The one place requests are checked and answered. It never throws: every outcome, including a
  * handler's crash, becomes a Result envelope.
@@ -49,11 +79,14 @@ export function createRouter(handlers: Partial<Handlers>, options: RouterOptions
       if (!handlers[name]) return fail('UNKNOWN_CHANNEL', `The channel ${name} is not served here.`);
       const parsed = spec.input.safeParse(input);
       if (!parsed.success) return fail('BAD_INPUT', describeIssues(parsed.error));
+      if (ctx.signal?.aborted) return cancelled(name);
       let output: unknown;
       try {
         const handler = handlers[name] as (input: unknown, ctx: CallContext) => unknown;
-        output = await handler(parsed.data, ctx);
+        output = await untilCancelled(Promise.resolve().then(() => handler(parsed.data, ctx)), ctx.signal);
       } catch (error) {
+        // Whatever an aborted request threw (the SDK's abort error, a fetch AbortError) means the same.
+        if (error === cancelledSignal || ctx.signal?.aborted) return cancelled(name);
         if (error instanceof AppError) return fail(error.code, error.message);
         log(`channel ${name} failed`, error);
         return fail('INTERNAL', `MediaDesk hit an unexpected problem while handling ${name}. Details are in the log.`);

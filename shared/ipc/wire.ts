@@ -5,13 +5,19 @@ import type { Result } from './result';
  * `(channel, input) → Result` and `(event, payload)` pairs over IPC.
  */
 export type RequestFrame = { t: 'req'; id: number; channel: string; input: unknown };
+/** Stops the main-side work of request `id` on this socket; that request then answers CANCELLED. */
+export type CancelFrame = { t: 'cancel'; id: number };
+export type PageFrame = RequestFrame | CancelFrame;
 export type ResponseFrame = { t: 'res'; id: number; result: Result<unknown> };
 export type EventFrame = { t: 'evt'; event: string; payload: unknown };
 export type HostFrame = ResponseFrame | EventFrame;
 
 /** The object the renderer sees as `window.api`, in Electron (preload) and in the browser (WebSocket). */
 export interface ApiBridge {
-  invoke(channel: string, input?: unknown): Promise<Result<unknown>>;
+  /** `callId` (optional, see isCallId) names the call so that `cancel(callId)` can stop it. */
+  invoke(channel: string, input?: unknown, callId?: string): Promise<Result<unknown>>;
+  /** Stops the main-side work of a call still running; it answers CANCELLED. Unknown ids are ignored. */
+  cancel?(callId: string): void;
   on(event: string, listener: (payload: unknown) => void): () => void;
   /**
    * Electron only: where a dropped or picked File sits on disk ('' when it has none, e.g. a pasted
@@ -28,8 +34,15 @@ export interface DragOutRequest {
   profileId?: string;
 }
 
+/** A call id as the page makes it: short, plain characters (it becomes a map key in the main process). */
+export function isCallId(value: unknown): value is string {
+  return typeof value === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(value);
+}
+
 /** Electron IPC channel names used under the hood by the preload and the IPC adapter. */
 export const ELECTRON_INVOKE_CHANNEL = 'mediadesk:invoke';
+/** One-way message: cancel the call the page named with this call id. */
+export const ELECTRON_CANCEL_CHANNEL = 'mediadesk:cancel';
 export const ELECTRON_EVENT_CHANNEL = 'mediadesk:event';
 /** One-way message: the window started dragging files out (answered with webContents.startDrag). */
 export const ELECTRON_DRAG_OUT_CHANNEL = 'mediadesk:drag-out';

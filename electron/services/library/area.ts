@@ -10,6 +10,7 @@ import { createSignedUrlSigner } from './signed-urls';
 import { deliveryUrlOf } from './delivery-url';
 import type { ProfileSession } from '../sessions/profile-sessions';
 import { withSessions } from '../sessions/session-handlers';
+import { abortSignalOf } from '../app/call-signal';
 
 interface ProfileParts {
   browse: BrowseService;
@@ -53,9 +54,9 @@ export const createLibraryArea: FeatureAreaFactory = (core: CoreServices): Featu
 
   const handlers: Partial<Handlers> = {
     ...withSessions(core.sessions, {
-      'library.list': (session, input) => parts(session).browse.list(input),
-      'library.folders': (session, { folderPath }) => parts(session).browse.folders(folderPath),
-      'library.file': (session, { fileId }) => parts(session).browse.file(fileId),
+      'library.list': (session, input, call) => parts(session).browse.list(input, abortSignalOf(call)),
+      'library.folders': (session, { folderPath }, call) => parts(session).browse.folders(folderPath, abortSignalOf(call)),
+      'library.file': (session, { fileId }, call) => parts(session).browse.file(fileId, abortSignalOf(call)),
       'library.rename': async (session, { filePath, newFileName, purgeCache }) => {
         const renamed = await parts(session).files.rename(filePath, newFileName, purgeCache);
         // Without purgeCache the CDN keeps serving the old URL until its copies are purged; offer that.
@@ -80,11 +81,11 @@ export const createLibraryArea: FeatureAreaFactory = (core: CoreServices): Featu
       },
       'library.createFolder': (session, { parentFolderPath, folderName }) => parts(session).folders.create(parentFolderPath, folderName),
       'library.deleteFolder': (session, { folderPath }) => parts(session).folders.delete(folderPath),
-      'library.folderCounts': (session, { folderPath }) => parts(session).browse.folderCounts(folderPath),
+      'library.folderCounts': (session, { folderPath }, call) => parts(session).browse.folderCounts(folderPath, abortSignalOf(call)),
       'library.folderJob': (session, input) => parts(session).folders.startJob(input),
       'library.jobStatus': (session, { jobId }) => parts(session).folders.jobStatus(jobId),
       'library.searchNames': (session, { text, folderPath, limit }) => parts(session).browse.searchNames(text, folderPath, limit),
-      'library.reindex': (session) => parts(session).browse.reindex(),
+      'library.reindex': (session, _input, call) => parts(session).browse.reindex(abortSignalOf(call)),
       'library.signedUrls': (session, { items }) => signUrls(session, items),
     }),
     // The recent searches live in the local index alone: no key, no client.

@@ -32,7 +32,8 @@ export class BrowseService {
     return (this.deps.now ?? Date.now)();
   }
 
-  async list(input: ListInput): Promise<ChannelOutput<'library.list'>> {
+  /** `signal` (every method's) stops the listing when the caller cancels: a search superseded by the next keystroke. */
+  async list(input: ListInput, signal?: AbortSignal): Promise<ChannelOutput<'library.list'>> {
     const searchQuery = composeSearchQuery(input.searchQuery, input.visibility);
     const params: AssetListParams = {
       type: 'file',
@@ -47,7 +48,7 @@ export class BrowseService {
     if (plainFolderListing && input.skip === 0) this.#listingStarted.set(input.folderPath, this.now());
     let page: Array<IkFile | IkFolder>;
     try {
-      page = await this.deps.client.assets.list(params);
+      page = await this.deps.client.assets.list(params, { signal });
     } catch (error) {
       throw toAppError(error, input.searchQuery?.trim() ? 'search' : 'list the files');
     }
@@ -65,11 +66,11 @@ export class BrowseService {
   }
 
   /** Direct subfolders, all of them (folders are few compared to files), sorted by name. */
-  async folders(folderPath: string): Promise<FolderSummary[]> {
+  async folders(folderPath: string, signal?: AbortSignal): Promise<FolderSummary[]> {
     const out: FolderSummary[] = [];
     try {
       for (let skip = 0; ; skip += PAGE) {
-        const page = await this.deps.client.assets.list({ type: 'folder', path: apiFolderPath(folderPath), sort: 'ASC_NAME', skip, limit: PAGE });
+        const page = await this.deps.client.assets.list({ type: 'folder', path: apiFolderPath(folderPath), sort: 'ASC_NAME', skip, limit: PAGE }, { signal });
         out.push(...page.filter(isFolder).map(toFolderSummary));
         if (page.length < PAGE) break;
       }
@@ -79,22 +80,22 @@ export class BrowseService {
     return out;
   }
 
-  async file(fileId: string): Promise<FileDetails> {
+  async file(fileId: string, signal?: AbortSignal): Promise<FileDetails> {
     try {
-      return (await this.deps.client.files.get(fileId)) as FileDetails;
+      return (await this.deps.client.files.get(fileId, { signal })) as FileDetails;
     } catch (error) {
       throw toAppError(error, 'load the file details');
     }
   }
 
   /** Files and folders at any depth below `folderPath`, counted up to COUNT_CAP. */
-  async folderCounts(folderPath: string): Promise<{ files: number; folders: number; capped: boolean }> {
+  async folderCounts(folderPath: string, signal?: AbortSignal): Promise<{ files: number; folders: number; capped: boolean }> {
     let files = 0;
     let folders = 0;
     const query = `path : "${apiFolderPath(folderPath).replaceAll('"', '\\"')}"`;
     try {
       for (let skip = 0; skip < COUNT_CAP; skip += PAGE) {
-        const page = await this.deps.client.assets.list({ type: 'all', searchQuery: query, skip, limit: PAGE });
+        const page = await this.deps.client.assets.list({ type: 'all', searchQuery: query, skip, limit: PAGE }, { signal });
         for (const item of page) if (isFolder(item)) folders += 1; else files += 1;
         if (page.length < PAGE) return { files, folders, capped: false };
       }
@@ -105,12 +106,12 @@ export class BrowseService {
   }
 
   /** Lists every file once so name search covers the whole library. */
-  async reindex(): Promise<{ indexedFiles: number; completeAt: string }> {
+  async reindex(signal?: AbortSignal): Promise<{ indexedFiles: number; completeAt: string }> {
     const started = this.now();
     let seen = 0;
     try {
       for (let skip = 0; ; skip += PAGE) {
-        const page = await this.deps.client.assets.list({ type: 'file', sort: 'ASC_CREATED', skip, limit: PAGE });
+        const page = await this.deps.client.assets.list({ type: 'file', sort: 'ASC_CREATED', skip, limit: PAGE }, { signal });
         const files = page.filter((i): i is IkFile => !isFolder(i)).map(toFileSummary);
         this.deps.index.record(files, this.now());
         seen += files.length;

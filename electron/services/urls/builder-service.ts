@@ -61,15 +61,16 @@ export function createBuilderService(deps: BuilderDeps) {
     }
   }
 
-  async function requestUrl(session: ProfileSession, url: string) {
+  async function requestUrl(session: ProfileSession, url: string, signal: AbortSignal | undefined) {
     const { urlEndpoint } = session.connection;
     // Only this profile's delivery host is requested: the renderer cannot use the main side to fetch anything else.
     if (new URL(url).origin !== new URL(urlEndpoint).origin) {
       throw new AppError('BAD_INPUT', `url: Only URLs under this profile's endpoint (${urlEndpoint}) can be checked here.`);
     }
     try {
-      return await probeUrl(url, deps.probe);
+      return await probeUrl(url, { ...deps.probe, signal });
     } catch (error) {
+      if (signal?.aborted) throw error; // the router answers CANCELLED
       const why = error instanceof Error && error.name === 'TimeoutError' ? 'it did not answer in time' : error instanceof Error ? error.message : String(error);
       throw new AppError('UNREACHABLE', `Could not request the URL: ${why}.`);
     }
@@ -78,16 +79,16 @@ export function createBuilderService(deps: BuilderDeps) {
   return {
     build,
 
-    async preview(session: ProfileSession, draft: UrlDraft): Promise<UrlPreview> {
+    async preview(session: ProfileSession, draft: UrlDraft, signal?: AbortSignal): Promise<UrlPreview> {
       const built = await build(session, draft);
       const original = await build(session, { ...draft, transformation: [], queryParameters: undefined });
-      const probe = built.problems.length === 0 && built.url ? await requestUrl(session, built.url) : null;
+      const probe = built.problems.length === 0 && built.url ? await requestUrl(session, built.url, signal) : null;
       return { built, originalUrl: original.url, probe };
     },
 
-    async checkSigned(session: ProfileSession, url: string): Promise<SignedUrlCheck> {
+    async checkSigned(session: ProfileSession, url: string, signal?: AbortSignal): Promise<SignedUrlCheck> {
       if (!URL.canParse(url)) throw new AppError('BAD_INPUT', 'url: That is not a URL.');
-      return judgeSignedUrl(await requestUrl(session, url), nowSeconds());
+      return judgeSignedUrl(await requestUrl(session, url, signal), nowSeconds());
     },
 
     async parse(session: ProfileSession, pasted: string): Promise<ParsedUrlView> {

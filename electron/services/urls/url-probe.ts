@@ -8,6 +8,8 @@ export const BROWSER_IMAGE_ACCEPT = 'image/avif,image/webp,image/apng,image/svg+
 
 export interface ProbeOptions {
   timeoutMs?: number;
+  /** The call's cancel signal: a preview superseded by the next slider change stops its request. */
+  signal?: AbortSignal;
   fetch?: typeof fetch;
   now?: () => number;
 }
@@ -51,7 +53,7 @@ export async function probeUrl(url: string, options: ProbeOptions = {}): Promise
   const response = await doFetch(url, {
     headers: { accept: BROWSER_IMAGE_ACCEPT },
     redirect: 'follow',
-    signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
+    signal: options.signal ? AbortSignal.any([options.signal, AbortSignal.timeout(options.timeoutMs ?? 30_000)]) : AbortSignal.timeout(options.timeoutMs ?? 30_000),
   });
   const body = new Uint8Array(await response.arrayBuffer());
   const renderMs = Math.round((now() - started) * 10) / 10;

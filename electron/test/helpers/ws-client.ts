@@ -3,6 +3,8 @@ import type { Result } from '../../../shared/ipc/result';
 
 export interface TestClient {
   request(channel: string, input?: unknown): Promise<Result<unknown>>;
+  /** A request whose frame id is known, so a test can send `{"t":"cancel","id":…}` for it. */
+  start(channel: string, input?: unknown): { id: number; answer: Promise<Result<unknown>> };
   sendRaw(text: string): void;
   /** Every frame the host sent, raw text, in order. */
   received: string[];
@@ -32,14 +34,17 @@ export function connect(port: number, token: string, origin: string | null = `ht
       }
     }
   });
+  const start = (channel: string, input?: unknown) => {
+    const id = nextId++;
+    const answer = new Promise<Result<unknown>>((resolve) => {
+      pending.set(id, resolve);
+      ws.send(JSON.stringify({ t: 'req', id, channel, input }));
+    });
+    return { id, answer };
+  };
   const client: TestClient = {
-    request(channel, input) {
-      const id = nextId++;
-      return new Promise((resolve) => {
-        pending.set(id, resolve);
-        ws.send(JSON.stringify({ t: 'req', id, channel, input }));
-      });
-    },
+    request: (channel, input) => start(channel, input).answer,
+    start,
     sendRaw: (text) => ws.send(text),
     received,
     events: (name) => received.map((t) => JSON.parse(t)).filter((f) => f.t === 'evt' && f.event === name).map((f) => f.payload),

@@ -5,7 +5,7 @@ import type { ApiBridge } from '../../../shared/ipc/wire';
 vi.mock('electron', () => import('../helpers/electron-mock'));
 
 const { contextBridge, ipcRenderer, webUtils } = await import('../helpers/electron-mock');
-const { ELECTRON_DRAG_OUT_CHANNEL, ELECTRON_EVENT_CHANNEL, ELECTRON_INVOKE_CHANNEL } = await import('../../../shared/ipc/wire');
+const { ELECTRON_CANCEL_CHANNEL, ELECTRON_DRAG_OUT_CHANNEL, ELECTRON_EVENT_CHANNEL, ELECTRON_INVOKE_CHANNEL } = await import('../../../shared/ipc/wire');
 
 let api: ApiBridge;
 
@@ -15,9 +15,9 @@ describe('preload', () => {
     api = contextBridge.exposed.get('api') as ApiBridge;
   });
 
-  it('exposes exactly one global, `api`, with invoke, on, pathForFile and startDrag', () => {
+  it('exposes exactly one global, `api`, with invoke, cancel, on, pathForFile and startDrag', () => {
     expect([...contextBridge.exposed.keys()]).toEqual(['api']);
-    expect(Object.keys(api).sort()).toEqual(['invoke', 'on', 'pathForFile', 'startDrag']);
+    expect(Object.keys(api).sort()).toEqual(['cancel', 'invoke', 'on', 'pathForFile', 'startDrag']);
   });
 
   it("gives a File's place on disk through webUtils, and '' for files without one or non-files", () => {
@@ -37,7 +37,20 @@ describe('preload', () => {
   it('invokes contract channels over the one IPC channel', async () => {
     ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, data: [] });
     await expect(api.invoke('profiles.list', undefined)).resolves.toEqual({ ok: true, data: [] });
-    expect(ipcRenderer.invoke).toHaveBeenLastCalledWith(ELECTRON_INVOKE_CHANNEL, 'profiles.list', undefined);
+    expect(ipcRenderer.invoke).toHaveBeenLastCalledWith(ELECTRON_INVOKE_CHANNEL, 'profiles.list', undefined, undefined);
+  });
+
+  it('names a call with its call id and cancels it one way on the cancel channel; odd ids are never sent', async () => {
+    await api.invoke('library.searchNames', { text: 'cat' }, 'page1-7');
+    expect(ipcRenderer.invoke).toHaveBeenLastCalledWith(ELECTRON_INVOKE_CHANNEL, 'library.searchNames', { text: 'cat' }, 'page1-7');
+    api.cancel!('page1-7');
+    expect(ipcRenderer.send).toHaveBeenLastCalledWith(ELECTRON_CANCEL_CHANNEL, 'page1-7');
+    ipcRenderer.send.mockClear();
+    api.cancel!('x'.repeat(65));
+    api.cancel!({ toString: () => 'page1-7' } as never);
+    expect(ipcRenderer.send).not.toHaveBeenCalled();
+    await api.invoke('library.searchNames', { text: 'cat' }, '../../etc' as never);
+    expect(ipcRenderer.invoke).toHaveBeenLastCalledWith(ELECTRON_INVOKE_CHANNEL, 'library.searchNames', { text: 'cat' }, undefined);
   });
 
   it('answers a channel outside the contract itself, without touching IPC', async () => {

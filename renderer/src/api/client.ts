@@ -4,10 +4,40 @@ import type { ApiBridge } from '../../../shared/ipc/wire';
 import { ApiError, fromEnvelope, toApiError } from './errors';
 import { getBridge } from './transport';
 
+/** How a call may be stopped: react-query hands its queryFn a `signal` that aborts when the query is superseded. */
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
 /** Channels whose input may be left out (`NoInput`) take no second argument. */
 type InputArgs<C extends ChannelName> = undefined extends ChannelInput<C>
-  ? [input?: ChannelInput<C>]
-  : [input: ChannelInput<C>];
+  ? [input?: ChannelInput<C>, options?: CallOptions]
+  : [input: ChannelInput<C>, options?: CallOptions];
+
+/** Names calls for `cancel`: unique within this page (the prefix tells a reloaded page's calls apart). */
+const pagePrefix = Math.random().toString(36).slice(2, 10) || 'page';
+let callCount = 0;
+
+/**
+ * Sends the call, and when `signal` aborts asks the host to stop it (the search or preview it started
+ * on ImageKit is closed) and rejects at once with CANCELLED, without waiting for the host's answer.
+ */
+function send(bridge: ApiBridge, channel: ChannelName, input: unknown, signal: AbortSignal | undefined) {
+  if (!signal) return bridge.invoke(channel, input);
+  if (signal.aborted) return Promise.reject(new ApiError('CANCELLED', 'The call was cancelled.', channel));
+  const callId = `${pagePrefix}-${(callCount += 1)}`;
+  return new Promise<Awaited<ReturnType<ApiBridge['invoke']>>>((resolve, reject) => {
+    const onAbort = () => {
+      bridge.cancel?.(callId);
+      reject(new ApiError('CANCELLED', 'The call was cancelled.', channel));
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    bridge
+      .invoke(channel, input, callId)
+      .then(resolve, reject)
+      .finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
 
 /**
  * Calls a contract channel and unwraps its envelope: resolves with the typed output, or rejects
@@ -16,11 +46,11 @@ type InputArgs<C extends ChannelName> = undefined extends ChannelInput<C>
 export async function invokeVia<C extends ChannelName>(
   bridge: ApiBridge,
   channel: C,
-  ...[input]: InputArgs<C>
+  ...[input, options]: InputArgs<C>
 ): Promise<ChannelOutput<C>> {
   let result;
   try {
-    result = await bridge.invoke(channel, input);
+    result = await send(bridge, channel, input, options?.signal);
   } catch (error) {
     throw toApiError(error, channel);
   }

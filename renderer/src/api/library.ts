@@ -30,7 +30,7 @@ export function useFolders(folderPath: string, enabled = true) {
   const profileId = useProfileId();
   return useQuery({
     queryKey: libraryKeys.folders(profileId ?? '', folderPath),
-    queryFn: () => invoke('library.folders', { profileId, folderPath }),
+    queryFn: ({ signal }) => invoke('library.folders', { profileId, folderPath }, { signal }),
     enabled: enabled && Boolean(profileId),
   });
 }
@@ -40,7 +40,8 @@ export function useFilePages(params: ListParams, enabled = true) {
   const profileId = useProfileId();
   return useInfiniteQuery({
     queryKey: libraryKeys.files(profileId ?? '', params),
-    queryFn: ({ pageParam }) => invoke('library.list', { ...params, profileId, skip: pageParam, limit: PAGE_SIZE }),
+    // A search superseded by the next keystroke (or a folder left) stops its listing on the main side too.
+    queryFn: ({ pageParam, signal }) => invoke('library.list', { ...params, profileId, skip: pageParam, limit: PAGE_SIZE }, { signal }),
     initialPageParam: 0,
     getNextPageParam: (last) => (last.hasMore ? last.nextSkip : undefined),
     enabled: enabled && Boolean(profileId),
@@ -51,7 +52,7 @@ export function useNameSearch(text: string, folderPath: string | undefined, enab
   const profileId = useProfileId();
   return useQuery({
     queryKey: libraryKeys.names(profileId ?? '', text, folderPath),
-    queryFn: () => invoke('library.searchNames', { profileId, text, folderPath }),
+    queryFn: ({ signal }) => invoke('library.searchNames', { profileId, text, folderPath }, { signal }),
     enabled: enabled && Boolean(profileId) && text.trim() !== '',
     staleTime: 0,
   });
@@ -61,7 +62,7 @@ export function useFileDetails(fileId: string | undefined) {
   const profileId = useProfileId();
   return useQuery({
     queryKey: libraryKeys.file(profileId ?? '', fileId ?? ''),
-    queryFn: () => invoke('library.file', { profileId, fileId: fileId ?? '' }),
+    queryFn: ({ signal }) => invoke('library.file', { profileId, fileId: fileId ?? '' }, { signal }),
     enabled: Boolean(profileId && fileId),
   });
 }
@@ -75,7 +76,7 @@ export function useFolderCounts(folderPath: string | undefined) {
   const profileId = useProfileId();
   return useQuery({
     queryKey: libraryKeys.counts(profileId ?? '', folderPath ?? ''),
-    queryFn: () => invoke('library.folderCounts', { profileId, folderPath: folderPath ?? '/' }),
+    queryFn: ({ signal }) => invoke('library.folderCounts', { profileId, folderPath: folderPath ?? '/' }, { signal }),
     enabled: Boolean(profileId && folderPath),
     staleTime: 0,
   });

@@ -21,7 +21,8 @@ export function useUrlPreview(draft: UrlDraft, enabled: boolean) {
   const profileId = useActiveProfile()?.id;
   return useQuery({
     queryKey: urlKeys.preview(profileId ?? '', draft),
-    queryFn: () => invoke('urls.preview', { profileId, draft }),
+    // The next slider change supersedes this query: its signal stops the render request on the main side.
+    queryFn: ({ signal }) => invoke('urls.preview', { profileId, draft }, { signal }),
     enabled: enabled && !!profileId,
     placeholderData: keepPreviousData,
     staleTime: 60_000,
@@ -33,7 +34,7 @@ export function useResponsiveUrls(draft: UrlDraft, widths: number[], formats: Re
   const profileId = useActiveProfile()?.id;
   return useQuery({
     queryKey: urlKeys.responsive(profileId ?? '', draft, widths, formats),
-    queryFn: () => invoke('urls.responsive', { profileId, draft, widths, formats }),
+    queryFn: ({ signal }) => invoke('urls.responsive', { profileId, draft, widths, formats }, { signal }),
     enabled: enabled && !!profileId && widths.length > 0,
     placeholderData: keepPreviousData,
     retry: false,

@@ -1,5 +1,5 @@
 import type { Result } from '../../../shared/ipc/result';
-import type { ApiBridge, HostFrame, RequestFrame } from '../../../shared/ipc/wire';
+import type { ApiBridge, CancelFrame, HostFrame, RequestFrame } from '../../../shared/ipc/wire';
 
 type WireResult = Result<unknown>;
 
@@ -53,6 +53,8 @@ export function createWsBridge(url: string, options: WsBridgeOptions = {}): WsBr
   let nextId = 1;
   const pending = new Map<number, Pending>();
   const queue: RequestFrame[] = [];
+  /** The frame id of each named call still waiting for its answer (see cancel). */
+  const frameOfCall = new Map<string, number>();
   const eventListeners = new Map<string, Set<(payload: unknown) => void>>();
   const stateListeners = new Set<(state: LinkState) => void>();
 
@@ -126,14 +128,37 @@ export function createWsBridge(url: string, options: WsBridgeOptions = {}): WsBr
   }
 
   return {
-    invoke(channel, input) {
+    invoke(channel, input, callId) {
       const frame: RequestFrame = { t: 'req', id: nextId++, channel, input };
-      return new Promise<WireResult>((resolve, reject) => {
+      const answer = new Promise<WireResult>((resolve, reject) => {
         pending.set(frame.id, { resolve, reject });
         connect();
         if (state === 'open' && socket) socket.send(JSON.stringify(frame));
         else queue.push(frame);
       });
+      if (callId === undefined) return answer;
+      frameOfCall.set(callId, frame.id);
+      const forget = () => {
+        if (frameOfCall.get(callId) === frame.id) frameOfCall.delete(callId);
+      };
+      answer.then(forget, forget);
+      return answer;
+    },
+    cancel(callId) {
+      const id = frameOfCall.get(callId);
+      if (id === undefined) return;
+      const queued = queue.findIndex((frame) => frame.id === id);
+      if (queued >= 0) {
+        // Never sent: nothing runs on the host, so the answer is given here.
+        queue.splice(queued, 1);
+        const waiter = pending.get(id);
+        pending.delete(id);
+        waiter?.resolve({ ok: false, error: { code: 'CANCELLED', message: 'The call was cancelled before it was sent.' } });
+        return;
+      }
+      // The host stops the work and answers CANCELLED under the same id.
+      const frame: CancelFrame = { t: 'cancel', id };
+      if (state === 'open' && socket) socket.send(JSON.stringify(frame));
     },
     on(event, listener) {
       connect(); // pushes only arrive over an open socket
