@@ -5,7 +5,7 @@ import { BrowseService } from './browse-service';
 import { FileOperations } from './file-operations';
 import { FolderOperations } from './folder-operations';
 import { NameIndex } from './name-index';
-import { suggestPurge } from '../purge/suggest-purge';
+import { recordPurgeSent, suggestPurge } from '../purge/suggest-purge';
 import { createSignedUrlSigner } from './signed-urls';
 import { deliveryUrlOf } from './delivery-url';
 import type { ProfileSession } from '../sessions/profile-sessions';
@@ -59,14 +59,14 @@ export const createLibraryArea: FeatureAreaFactory = (core: CoreServices): Featu
       'library.file': (session, { fileId }, call) => parts(session).browse.file(fileId, abortSignalOf(call)),
       'library.rename': async (session, { filePath, newFileName, purgeCache }) => {
         const renamed = await parts(session).files.rename(filePath, newFileName, purgeCache);
-        // Without purgeCache the CDN keeps serving the old URL until its copies are purged; offer that.
-        if (!purgeCache) {
-          try {
-            const fileUrls = [deliveryUrlOf(session.connection.urlEndpoint, filePath)];
-            await suggestPurge(core, { profileId: session.id, fileUrls, filePath, reason: 'rename' });
-          } catch (error) {
-            core.log('could not suggest a purge after a rename', error);
-          }
+        const fileUrls = [deliveryUrlOf(session.connection.urlEndpoint, filePath)];
+        try {
+          // With purgeCache ImageKit purged the old URL itself: that request joins the purge history and quota.
+          if (renamed.purgeRequestId) recordPurgeSent(core, { profileId: session.id, urls: fileUrls, ikRequestId: renamed.purgeRequestId });
+          // Without it the CDN keeps serving the old URL until its copies are purged; offer that.
+          if (!purgeCache) await suggestPurge(core, { profileId: session.id, fileUrls, filePath, reason: 'rename' });
+        } catch (error) {
+          core.log('could not record the purge of a rename', error);
         }
         return renamed;
       },

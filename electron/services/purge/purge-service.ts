@@ -132,6 +132,20 @@ export class PurgeService {
     return views;
   }
 
+  /**
+   * A purge ImageKit started on its own (a rename with `purgeCache`) enters the history and the month's
+   * count like one sent from here, and its status is followed to completion the same way.
+   */
+  recordSent(profileId: string, urls: readonly string[], ikRequestId: string): PurgeRequestView {
+    const { store, poller } = this.open(profileId);
+    const requestId = store.createRequest(urls, null, this.#now());
+    urls.forEach((_, position) => store.markSent(requestId, position, ikRequestId, this.#now()));
+    const view = store.request(requestId)!;
+    this.deps.emitRequest(view);
+    poller.kick();
+    return view;
+  }
+
   requests(profileId: string, limit = 100): PurgeRequestView[] {
     return this.open(profileId).store.requests(limit);
   }

@@ -22,3 +22,10 @@ export async function suggestPurge(core: CoreServices, input: Omit<SuggestInput,
   if (!service) return undefined;
   return service.suggest({ ...input, reason: input.reason ?? 'overwrite' });
 }
+
+/** For other areas: a purge ImageKit ran as part of another call (rename with purgeCache) joins the history. */
+export function recordPurgeSent(core: CoreServices, input: { profileId: string; urls: readonly string[]; ikRequestId: string }) {
+  const service = services.get(core);
+  if (!service) return undefined;
+  return service.recordSent(input.profileId, input.urls, input.ikRequestId);
+}

@@ -4,6 +4,7 @@ import type { FileEdit } from '../../../shared/ipc/areas/editing';
 import { invoke } from './client';
 import { libraryKeys } from './library';
 import { useActiveProfile } from './profiles';
+import { purgeKeys } from './purge';
 
 /** Every editing query key starts with ['editing', profileId]; file data also lives under ['library', …]. */
 export const editingKeys = {
@@ -50,12 +51,17 @@ export function useVersionPixels(fileId: string, pair: [string, string] | null, 
   });
 }
 
+/** A restore leaves a "Version restored" purge suggestion, so the Purge view's data is refreshed too. */
 export function useRestoreVersion() {
   const refresh = useRefreshAfterChange();
   const profileId = useProfileId();
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { fileId: string; versionId: string }) => invoke('editing.restoreVersion', { profileId, ...input }),
-    onSettled: refresh,
+    onSettled: () => {
+      refresh();
+      if (profileId) void queryClient.invalidateQueries({ queryKey: purgeKeys.all(profileId) });
+    },
   });
 }
 

@@ -3,6 +3,7 @@ import type { ChannelInput } from '../../../shared/ipc/contract';
 import type { FileSummary } from '../../../shared/domain/library';
 import { invoke } from './client';
 import { useActiveProfile } from './profiles';
+import { purgeKeys } from './purge';
 
 /** Every library query key starts with ['library', profileId], so one invalidation refreshes the browser. */
 export const libraryKeys = {
@@ -116,8 +117,19 @@ function useLibraryMutation<TIn, TOut>(run: (input: TIn, profileId: string | und
   });
 }
 
-export const useRenameFile = () =>
-  useLibraryMutation((input: { filePath: string; newFileName: string; purgeCache: boolean }, profileId) => invoke('library.rename', { ...input, profileId }));
+/**
+ * A rename either purges the old URL (that request joins the purge history and quota) or leaves a
+ * "Renamed" suggestion: the Purge view's data is refreshed with the library's.
+ */
+export function useRenameFile() {
+  const profileId = useProfileId();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { filePath: string; newFileName: string; purgeCache: boolean }) => invoke('library.rename', { ...input, profileId }),
+    onSettled: () =>
+      Promise.all([invalidateLibrary(queryClient, { keepJobs: true }), profileId && queryClient.invalidateQueries({ queryKey: purgeKeys.all(profileId) })]),
+  });
+}
 
 export const useTransferFiles = () =>
   useLibraryMutation(

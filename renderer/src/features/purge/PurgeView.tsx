@@ -1,4 +1,3 @@
-import { usePurgeEvents } from '../../api/purge';
 import { PurgeForm } from './PurgeForm';
 import { PurgeSettings } from './PurgeSettings';
 import { QuotaMeter } from './QuotaMeter';
@@ -8,7 +7,6 @@ import './purge.css';
 
 /** The purge centre (issue 9): suggestions, the purge list, the quota and the history of the open profile. */
 export function PurgeView() {
-  usePurgeEvents();
   return (
     <section className="purge-view" role="region" aria-labelledby="purge-heading">
       <h1 id="purge-heading" className="visually-hidden">
