@@ -157,6 +157,27 @@ describe('mediadesk with the Local library (no keychain needed)', () => {
     expect(inside.stderr).toContain('inside');
   });
 
+  it('lists transfer jobs and shows a report, in both forms; chooses the active profile', async () => {
+    const human = await cli('jobs');
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(/done\s*│ \d{4}-\d\d-\d\d/);
+    const jobs = (await cli('--json', 'jobs', 'list')).json<{ id: string; state: string; origin: string }[]>();
+    expect(jobs.length).toBeGreaterThanOrEqual(3);
+    expect(jobs.every((j) => j.origin === 'cli' && j.state === 'done')).toBe(true);
+    const reportFile = path.join(root, 'job-report.json');
+    const shown = await cli('jobs', 'show', jobs[0].id, '--report', reportFile);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain(`Job ${jobs[0].id}: complete.`);
+    expect(JSON.parse(await readFile(reportFile, 'utf8'))).toMatchObject({ jobId: jobs[0].id, format: 'mediadesk-transfer-report' });
+    expect((await cli('--json', 'jobs', 'show', jobs[0].id)).json()).toMatchObject({ jobId: jobs[0].id, outcome: 'complete' });
+    expect((await cli('jobs', 'show', 'no-such-job')).code).toBe(3);
+
+    const use = await cli('--json', 'profiles', 'use', 'local');
+    expect(use.code).toBe(0);
+    expect(use.json()).toMatchObject({ id: 'local', active: true });
+    expect((await cli('profiles', 'use', 'Local library')).stdout).toContain('"Local library" is now the active profile.');
+  });
+
   it('refuses an unknown profile or command with exit code 2 and leaves the settings as they were', async () => {
     const settings = await readFile(path.join(dataDir, 'settings.json'), 'utf8');
     const unknown = await cli('--profile', 'nope', 'ls');

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pngBytes } from '../../../emulator/test/helpers/fixtures';
 import { startTestEmulator, type TestEmulator } from '../../../emulator/test/helpers/emulator';
 import { MemorySecretStore } from '../../services/secrets/memory-secret-store';
-import { startAppHarness, type AppHarness } from '../helpers/core-harness';
+import { startAppHarness, startCoreHarness, type AppHarness } from '../helpers/core-harness';
+import { createTransferAreaWith } from '../../services/transfer/area';
 import { listTree, upload } from './transfer-harness';
 
 /**
@@ -67,5 +68,38 @@ describe('transfer area (contract channels)', () => {
     expect(await app.call('transfer.report', { jobId: '../../etc' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     expect(await app.call('transfer.pause', { jobId: 'no-such-job' })).toMatchObject({ ok: false });
     expect(await listTree(a.sdk, '/shoot/inner')).toEqual([]);
+  });
+});
+
+describe('transfer area after the app stopped mid-job', () => {
+  it('resumes its own interrupted job on the next start and finishes it exactly once', async () => {
+    const core = await startCoreHarness('transfer-resume');
+    const slow = await startTestEmulator({ privateKey: 'private_slow', publicKey: 'public_slow', id: 'slow', faults: 'delay:60:1' });
+    try {
+      const source = (await core.core.profiles.save({ name: 'src', urlEndpoint: a.urlEndpoint, publicKey: 'public_area_a', privateKey: 'private_area_a', keyStorage: 'keychain' })).id;
+      const target = (await core.core.profiles.save({ name: 'slow', urlEndpoint: slow.urlEndpoint, publicKey: 'public_slow', privateKey: 'private_slow', keyStorage: 'keychain' })).id;
+      for (let i = 0; i < 8; i++) await upload(a.sdk, `/resume/r${i}.bin`, Buffer.alloc(3000 + i, i));
+      const first = await createTransferAreaWith({ concurrency: 1 })(core.core);
+      const plan = await first.handlers['transfer.plan']!({ source: { profileId: source, path: '/resume' }, target: { profileId: target, path: '/resumed' }, mode: 'copy', versions: false, deleteExtraneous: false, onConflict: 'ask' }, { transport: 'test' });
+      const job = await first.handlers['transfer.start']!({ planId: plan.planId }, { transport: 'test' });
+      await core.waitFor('transfer.progress', (p) => p.jobId === job.id && p.files.done >= 2, 30_000);
+      await first.close?.(); // the app quits mid-job
+      const partial = (await listTree(slow.sdk, '/resumed')).length;
+      expect(partial).toBeGreaterThan(0);
+      expect(partial).toBeLessThan(8);
+
+      const second = await createTransferAreaWith()(core.core);
+      try {
+        await core.waitFor('transfer.jobChanged', (v) => v.id === job.id && v.state === 'done', 60_000);
+        expect(await second.handlers['transfer.report']!({ jobId: job.id }, { transport: 'test' })).toMatchObject({ outcome: 'complete', totals: { done: 8, verified: 8 } });
+        const names = (await listTree(slow.sdk, '/resumed')).map((f) => f.name);
+        expect(names).toEqual(Array.from({ length: 8 }, (_, i) => `r${i}.bin`));
+      } finally {
+        await second.close?.();
+      }
+    } finally {
+      await slow.close();
+      await core.close();
+    }
   });
 });
