@@ -5,6 +5,7 @@ import { KeychainUnavailableError } from '../electron/services/secrets/secret-st
 import { ManifestError } from '../electron/services/transfer/manifest';
 import { BadPathError } from '../electron/services/transfer/paths';
 import { TransferRequestError } from '../electron/services/transfer/transfer-service';
+import { errorMessage } from '../shared/error-message';
 
 /**
  * Exit codes of `mediadesk` (also in cli/README.md and `mediadesk --help`). Codes 2–7 mean nothing
@@ -74,6 +75,8 @@ const BY_APP_CODE: Record<ErrorCode, number> = {
   IMAGEKIT_REJECTED: EXIT.usage,
   CONFLICT: EXIT.conflict,
   RATE_LIMITED: EXIT.unreachable,
+  // A cancelled call is one the command line stopped itself (Ctrl-C).
+  CANCELLED: EXIT.interrupted,
   INTERNAL: EXIT.internal,
 };
 
@@ -90,6 +93,6 @@ export function describeError(error: unknown, action = 'finish the command'): { 
     const app = toAppError(error, action);
     return { exitCode: BY_APP_CODE[app.code], code: app.code, message: app.message };
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return { exitCode: EXIT.internal, code: 'INTERNAL', message: `Could not ${action}: ${message}` };
 }

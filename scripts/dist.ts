@@ -12,6 +12,7 @@ import { build as viteBuild } from 'vite';
 import { build, Platform } from 'electron-builder';
 import { bundleElectron } from '../electron/build/bundle-electron';
 import { repoRoot } from './package-check/app-build';
+import { errorMessage } from '../shared/error-message';
 
 const NETWORK_FAILURE = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|fetch failed|getaddrinfo|socket hang up/i;
 
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   if (NETWORK_FAILURE.test(message)) {
     console.error("npm run dist: electron-builder can't download Electron or its packaging tools on this machine (no network). The offline package check covers the configuration: npx vitest run scripts/package-check");
   } else {

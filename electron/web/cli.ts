@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { startWebApp } from './start-web-app';
+import { errorMessage } from '../../shared/error-message';
 
 /**
  * `npm run web -- --port <n> --data <dir>`: the MediaDesk services and the built renderer on
@@ -28,7 +29,7 @@ try {
     strict: true,
   }));
 } catch (error) {
-  fail(error instanceof Error ? error.message : String(error));
+  fail(errorMessage(error));
 }
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a whole number from 0 to 65535, not "${values.port}"`);
@@ -38,7 +39,7 @@ const app = await startWebApp({
   dataDir: path.resolve(values.data ?? path.join(repoRoot, '.data', 'web')),
   rendererDir: path.resolve(values.renderer ?? path.join(repoRoot, 'dist', 'renderer')),
   keychain: values['no-keychain'] || process.env.MEDIADESK_KEYCHAIN === 'off' ? 'off' : 'auto',
-}).catch((error: unknown) => fail(`could not start: ${error instanceof Error ? error.message : String(error)}`));
+}).catch((error: unknown) => fail(`could not start: ${errorMessage(error)}`));
 
 console.log(`web ready url=${app.url}`);
 

@@ -61,7 +61,7 @@ describe('renderer calls can be cancelled', () => {
   it('a superseded search (the next keystroke) cancels the listing it replaced', async () => {
     const host = holdingBridge();
     setBridgeForTests(host.bridge);
-    const params = (searchQuery: string) => ({ folderPath: '/', scope: 'all' as const, sort: 'ASC_NAME' as const, fileType: 'all' as const, visibility: 'all' as const, searchQuery });
+    const params = (searchQuery: string) => ({ folderPath: '/', scope: 'library' as const, sort: 'ASC_NAME' as const, fileType: 'all' as const, visibility: 'all' as const, searchQuery });
     const { rerender } = renderHook(({ q }) => useFilePages(params(q)), { wrapper, initialProps: { q: 'name : "ca"' } });
     await waitFor(() => expect(host.named.filter((c) => c.channel === 'library.list')).toHaveLength(1));
     const first = host.named.find((c) => c.channel === 'library.list')!;

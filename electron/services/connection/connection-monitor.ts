@@ -1,6 +1,7 @@
 import type { ConnectionStatus } from '../../../shared/domain/connection';
 import type { ProfileConnection } from '../profiles/profile-service';
 import { checkConnection } from './connection-service';
+import { errorMessage } from '../../../shared/error-message';
 
 export interface ConnectionMonitorDeps {
   activeId(): string;
@@ -51,7 +52,7 @@ export class ConnectionMonitor {
       return await checkConnection(await this.deps.connectionOf(profileId), { timeoutMs: this.deps.timeoutMs });
     } catch (error) {
       // No key saved, profile gone, keychain locked: still a state the status bar can show.
-      return { profileId, state: 'error', message: error instanceof Error ? error.message : String(error), checkedAt: new Date().toISOString() };
+      return { profileId, state: 'error', message: errorMessage(error), checkedAt: new Date().toISOString() };
     }
   }
 

@@ -1,5 +1,6 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from '@imagekit/nodejs';
 import type { ConnectionState } from '../../../shared/domain/connection';
+import { errorMessage } from '../../../shared/error-message';
 
 export interface FailureDescription {
   state: Exclude<ConnectionState, 'connected' | 'unknown' | 'checking'>;
@@ -23,7 +24,7 @@ function causeCodes(error: unknown): string[] {
 }
 
 function deepestMessage(error: unknown): string {
-  let message = error instanceof Error ? error.message : String(error);
+  let message = errorMessage(error);
   let current: unknown = error;
   for (let depth = 0; current && depth < 8; depth += 1) {
     if (current instanceof Error && current.message) message = current.message;

@@ -1,6 +1,7 @@
 import { APIConnectionError, APIError } from '@imagekit/nodejs';
 import { AppError } from '../../../shared/ipc/index';
 import { describeFailure } from '../connection/describe-failure';
+import { errorMessage } from '../../../shared/error-message';
 
 /** ImageKit's own message from an error body (`{ message, help, reason? }`), if it sent one. */
 function imageKitMessage(error: APIError): string | undefined {
@@ -35,6 +36,6 @@ export function toAppError(error: unknown, action: string, host = 'ImageKit', ti
     }
     return new AppError('UNREACHABLE', `Could not ${action}: ImageKit answered HTTP ${error.status}${said ? ` (${said})` : ''}. Try again later.`);
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return new AppError('INTERNAL', `Could not ${action}: ${message}`);
 }

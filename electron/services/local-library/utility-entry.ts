@@ -1,5 +1,6 @@
 import { startEmulator } from '../../../emulator/src/index';
 import type { LocalLibraryCommand, LocalLibraryMessage } from './utility-messages';
+import { errorMessage } from '../../../shared/error-message';
 
 /**
  * Entry point of the Electron utilityProcess that runs the Local library (so image work never
@@ -32,6 +33,6 @@ try {
     privateKey: emulator.privateKey,
   });
 } catch (error) {
-  parentPort.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+  parentPort.postMessage({ type: 'failed', message: errorMessage(error) });
   process.exit(1);
 }

@@ -6,6 +6,7 @@ import { toAppError } from '../imagekit/to-app-error';
 import { mapLimit } from '../purge/map-limit';
 import { findFileByPath, listFolderFiles, type FoundFile } from './file-lookup';
 import { toMetadataView } from './metadata-view';
+import { errorMessage } from '../../../shared/error-message';
 
 export interface MetadataToolsDeps {
   /** The profile's SDK client (its cached session in the app). */
@@ -55,7 +56,7 @@ export class MetadataTools {
         if (hash) hashed.push({ ...file, pHash: hash });
         else skipped.push({ filePath: file.filePath, reason: 'ImageKit reported no pHash.' });
       } catch (error) {
-        skipped.push({ filePath: file.filePath, reason: error instanceof Error ? error.message : String(error) });
+        skipped.push({ filePath: file.filePath, reason: errorMessage(error) });
       }
     });
     const ranked = rankBySimilarity(referenceHash, hashed)

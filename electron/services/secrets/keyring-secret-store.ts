@@ -1,5 +1,6 @@
 import { AsyncEntry, type EntryOptions } from '@napi-rs/keyring';
 import { KeychainUnavailableError, type SecretStore } from './secret-store';
+import { errorMessage } from '../../../shared/error-message';
 
 /**
  * The OS keychain through @napi-rs/keyring (prebuilt N-API, works in plain Node and in Electron's
@@ -11,7 +12,7 @@ import { KeychainUnavailableError, type SecretStore } from './secret-store';
 const entryOptions: EntryOptions = { linux: { store: 'secret-service' } };
 
 function unavailable(error: unknown): KeychainUnavailableError {
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = errorMessage(error);
   return new KeychainUnavailableError(`The system keychain is not available (${reason}).`, { cause: error });
 }
 
@@ -74,7 +75,7 @@ export class KeyringSecretStore implements SecretStore {
       return { available: true };
     } catch (error) {
       attempt.catch(() => undefined);
-      return { available: false, reason: error instanceof Error ? error.message : String(error) };
+      return { available: false, reason: errorMessage(error) };
     } finally {
       clearTimeout(timer);
     }

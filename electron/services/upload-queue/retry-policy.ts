@@ -1,4 +1,5 @@
 import { APIConnectionError, APIError, APIUserAbortError } from '@imagekit/nodejs';
+import { errorMessage } from '../../../shared/error-message';
 
 export interface RetryOptions {
   /** Attempts per operation including the first. */
@@ -77,9 +78,9 @@ export function classifyFailure(err: unknown): ClassifiedFailure {
     return { kind: 'final', status, message, help: adviceFor(status, message), waitMs: null };
   }
   if (err instanceof APIConnectionError || (err instanceof Error && /ECONN|EPIPE|socket|network|ETIMEDOUT|EAI_AGAIN/i.test(`${err.message} ${(err as { code?: string }).code ?? ''}`))) {
-    return { kind: 'transient', status: null, message: err instanceof Error ? err.message : String(err), help: 'Network error; retrying.', waitMs: null };
+    return { kind: 'transient', status: null, message: errorMessage(err), help: 'Network error; retrying.', waitMs: null };
   }
-  const message = err instanceof Error ? err.message : String(err);
+  const message = errorMessage(err);
   return { kind: 'final', status: null, message, help: 'Unexpected error; check the file is readable and retry.', waitMs: null };
 }
 

@@ -13,6 +13,7 @@ import { suggestPurge } from '../purge/suggest-purge';
 import { ProfileUploads } from './profile-uploads';
 import type { UploadQueueOptions } from '../upload-queue/upload-queue';
 import type { Candidate } from './near-duplicates';
+import { errorMessage } from '../../../shared/error-message';
 
 export interface UploadsAreaOptions {
   /** Queue tuning (tests shorten retry waits). */
@@ -25,7 +26,7 @@ export function profileDir(dataDir: string, profileId: string): string {
 
 function asBadInput(error: unknown): never {
   if (error instanceof AppError) throw error;
-  throw new AppError('BAD_INPUT', error instanceof Error ? error.message : String(error));
+  throw new AppError('BAD_INPUT', errorMessage(error));
 }
 
 export function uploadsAreaWith(options: UploadsAreaOptions = {}): FeatureAreaFactory {

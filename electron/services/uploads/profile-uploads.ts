@@ -11,6 +11,7 @@ import { AreaStore } from './area-store';
 import { NearDuplicateFinder } from './near-duplicates';
 import { StagingArea } from './staging';
 import { toUploadItem } from './to-upload-item';
+import { errorMessage } from '../../../shared/error-message';
 
 export interface ProfileUploadsEvents {
   item(item: UploadItem): void;
@@ -119,7 +120,7 @@ export class ProfileUploads {
     const itemId = this.incoming.get(stagedId);
     if (itemId === undefined) return;
     this.incoming.delete(stagedId);
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     void this.current().then((q) => q.notReceived(itemId, `The file did not arrive completely: ${reason}`, 'Drop or pick the file again to upload it.'));
   }
 

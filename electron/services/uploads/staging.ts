@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '../../../shared/ipc/index';
+import { errorMessage } from '../../../shared/error-message';
 
 /** More bytes than the file announced: the web host answers 413 to it. */
 export class OversizeError extends AppError {
@@ -96,7 +97,7 @@ export class StagingArea {
       state.streaming = undefined;
       if (error instanceof AppError) throw error;
       if (streaming.signal.aborted) throw new AppError('NOT_FOUND', `"${stagedId}" was cancelled while its bytes arrived.`);
-      throw new AppError('BAD_INPUT', `The bytes of "${stagedId}" stopped arriving: ${error instanceof Error ? error.message : String(error)}.`);
+      throw new AppError('BAD_INPUT', `The bytes of "${stagedId}" stopped arriving: ${errorMessage(error)}.`);
     }
     state.streaming = undefined;
     return this.end(stagedId);

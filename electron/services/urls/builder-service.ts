@@ -15,6 +15,7 @@ import type { ProfileSession } from '../sessions/profile-sessions';
 import { checkTransformation } from './transformation-check';
 import { probeUrl, type ProbeOptions } from './url-probe';
 import { judgeSignedUrl } from './signed-check';
+import { errorMessage } from '../../../shared/error-message';
 
 export interface BuilderDeps {
   /** The account's named transformations when known (see namedLookup). */
@@ -37,7 +38,7 @@ function rethrow(error: unknown, action: string): never {
   if (error instanceof AppError) throw error;
   if (error instanceof ZodError) throw new AppError('BAD_INPUT', describeIssues(error));
   if (error instanceof UrlSigningError || error instanceof ImageKitUrlError) throw new AppError('BAD_INPUT', error.message);
-  throw new AppError('INTERNAL', `Could not ${action}: ${error instanceof Error ? error.message : String(error)}`);
+  throw new AppError('INTERNAL', `Could not ${action}: ${errorMessage(error)}`);
 }
 
 export function createBuilderService(deps: BuilderDeps) {
@@ -71,7 +72,7 @@ export function createBuilderService(deps: BuilderDeps) {
       return await probeUrl(url, { ...deps.probe, signal });
     } catch (error) {
       if (signal?.aborted) throw error; // the router answers CANCELLED
-      const why = error instanceof Error && error.name === 'TimeoutError' ? 'it did not answer in time' : error instanceof Error ? error.message : String(error);
+      const why = error instanceof Error && error.name === 'TimeoutError' ? 'it did not answer in time' : errorMessage(error);
       throw new AppError('UNREACHABLE', `Could not request the URL: ${why}.`);
     }
   }

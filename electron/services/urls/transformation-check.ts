@@ -3,6 +3,7 @@
 import { parseTransformation, TransformationError, type Step } from '../../../shared/transformations/index';
 import { buildTrTree, splitSteps } from '../../../shared/transformations/syntax';
 import type { UrlProblem } from '../../../shared/domain/urls';
+import { errorMessage } from '../../../shared/error-message';
 
 export interface TransformationCheck {
   problems: UrlProblem[];
@@ -23,7 +24,7 @@ const UNKNOWN_NAME_STAND_IN = 'pr-false';
 
 function describe(error: unknown): { param: string; message: string } {
   if (error instanceof TransformationError) return { param: error.param, message: error.message };
-  return { param: 'tr', message: error instanceof Error ? error.message : String(error) };
+  return { param: 'tr', message: errorMessage(error) };
 }
 
 function collectApproximated(steps: Step[], into: string[]): void {

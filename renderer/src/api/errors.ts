@@ -1,4 +1,5 @@
 import { TransportError } from './ws-bridge';
+import { errorMessage } from '../../../shared/error-message';
 
 /**
  * Every failure the renderer sees is an ApiError: either an error envelope from the main side
@@ -30,7 +31,7 @@ const fallbackWords: Record<string, string> = {
 export function toApiError(error: unknown, channel: string): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof TransportError) return new ApiError('TRANSPORT', error.message, channel);
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return new ApiError('TRANSPORT', message || fallbackWords.TRANSPORT, channel);
 }
 
