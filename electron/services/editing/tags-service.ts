@@ -8,7 +8,11 @@ export const TAG_BATCH = 50;
 /** The autocomplete scans at most this many files (most recently updated first). */
 const TAG_SCAN_LIMIT = 20_000;
 const PAGE = 1000;
-/** Suggestions may be this old before the library is scanned again. */
+/**
+ * A scan is reused for this long at most, and only while the library's most recently updated file is
+ * still the one it saw: tags arrive through uploads, other apps and the SDK too, not only through
+ * this service, and a scan taken on an empty library must not hide them.
+ */
 const TAGS_FRESH_MS = 60_000;
 
 type BulkCall = (fileIds: string[]) => Promise<{ successfullyUpdatedFileIds?: string[]; errors?: { fileId: string; error: string }[] }>;
@@ -18,9 +22,11 @@ export interface TagsDeps {
   now?: () => number;
 }
 
+const changeMark = (file: { fileId?: string; updatedAt?: string } | undefined) => (file ? `${file.fileId ?? ''}@${file.updatedAt ?? ''}` : 'empty');
+
 /** Bulk tag and AI-tag edits, and the library's tag vocabulary for autocomplete. */
 export class TagsService {
-  #vocabulary: { at: number; value: LibraryTags } | undefined;
+  #vocabulary: { at: number; newest: string; value: LibraryTags } | undefined;
 
   constructor(private readonly deps: TagsDeps) {}
 
@@ -47,13 +53,26 @@ export class TagsService {
   /** Every tag in the library with its use count, most used first (scanned, then cached for a minute). */
   async libraryTags(): Promise<LibraryTags> {
     const now = (this.deps.now ?? Date.now)();
-    if (this.#vocabulary && now - this.#vocabulary.at < TAGS_FRESH_MS) return this.#vocabulary.value;
+    let newest = '';
+    try {
+      if (this.#vocabulary && now - this.#vocabulary.at < TAGS_FRESH_MS) {
+        newest = await this.newestChange();
+        if (newest === this.#vocabulary.newest) return this.#vocabulary.value;
+      }
+    } catch (error) {
+      throw toEditingError(error, 'load the library’s tags');
+    }
     const counts = new Map<string, number>();
     let scanned = 0;
     let partial = false;
     try {
       for (let skip = 0; ; skip += PAGE) {
-        const page = (await this.deps.client.assets.list({ type: 'file', sort: 'DESC_UPDATED', skip, limit: PAGE })) as Array<{ tags?: string[] | null }>;
+        const page = (await this.deps.client.assets.list({ type: 'file', sort: 'DESC_UPDATED', skip, limit: PAGE })) as Array<{
+          tags?: string[] | null;
+          fileId?: string;
+          updatedAt?: string;
+        }>;
+        if (skip === 0) newest = changeMark(page[0]);
         for (const file of page) for (const tag of file.tags ?? []) counts.set(tag, (counts.get(tag) ?? 0) + 1);
         scanned += page.length;
         if (page.length < PAGE) break;
@@ -68,8 +87,14 @@ export class TagsService {
     const tags: LibraryTag[] = [...counts].map(([tag, count]) => ({ tag, count }));
     tags.sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
     const value = { tags, scannedFiles: scanned, partial };
-    this.#vocabulary = { at: now, value };
+    this.#vocabulary = { at: now, newest, value };
     return value;
+  }
+
+  /** The most recently updated file, as one small listing: it changes whenever any file's tags may have. */
+  private async newestChange(): Promise<string> {
+    const [latest] = (await this.deps.client.assets.list({ type: 'file', sort: 'DESC_UPDATED', skip: 0, limit: 1 })) as Array<{ fileId?: string; updatedAt?: string }>;
+    return changeMark(latest);
   }
 
   /** Tags changed: the next autocomplete request scans again. */

@@ -36,6 +36,15 @@ describe('tags', () => {
     expect(after.tags.map((t) => t.tag)).toEqual(['summer', 'beach', 'city']);
   });
 
+  it('sees tags that arrive outside the tag tools (an upload, another client) without waiting for the cache to age', async () => {
+    const before = await h.data('editing.libraryTags', {});
+    expect(before.tags.map((t) => t.tag)).not.toContain('harbour');
+    // Straight through the SDK, as an upload with tags or another app would change the library.
+    await h.client.files.update(ids[2]!, { tags: ['summer', 'harbour'] });
+    const after = await h.data('editing.libraryTags', {});
+    expect(after.tags.map((t) => t.tag)).toContain('harbour');
+  });
+
   it('promotes AI tags to plain tags (the add comes first, so nothing is lost)', async () => {
     // The Local library has no cloud tagger, so no file carries AI tags: promotion still adds the tags.
     const promoted = await h.data('editing.promoteAITags', { fileIds: [ids[0]!], aiTags: ['Dog'] });

@@ -5,6 +5,7 @@ import { invoke } from './client';
 import { libraryKeys } from './library';
 import { useActiveProfile } from './profiles';
 import { purgeKeys } from './purge';
+import { uploadKeys } from './uploads';
 
 /** Every editing query key starts with ['editing', profileId]; file data also lives under ['library', …]. */
 export const editingKeys = {
@@ -90,7 +91,8 @@ export function useLibraryTags(enabled = true) {
     queryKey: editingKeys.tags(profileId ?? ''),
     queryFn: () => invoke('editing.libraryTags', { profileId }),
     enabled: enabled && Boolean(profileId),
-    staleTime: 30_000,
+    // Asked again each time a tag input opens: the main side answers from its scan while nothing changed.
+    staleTime: 0,
   });
 }
 
@@ -129,8 +131,14 @@ type FieldCreate = Omit<ChannelInput<'editing.createField'>, 'profileId'>;
 type FieldUpdate = Omit<ChannelInput<'editing.updateField'>, 'profileId'>;
 
 export function useFieldMutations() {
-  const refresh = useRefreshAfterChange();
+  const changed = useRefreshAfterChange();
   const profileId = useProfileId();
+  const queryClient = useQueryClient();
+  // The upload dialog lists the same fields under its own key: a field made here is offered there at once.
+  const refresh = () => {
+    changed();
+    if (profileId) void queryClient.invalidateQueries({ queryKey: uploadKeys.fields(profileId) });
+  };
   const create = useMutation({ mutationFn: (body: FieldCreate) => invoke('editing.createField', { profileId, ...body }), onSettled: refresh });
   const update = useMutation({ mutationFn: (body: FieldUpdate) => invoke('editing.updateField', { profileId, ...body }), onSettled: refresh });
   const remove = useMutation({ mutationFn: (id: string) => invoke('editing.deleteField', { profileId, id }), onSettled: refresh });
