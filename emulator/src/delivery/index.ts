@@ -12,6 +12,7 @@ import { renderImage } from './render/render.js';
 import { registerDeliveryRoute } from './route.js';
 import { DeliveryService, type DeliveryOptions } from './service.js';
 import { DEFAULT_VIDEO_OPTIONS, VideoDelivery, type VideoDeliveryOptions } from '../video/video-delivery.js';
+import { preTransformVideo } from '../video/pre-transform.js';
 
 export interface Delivery {
   route: RouteModule;
@@ -65,8 +66,10 @@ export function createDelivery(config: EmulatorConfig, library: LibraryReader, o
     return { data: res.body, mime: res.headers['content-type'] };
   };
 
-  const hooks: DeliveryHooks & { renderUrl: typeof renderUrl } = {
+  const hooks: DeliveryHooks & { renderUrl: typeof renderUrl; preTransformVideo(file: string, tr: string): Promise<Buffer> } = {
     renderUrl,
+    // An upload's video pre-transformation (run in the background by the upload route after its 202).
+    preTransformVideo: (file, tr) => preTransformVideo(video, file, tr),
     async purge(url) {
       await opened;
       await service.purge(url);

@@ -30,3 +30,8 @@ export function videoMetadata(record: FileRecord): Record<string, unknown> {
   if (record.width !== null) out.width = record.width;
   return { ...out, ...videoFields(record), size: record.size };
 }
+
+/** Probe facts (before a record exists) of a file with a picture stream. */
+export function isProbedVideoFacts(facts: Pick<FileRecord, 'fileType' | 'videoCodec'>): boolean {
+  return facts.fileType === 'non-image' && facts.videoCodec != null;
+}

@@ -20,6 +20,8 @@ import { extensionStatusOf, notifyWebhook } from './extensions.js';
 import { uploadResponse } from './upload-response.js';
 import { assertValidCustomMetadata, customMetadataDefaults } from './custom-metadata-check.js';
 import { computeUploadMetadata } from './upload-metadata.js';
+import { isProbedVideoFacts } from '../model/video-fields.js';
+import { assertPostCompatible, assertValidPre, postTransformationUrls, VIDEO_PRE_QUEUED, videoHooksOf, warmPostTransformations } from '../video/upload-video.js';
 
 const CLIENT_AUTH_FIELDS = ['publicKey', 'signature', 'token', 'expire'];
 
@@ -27,7 +29,7 @@ const CLIENT_AUTH_FIELDS = ['publicKey', 'signature', 'token', 'expire'];
 export const uploadRoutes: RouteModule<EmulatorCore> = (app, core) => {
   app.post(UPLOAD_ROUTE, async (request, reply) => {
     const record = await handleUpload(request, core);
-    return reply.code(200).send(record);
+    return reply.code(record === VIDEO_PRE_QUEUED ? 202 : 200).send(record);
   });
 };
 
@@ -56,37 +58,73 @@ async function handleUpload(request: FastifyRequest, core: EmulatorCore): Promis
       if (form.fields.file === undefined) throw badRequest('Your request is missing file parameter.');
       staged = await stageFileField(form.fields.file, library.blobs, limits.maxUploadBytes, limits.remoteHeaderTimeoutMs, core.outbound);
     }
-    if (options.pre) staged = await applyPreTransformation(core, staged, options.pre);
     if (options.customMetadata) assertValidCustomMetadata(core.db, options.customMetadata);
+    if (options.pre && isProbedVideoFacts(await probeFile(staged.tempPath, options.fileName))) {
+      // ImageKit queues a video pre-transformation and answers 202; the file appears once it is done.
+      assertValidPre(options.pre);
+      const queued = staged;
+      staged = undefined;
+      runInBackground(core, () => finishVideoPreUpload(core, options, queued, form.fields));
+      return VIDEO_PRE_QUEUED;
+    }
+    if (options.pre) staged = await applyPreTransformation(core, staged, options.pre);
+    const kept = staged;
+    staged = undefined;
+    return await storeUpload(core, options, kept, form.fields);
+  } catch (err) {
+    if (staged) await library.blobs.discard(staged);
+    throw err;
+  }
+}
+
+/** Probes, checks and stores a staged upload (the bytes already pre-transformed), and answers ImageKit's 200 body. */
+async function storeUpload(core: EmulatorCore, options: UploadOptions, staged: StagedBlob, fields: Record<string, string>): Promise<Record<string, unknown>> {
+  const { library } = core;
+  let pending: StagedBlob | undefined = staged;
+  try {
     const probed = await probeFile(staged.tempPath, options.fileName);
     if (options.checks) {
-      enforceChecks(options.checks, { request: checkView(form.fields, options), file: { size: staged.size, mime: probed.mime } });
+      enforceChecks(options.checks, { request: checkView(fields, options), file: { size: staged.size, mime: probed.mime } });
     }
-    if (options.post.length > 0 && probed.fileType !== 'image') {
-      throw badRequest('The file could not be uploaded because the detected file type & post-transformation are incompatible.');
-    }
+    assertPostCompatible(probed, options.post);
     const metadata = options.responseFields.has('metadata') ? await computeUploadMetadata(staged.tempPath, staged.size) : undefined;
 
     await library.blobs.commit(staged);
-    const committed = staged;
-    staged = undefined;
+    pending = undefined;
     let record: FileRecord;
     try {
       // From here to `apply` nothing awaits: the path lookup and the write are one step.
-      record = commitUpload(core, options, committed, probed);
+      record = commitUpload(core, options, staged, probed);
     } finally {
-      library.blobs.release(committed.hash);
+      library.blobs.release(staged.hash);
     }
     const extensionStatus = extensionStatusOf(options.extensions);
     if (extensionStatus && options.webhookUrl) {
       const url = options.webhookUrl;
       runInBackground(core, () => notifyWebhook(url, record, extensionStatus, core.outbound));
     }
+    if (options.post.length > 0) {
+      const urls = postTransformationUrls(record, core.config.urlEndpoint, options.post);
+      runInBackground(core, () => warmPostTransformations(core.delivery, urls));
+    }
     return uploadResponse(record, core.config.urlEndpoint, options.responseFields, { extensionStatus, metadata });
   } catch (err) {
-    if (staged) await library.blobs.discard(staged);
+    if (pending) await library.blobs.discard(pending);
     throw err;
   }
+}
+
+/** The background half of a video upload with `transformation.pre`: transcode, then store as any upload. */
+async function finishVideoPreUpload(core: EmulatorCore, options: UploadOptions, staged: StagedBlob, fields: Record<string, string>): Promise<void> {
+  const { preTransformVideo } = videoHooksOf(core.delivery);
+  let next: StagedBlob | undefined;
+  try {
+    if (!preTransformVideo) throw new Error('The delivery module with video support is not registered.');
+    next = await core.library.blobs.stageBuffer(await preTransformVideo(staged.tempPath, options.pre!));
+  } finally {
+    await core.library.blobs.discard(staged);
+  }
+  await storeUpload(core, options, next, fields);
 }
 
 function commitUpload(
