@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { startWebApp } from './start-web-app';
+import { ensureRendererBuilt } from './ensure-renderer';
 import { errorMessage } from '../../shared/error-message';
 
 /**
@@ -34,10 +35,15 @@ try {
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a whole number from 0 to 65535, not "${values.port}"`);
 
+const rendererDir = path.resolve(values.renderer ?? path.join(repoRoot, 'dist', 'renderer'));
+// Vite writes its progress to stdout: keep it off the line readers wait for (`web ready`).
+const renderer = ensureRendererBuilt(rendererDir, repoRoot, (line) => console.error(line));
+if (!renderer.ok) fail(renderer.message);
+
 const app = await startWebApp({
   port,
   dataDir: path.resolve(values.data ?? path.join(repoRoot, '.data', 'web')),
-  rendererDir: path.resolve(values.renderer ?? path.join(repoRoot, 'dist', 'renderer')),
+  rendererDir,
   keychain: values['no-keychain'] || process.env.MEDIADESK_KEYCHAIN === 'off' ? 'off' : 'auto',
 }).catch((error: unknown) => fail(`could not start: ${errorMessage(error)}`));
 
