@@ -67,7 +67,7 @@ describe('upload transformations on video', () => {
     expect(await res.json()).toEqual({ message: 'The pre-transformation has been queued successfully.' });
     let found: { width?: number; duration?: number } | undefined;
     for (let i = 0; i < 400 && !found; i++) {
-      found = (await sdk.assets.list({ searchQuery: 'name = "pre.mp4"' }))[0] as typeof found;
+      found = (await sdk.assets.list({ searchQuery: 'name = "pre.mp4"' }))[0] as unknown as typeof found;
       if (!found) await sleep(50);
     }
     expect(found).toMatchObject({ width: 160, duration: 1 });
