@@ -1,5 +1,5 @@
 import type ImageKit from '@imagekit/nodejs';
-import { apiFolderPath, folderName, folderOfFilePath, type BulkJobStatus } from '../../../shared/domain/library';
+import { apiFolderPath, folderName, type BulkJobStatus } from '../../../shared/domain/library';
 import type { ParsedInput } from '../../../shared/ipc/contract';
 import { toAppError } from '../imagekit/to-app-error';
 import type { NameIndex } from './name-index';
@@ -64,11 +64,3 @@ export class FolderOperations {
     }
   }
 }
-
-/** Where a folder ends up after a move into `destination`. */
-export function movedFolderPath(sourceFolderPath: string, destination: string): string {
-  const parent = destination === '/' ? '' : destination;
-  return `${parent}/${folderName(sourceFolderPath)}`;
-}
-
-export { folderOfFilePath };

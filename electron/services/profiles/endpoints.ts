@@ -1,8 +1,5 @@
 import { checkUrlEndpoint, isLoopbackHost } from '../../../shared/domain/profile';
 
-/** ImageKit's REST API; uploads go to upload.imagekit.io, which the SDK picks itself when no baseURL is set. */
-export const IMAGEKIT_API_URL = 'https://api.imagekit.io';
-
 /**
  * The API base URL for an ImageKit-account profile. Real accounts use ImageKit's API (undefined:
  * the SDK's own defaults, so uploads reach upload.imagekit.io). An endpoint on this machine is an

@@ -140,8 +140,6 @@ export interface TransferPlan {
   targets: TargetFile[];
 }
 
-export const PLAN_ACTIONS: readonly PlanAction[] = ['create', 'replace', 'keep-both', 'skip', 'update-fields', 'conflict', 'delete'];
-
 export function emptyActionCounts(): Record<PlanAction, number> {
   return { create: 0, replace: 0, 'keep-both': 0, skip: 0, 'update-fields': 0, conflict: 0, delete: 0 };
 }

@@ -133,5 +133,3 @@ export function createBuilderService(deps: BuilderDeps) {
     },
   };
 }
-
-export type BuilderService = ReturnType<typeof createBuilderService>;

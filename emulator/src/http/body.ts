@@ -16,9 +16,6 @@ export function parseBody<T extends z.ZodType>(schema: T, body: unknown, extra: 
   throw badRequest(`Your request contains invalid ${param} parameter: ${issue.message}.`, extra);
 }
 
-/** A non-empty string without NUL bytes. */
-export const nonEmpty = z.string().min(1, 'must not be empty');
-
 function valueAt(root: unknown, path: PropertyKey[]): unknown {
   let cur = root;
   for (const key of path) {

@@ -25,6 +25,5 @@ export class IkError extends Error {
 
 export const badRequest = (message: string, extra?: IkErrorExtra) => new IkError(400, message, extra);
 export const notFound = (message: string, extra?: IkErrorExtra) => new IkError(404, message, extra);
-export const conflict = (message: string, extra?: IkErrorExtra) => new IkError(409, message, extra);
 export const unauthorized = (message = 'Your request does not contain private API key.') => new IkError(401, message);
 export const forbidden = (message = 'Your account cannot be authenticated.') => new IkError(403, message);

@@ -28,8 +28,3 @@ export function metadataForBlob(blobHash: string, blobPath: string): Promise<Ima
   while (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   return pending;
 }
-
-/** Metadata of a file on disk that is not (yet) a blob, e.g. an upload being staged. */
-export async function metadataForFile(filePath: string): Promise<ImageMetadata> {
-  return extractImageMetadata(await readFile(filePath));
-}

@@ -62,4 +62,3 @@ export async function inspect(buffer: Buffer, page?: number): Promise<Working> {
   };
 }
 
-export const rgba = (c: { r: number; g: number; b: number; alpha: number }) => ({ r: c.r, g: c.g, b: c.b, alpha: c.alpha });
