@@ -57,19 +57,20 @@ const signBatched = createSignedUrlBatcher();
 export const signedUrlKeys = {
   // Outside ['library', …]: a library invalidation must not re-sign every visible tile; a renamed
   // file has a new path and so a new key anyway.
-  one: (profileId: string, request: SignedUrlRequest) =>
-    ['signed-url', profileId, request.filePath, request.transformation ?? '', request.versionId ?? ''] as const,
+  one: (profileId: string, request: SignedUrlRequest, freshness = '') =>
+    ['signed-url', profileId, request.filePath, request.transformation ?? '', request.versionId ?? '', freshness] as const,
 };
 
 /**
  * A short-lived signed delivery URL of the active profile's file (for private files' previews),
  * signed in the main process and batched with the other tiles asking at the same moment.
- * `request` undefined: nothing is asked.
+ * `request` undefined: nothing is asked. `freshness` (e.g. the file's updatedAt) signs again when a
+ * rendering depends on the file's state, such as an fo-custom crop after its coordinates changed.
  */
-export function useSignedUrl(request: SignedUrlRequest | undefined) {
+export function useSignedUrl(request: SignedUrlRequest | undefined, freshness = '') {
   const profileId = useActiveProfile()?.id;
   return useQuery({
-    queryKey: signedUrlKeys.one(profileId ?? '', request ?? { filePath: '' }),
+    queryKey: signedUrlKeys.one(profileId ?? '', request ?? { filePath: '' }, freshness),
     queryFn: () => signBatched(profileId ?? '', request as SignedUrlRequest),
     enabled: Boolean(profileId && request),
     staleTime: SIGNED_URL_STALE_MS,

@@ -3,7 +3,8 @@ import { formatCoordinates, parseCoordinates, type CoordinatesBox } from '../../
 import type { DetailsSectionProps } from '../../ui/details-sections';
 import { useUpdateFile } from '../../api/editing';
 import { describeError } from '../../api/errors';
-import { boxFromDrag, withTransformation } from './geometry';
+import { boxFromDrag } from './geometry';
+import { useDeliverySrc } from './use-delivery-src';
 import './coordinates.css';
 
 const PREVIEW_PX = 600;
@@ -18,6 +19,9 @@ export function CoordinatesSection({ file }: DetailsSectionProps) {
   const stage = useRef<HTMLDivElement>(null);
   const [drag, setDrag] = useState<{ start: [number, number]; end: [number, number] } | null>(null);
   const [draft, setDraft] = useState<CoordinatesBox | null>(null);
+  // Private files are drawn and cropped through signed URLs, as their thumbnails are.
+  const preview = useDeliverySrc(file, `w-${PREVIEW_PX}`);
+  const crop = useDeliverySrc(file, `w-${CROP_PX},h-${CROP_PX},fo-custom`);
   const stored = parseCoordinates(file.customCoordinates);
   const width = file.width ?? 0;
   const height = file.height ?? 0;
@@ -62,7 +66,11 @@ export function CoordinatesSection({ file }: DetailsSectionProps) {
         onPointerMove={onMove}
         onPointerUp={onUp}
       >
-        <img src={withTransformation(file.url, `w-${PREVIEW_PX}`)} alt={`${file.name} preview for drawing`} draggable={false} />
+        {preview.src ? (
+          <img src={preview.src} alt={`${file.name} preview for drawing`} draggable={false} />
+        ) : (
+          <p role="status">{preview.signingFailed ? 'The private file’s preview could not be signed; type the coordinates below.' : 'Signing the preview…'}</p>
+        )}
         {shown && (
           <div
             className="coordinates-box"
@@ -100,7 +108,7 @@ export function CoordinatesSection({ file }: DetailsSectionProps) {
       {update.isError && <p role="alert">{describeError(update.error)}</p>}
       {stored && (
         <figure className="focus-crop">
-          <img src={withTransformation(file.url, `w-${CROP_PX},h-${CROP_PX},fo-custom`)} alt="Focus crop preview" width={CROP_PX} height={CROP_PX} />
+          {crop.src && <img src={crop.src} alt="Focus crop preview" width={CROP_PX} height={CROP_PX} />}
           <figcaption>
             A {CROP_PX}×{CROP_PX} crop with fo-custom
           </figcaption>
