@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,6 +86,14 @@ describe('package check: native modules are unpacked', () => {
   it("unpacks libvips' shared library beside sharp's binding (found through rpath)", async () => {
     const onDisk = await listFilesOnDisk(pkg.unpackedDir);
     expect(onDisk.some((f) => /^node_modules\/@img\/sharp-libvips-linux-x64\/lib\/libvips-cpp\.so/.test(f))).toBe(true);
+  });
+
+  it('unpacks the ffmpeg and ffprobe executables the Local library runs (a child process cannot execute from app.asar)', async () => {
+    const onDisk = await listFilesOnDisk(pkg.unpackedDir);
+    for (const exe of ['node_modules/@ffmpeg-installer/linux-x64/ffmpeg', 'node_modules/@ffprobe-installer/linux-x64/ffprobe']) {
+      expect(onDisk, exe).toContain(exe);
+      expect((await stat(path.join(pkg.unpackedDir, exe))).mode & 0o100, exe).not.toBe(0);
+    }
   });
 
   it('loads every module the main side imports, native bindings included, from the packaged files', async () => {

@@ -3,6 +3,7 @@ import type { DeliveryHooks, EmulatorContext, RouteModule } from '../context.js'
 import { badRequest, notFound } from '../http/errors.js';
 import type { FileRecord } from '../model/file-record.js';
 import { isProbedMedia, videoMetadata } from '../model/video-fields.js';
+import { videoMetadataOfBytes } from '../video/bytes-metadata.js';
 import { BadDeliveryUrl, parseDeliveryUrl } from '../delivery/request-url.js';
 import { extractImageMetadata, metadataForBlob, UnreadableImageError } from '../metadata/index.js';
 
@@ -136,6 +137,10 @@ function nonImageMetadata(record: FileRecord): Record<string, unknown> {
 async function metadataOfRendered(render: RenderUrl | undefined, url: string): Promise<Record<string, unknown>> {
   if (!render) throw badRequest(MESSAGES.noRenderer);
   const rendered = await render(url);
+  if (rendered.mime.startsWith('video/') || rendered.mime.startsWith('audio/')) {
+    const video = await videoMetadataOfBytes(rendered.data);
+    if (video) return video;
+  }
   if (!rendered.mime.startsWith('image/')) throw badRequest(MESSAGES.corrupt);
   try {
     return { ...(await extractImageMetadata(rendered.data)) };

@@ -7,8 +7,30 @@ import { isProbedVideo } from '../model/video-fields.js';
 import type { Step } from '../../../shared/transformations/index.js';
 import { packageAbs } from './abs-package.js';
 import { absolutizeParts, MANIFEST_MIME, partMime, partSignatureValid, signParts } from './abs-playlists.js';
-import type { VideoDelivery } from './video-delivery.js';
 import type { VideoPath } from './video-url.js';
+import type { EmulatorConfig, LibraryReader } from '../context.js';
+import type { RenderCache } from '../delivery/cache.js';
+import type { FileRecord } from '../model/file-record.js';
+import type { VideoJobs } from './jobs.js';
+import type { VideoFacts } from './probe.js';
+import type { VideoRenderInput } from './transcode.js';
+
+/**
+ * What adaptive streams use of the video delivery that owns them (VideoDelivery fits it). Named here
+ * rather than imported, so the owner depends on this module and not the other way round.
+ */
+export interface AbsHost {
+  readonly config: EmulatorConfig;
+  readonly library: LibraryReader;
+  readonly cache: RenderCache;
+  readonly jobs: VideoJobs;
+  findRecord(filePath: string, versionId: string | undefined): FileRecord | undefined;
+  factsOf(record: FileRecord): Promise<VideoFacts>;
+  renderInput(file: string, facts: VideoFacts, steps: Step[], req: DeliveryRequest, env: VideoRenderInput['chain']['env'], signal: AbortSignal): Promise<VideoRenderInput>;
+  failure(err: unknown): unknown;
+  waitFor<T>(job: Promise<T>): Promise<T | undefined>;
+  respond(url: DeliveryUrl, body: Buffer, mime: string, etag: string, vary: boolean, cache: 'HIT' | 'MISS', req: DeliveryRequest): DeliveryResponse;
+}
 
 const etagOf = (body: Buffer) => `"${createHash('sha1').update(body).digest('hex')}"`;
 const notFound = (message: string) => new IkError(404, message, {}, { 'ik-error': `ENOENT - ${message}` });
@@ -19,7 +41,7 @@ const notFound = (message: string) => new IkError(404, message, {}, { 'ik-error'
  * segments in the render cache under the video's path, so a purge of the video drops them all.
  */
 export class AbsStreams {
-  constructor(private readonly video: VideoDelivery) {}
+  constructor(private readonly video: AbsHost) {}
 
   async serve(url: DeliveryUrl, path: VideoPath, req: DeliveryRequest, steps: Step[] | undefined, signedOk: boolean): Promise<DeliveryResponse> {
     if (path.target.kind === 'part') return this.servePart(url, req, signedOk);

@@ -42,7 +42,7 @@ function isExecutableFile(file: string): boolean {
  * Inside a packaged app the package resolves into `app.asar`, which a child process cannot execute from;
  * electron-builder's `asarUnpack` puts the real file beside it in `app.asar.unpacked`.
  */
-function unpackedFromAsar(file: string): string {
+export function unpackedFromAsar(file: string): string {
   return file.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
 }
 

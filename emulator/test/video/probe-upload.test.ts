@@ -87,3 +87,15 @@ describe('video upload without ffprobe', () => {
     }
   });
 });
+
+describe('metadata of a transformed video URL', () => {
+  const emu = withEmulator({ video: { waitMs: 120_000 } });
+
+  it('answers the rendered video’s VideoMetadata', async () => {
+    const { sdk, urlEndpoint } = emu.current;
+    await sdk.files.upload({ file: await toFile(await makeClip({ seconds: 2 }), 'm.mp4'), fileName: 'm.mp4', useUniqueFileName: false });
+    const meta = await sdk.files.metadata.getFromURL({ url: `${urlEndpoint}/m.mp4?tr=w-160,du-1` });
+    expect(meta).toMatchObject({ width: 160, height: 120, duration: 1, videoCodec: 'h264', audioCodec: 'aac' });
+    expect(meta.bitRate).toBeGreaterThan(0);
+  });
+});
