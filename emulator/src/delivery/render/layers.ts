@@ -3,6 +3,7 @@ import { evaluate, TransformationError, type Expr, type Layer, type Position, ty
 import { align, scopeFor, type Size } from './geometry.js';
 import { assertPixels, inspect, open, toRaw, type Raw, type Working } from './image.js';
 import { renderText } from './text.js';
+// A layer's own transformation is a chain of steps: rendering it goes back through runChain (see steps.ts).
 import { runChain, type ChainContext } from './steps.js';
 import { trim } from './effects.js';
 

@@ -3,6 +3,8 @@ import { applyEffect, blur, border, flatten, flip, opacity, rotate, rotatedSize,
 import { planResize, scopeFor, type Size } from './geometry.js';
 import type { RenderBudget } from './budget.js';
 import type { Working } from './image.js';
+// steps.ts and layers.ts recurse on purpose: a step may carry layers (l-…,l-end), and each layer is
+// rendered by its own chain of steps, nested as deep as the URL nests them (the grammar bounds the depth).
 import { composeLayer } from './layers.js';
 import { applyResize, backgroundColor } from './resize.js';
 

@@ -1,6 +1,8 @@
 import { useId } from 'react';
 import type { OverlayPosition, OverlaySpec, TransformationStep } from '../../../../shared/url/url-types';
 import { PARAMETER_BY_KEY, POSITIONS } from '../../../../shared/transformations/index';
+// An overlay carries its own chain of steps, edited with the same StepList that shows this overlay's step:
+// StepList → StepEditor → OverlayEditor → StepList nests as deep as the layers do (MAX_LAYER_DEPTH).
 import { StepList } from './StepList';
 
 type OverlayType = 'text' | 'image' | 'solidColor';
