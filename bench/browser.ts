@@ -1,5 +1,5 @@
 /**
- * Library browser benchmark (issue 5 item 3; not a test). In Chromium, through the web host, against a
+ * Library browser benchmark (not a test). In Chromium, through the web host, against a
  * Local library holding a folder of 100,000 files (and one of 1,000 for comparison), it prints:
  *  - time from opening the folder in the tree to the first painted grid (target ≤ 1 s);
  *  - a scripted scroll from top to bottom (every page fetched on the way): frame-time p95 (target ≤ 25 ms);

@@ -1,5 +1,5 @@
 /**
- * URL-builder benchmark (issue 8 item 4; not a test). In real Chromium against the web host and its Local
+ * URL-builder benchmark (not a test). In real Chromium against the web host and its Local
  * library, with a 12 MP (4000×3000) JPEG source: the time from a slider change (the Quality slider of a
  * `w-800` step) to the new preview painted, median over distinct values (each a cache miss, so a real
  * render), printed beside the bare render time of the same URL requested directly (cache-busted) and the

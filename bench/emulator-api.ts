@@ -1,5 +1,5 @@
 /**
- * Emulator API benchmark (issue 2 item 5; not a test). Prints:
+ * Emulator API benchmark (not a test). Prints:
  *  - median latency of a 1000-item `GET /v1/files` page over a 100,000-file library (target ≤ 50 ms),
  *  - median latency of five representative searchQuery forms (target ≤ 100 ms each),
  *  - upload throughput of 500 × 1 MB files through the official SDK at concurrency 8, beside `curl`

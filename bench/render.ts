@@ -1,5 +1,5 @@
 /**
- * Delivery benchmark (issue 4 item 5; not a test). Prints figures and ratios:
+ * Delivery benchmark (not a test). Prints figures and ratios:
  *  - first render of a 4000×3000 JPEG as `tr:w-400,h-300,f-webp` through the emulator (HTTP, cache miss)
  *    beside the same work as a bare sharp pipeline in this process (target ratio ≤ 1.3) and ImageMagick
  *    `convert` (apt build at /usr/bin/convert) in the same run;

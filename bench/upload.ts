@@ -1,5 +1,5 @@
 /**
- * Upload benchmark (issue 6 item 4; not a test). Two figures:
+ * Upload benchmark (not a test). Two figures:
  *  1. throughput of N × S files through UploadQueue beside a plain SDK loop at the same concurrency, in the same
  *     run against the same emulator (target ratio ≥ 0.9);
  *  2. peak RSS of this process (the "main process" role) while the queue uploads one big file (target < 300 MB).

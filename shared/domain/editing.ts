@@ -3,7 +3,7 @@ import { FieldSchemaShape } from '../custom-metadata/field-schema';
 import { FileDetails } from './library';
 
 /**
- * Data shapes of the editing area (issue 7): file versions, tags, custom metadata fields and
+ * Data shapes of the editing area: file versions, tags, custom metadata fields and
  * values, custom coordinates and embedded metadata. Field rules themselves live in
  * shared/custom-metadata (the same code the emulator enforces).
  */

@@ -5,7 +5,7 @@ import { RESPONSE_FIELDS } from '../imagekit/upload-fields';
 export { RESPONSE_FIELDS };
 
 /**
- * The uploader's data as it crosses the boundary (issue 6). Options mirror the upload API's fields
+ * The uploader's data as it crosses the boundary. Options mirror the upload API's fields
  * (reference §3) in the SDK's shape, so the main side hands them to the queue unchanged.
  */
 

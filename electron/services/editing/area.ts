@@ -27,7 +27,7 @@ function purgeableUrl(url: string): string {
 }
 
 /**
- * The editing area's main side (issue 7): versions, tags, custom metadata fields and values,
+ * The editing area's main side: versions, tags, custom metadata fields and values,
  * coordinates and embedded metadata, all through each profile's official SDK client. Nothing is
  * kept on disk; the tag vocabulary is cached in memory per client.
  */

@@ -19,7 +19,7 @@ interface ProfileParts {
 }
 
 /**
- * The library browser's main side (issue 5): listing, search, file and folder operations through
+ * The library browser's main side: listing, search, file and folder operations through
  * each profile's official SDK client, and a name index per profile under
  * `<dataDir>/profiles/<profileId>/library-index.db`.
  */

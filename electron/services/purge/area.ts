@@ -7,7 +7,7 @@ import { registerPurgeService, unregisterPurgeService } from './suggest-purge';
 /** Knobs tests turn (faster polling); the app uses the defaults. */
 export type PurgeAreaOptions = Pick<PurgeServiceDeps, 'pollDelaysMs' | 'sendConcurrency' | 'now'>;
 
-/** The purge area: purge centre (issue 9) and the metadata tools, over the purge contract. */
+/** The purge area: purge centre and the metadata tools, over the purge contract. */
 export function createPurgeAreaWith(options: PurgeAreaOptions = {}): FeatureAreaFactory {
   return (core) => {
     const service = new PurgeService({

@@ -1,4 +1,4 @@
-// The uploads feature area (issue 6, the app half): one durable queue per profile, staged bytes from the
+// The uploads feature area (the app's side of uploading): one durable queue per profile, staged bytes from the
 // window, option defaults, the custom-metadata check and the near-duplicate check.
 import { existsSync } from 'node:fs';
 import path from 'node:path';

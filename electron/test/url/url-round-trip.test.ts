@@ -1,4 +1,4 @@
-// Issue 8, "what it must show" 2: paste-and-parse round trip. For every current-SDK vector's expected URL,
+// Paste-and-parse round trip: for every current-SDK vector's expected URL,
 // parsing it and building from the parsed options (through the SDK) gives the same URL back.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseImageKitUrl, toBuildOptions } from '../../../shared/url/parse-imagekit-url.js';

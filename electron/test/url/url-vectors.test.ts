@@ -1,4 +1,4 @@
-// Issue 8, "what it must show" 1: every URL vector (and conflict outcome) of the current JS SDKs, plus the
+// Every URL vector (and conflict outcome) of the current JS SDKs, plus the
 // auth-parameter, signature and transformation-string vectors, through MediaDesk's URL service.
 // URL_VECTORS=<file> runs a held-out file of the same format.
 import { afterEach, describe, expect, it, vi } from 'vitest';

@@ -8,8 +8,7 @@ import { eventually, jpegBytes, localServer, sha256, type LocalServer } from '..
 import { cameraJpeg } from '../metadata/images.js';
 
 /**
- * ImageKit's Python quickstart (imagekit-samples/quickstart `python/sample.py`, the walkthrough issue 2
- * lists), replayed step by step in its order with the official Node SDK against the emulator. Each step
+ * ImageKit's Python quickstart (imagekit-samples/quickstart `python/sample.py`), replayed step by step in its order with the official Node SDK against the emulator. Each step
  * checks what the emulator answered and what it now holds; every response is validated against the spec.
  */
 const spec = specValidation();

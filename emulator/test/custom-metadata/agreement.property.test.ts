@@ -11,7 +11,7 @@ import {
 } from '../../../shared/custom-metadata/validate.js';
 
 /**
- * Issue 7, item 2: the validator the app's forms use (shared/custom-metadata) and the emulator's
+ * The validator the app's forms use (shared/custom-metadata) and the emulator's
  * HTTP API accept and reject exactly the same field schemas and custom-metadata values.
  */
 let emu: TestEmulator;

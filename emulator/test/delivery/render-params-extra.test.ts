@@ -5,7 +5,7 @@ import { get, uploadImage } from './http-helpers.js';
 import { at, bbox, near, quadrants, solid, type Rgb } from './pixels.js';
 import { render } from './render-helpers.js';
 
-/** Pixel checks for the parameters of issue 4's list that the geometry/effects files do not cover. */
+/** Pixel checks for the transformation parameters that the geometry/effects tests do not cover. */
 const RED: Rgb = [255, 0, 0];
 const GREEN: Rgb = [0, 255, 0];
 const BLUE: Rgb = [0, 0, 255];

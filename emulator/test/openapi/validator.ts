@@ -186,7 +186,7 @@ export class ViolationCollector {
 type FetchFn = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
 /**
- * Headers issue 2 requires on every API response (ImageKit sends them; the spec does not model them):
+ * Headers every API response carries (ImageKit sends them; the spec does not model them):
  * the request id and the rate-limit trio.
  */
 export const REQUIRED_HEADERS = ['x-ik-requestid', 'x-ratelimit-limit', 'x-ratelimit-reset', 'x-ratelimit-interval'];

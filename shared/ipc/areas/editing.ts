@@ -22,7 +22,7 @@ export const FileEdit = z.object({
 export type FileEdit = z.infer<typeof FileEdit>;
 
 /**
- * Channels of the editing area (issue 7): versions, tags and AI tags, custom metadata fields and
+ * Channels of the editing area: versions, tags and AI tags, custom metadata fields and
  * values, coordinates, embedded metadata. Names are repeated in ./editing.names.ts.
  */
 export const editingChannels = {

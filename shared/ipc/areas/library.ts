@@ -61,7 +61,7 @@ const FolderJobInput = z.discriminatedUnion('action', [
 export type FolderJobInput = z.input<typeof FolderJobInput>;
 
 /**
- * Channels and events of the library area (issue 5). Names are repeated in ./library.names.ts for the
+ * Channels and events of the library area. Names are repeated in ./library.names.ts for the
  * preload's allow-list.
  */
 export const libraryChannels = {

@@ -35,7 +35,7 @@ export const UploadsSnapshot = z.object({
 });
 
 /**
- * Channels and events of the uploads area (issue 6). Names are repeated in ./uploads.names.ts for the
+ * Channels and events of the uploads area. Names are repeated in ./uploads.names.ts for the
  * preload's allow-list.
  */
 export const uploadsChannels = {

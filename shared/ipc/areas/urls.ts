@@ -18,7 +18,7 @@ const WithDraft = ProfileScope.extend({ draft: UrlDraft });
 const WithUrl = ProfileScope.extend({ url: z.string().trim().min(1, 'Paste a URL.').max(16_384, 'That URL is too long.') });
 
 /**
- * Channels of the URL builder (issue 8). URLs are built and signed in the main process with the profile's
+ * Channels of the URL builder. URLs are built and signed in the main process with the profile's
  * keys; the renderer sends only the draft and never receives a private key.
  */
 export const urlsChannels = {

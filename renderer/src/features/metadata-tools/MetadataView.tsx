@@ -2,7 +2,7 @@ import { FileMetadataTool, UrlMetadataTool } from './FileMetadataTool';
 import { SimilarityFinder } from './SimilarityFinder';
 import './metadata-tools.css';
 
-/** The metadata tools (issue 9): a file's full metadata, a URL lookup and the similarity finder. */
+/** The metadata tools: a file's full metadata, a URL lookup and the similarity finder. */
 export function MetadataView() {
   return (
     <section className="metadata-view" role="region" aria-labelledby="metadata-heading">

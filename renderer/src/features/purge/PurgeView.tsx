@@ -5,7 +5,7 @@ import { RequestList } from './RequestList';
 import { Suggestions } from './Suggestions';
 import './purge.css';
 
-/** The purge centre (issue 9): suggestions, the purge list, the quota and the history of the open profile. */
+/** The purge centre: suggestions, the purge list, the quota and the history of the open profile. */
 export function PurgeView() {
   return (
     <section className="purge-view" role="region" aria-labelledby="purge-heading">

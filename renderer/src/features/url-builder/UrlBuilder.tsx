@@ -14,7 +14,7 @@ import { useBuilderIntent } from '../../ui/builder-intent';
 import './url-builder.css';
 
 /**
- * The transformation URL builder (issue 8): compose chained steps by form, preview the result from the
+ * The transformation URL builder: compose chained steps by form, preview the result from the
  * active profile against the original, and copy the URL or markup. Building and signing run in the main
  * process; this view only ever holds the draft.
  */

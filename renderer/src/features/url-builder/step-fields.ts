@@ -1,4 +1,4 @@
-// The step form's fields: every catalog parameter (C's shared/transformations) paired with the SDK option
+// The step form's fields: every catalog parameter (shared/transformations) paired with the SDK option
 // that writes it (read from the SDK's own table), and a check of one value before anything is sent.
 import { PARAMETERS, parseTransformation, TransformationError, type ParamSpec } from '../../../../shared/transformations/index';
 import { BOOLEAN_OPTIONS, optionsForUrlKey, type LayerContext } from '../../../../shared/url/transformation-keys';
