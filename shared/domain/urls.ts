@@ -83,12 +83,20 @@ export const ParsedUrlView = z.object({
   }),
   /** False when the URL is not under this profile's endpoint (src then stays absolute). */
   underEndpoint: z.boolean(),
+  /**
+   * The other endpoint the URL was written for (e.g. `https://ik.imagekit.io/<id>`), when it tells one:
+   * its steps and path were read against it, and the draft builds under this profile's endpoint.
+   */
+  pastedEndpoint: z.string().optional(),
   /** `ik-t` of a pasted signed URL (unix seconds) and whether it has passed. */
   expiresAt: z.number().optional(),
   expired: z.boolean(),
   /** Why building the parsed options would not give back the exact pasted text. */
   warnings: z.array(z.string()),
-  /** The URL built from the parsed options now, and whether it equals the pasted one. */
+  /**
+   * The URL built from the parsed options now (under this profile's endpoint), and whether building
+   * them gives the pasted text (under the pasted URL's own endpoint, when it was another).
+   */
   rebuiltUrl: z.string(),
   exact: z.boolean(),
 });

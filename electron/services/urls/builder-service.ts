@@ -7,6 +7,7 @@ import { describeIssues } from '../../../shared/ipc/describe-issues';
 import type { BuiltUrl, ParsedUrlView, ResponsiveCandidate, SignedUrlCheck, UrlDraft, UrlPreview, UrlProblem } from '../../../shared/domain/urls';
 import { describeUrlProblems } from '../../../shared/url/build-options-schema';
 import { ImageKitUrlError, toBuildOptions } from '../../../shared/url/parse-imagekit-url';
+import { inferUrlEndpoint } from '../../../shared/url/foreign-endpoint';
 import type { BuildUrlOptions } from '../../../shared/url/url-types';
 import { createUrlService } from '../url/url-service';
 import { buildTransformationString, UrlSigningError } from '../url/sdk-url-builder';
@@ -96,12 +97,18 @@ export function createBuilderService(deps: BuilderDeps) {
       const { urlEndpoint } = session.connection;
       const urls = urlsFor(session);
       try {
-        const parsed = urls.parse(pasted, urlEndpoint);
+        let parsed = urls.parse(pasted, urlEndpoint);
+        // A URL of another endpoint (another account's ik.imagekit.io/<id>, a custom domain) is read
+        // against that endpoint, so its steps and path fill the builder instead of one absolute src.
+        const foreign = parsed.underEndpoint ? undefined : inferUrlEndpoint(pasted);
+        if (foreign) parsed = urls.parse(pasted, foreign);
         const now = nowSeconds();
         const options = toBuildOptions(parsed, now);
         const expiresAt = parsed.signature?.expiresAt;
         const expired = expiresAt !== undefined && expiresAt <= now;
-        const rebuiltUrl = await urls.build(session.id, options);
+        const sameEndpoint = await urls.build(session.id, options);
+        const rebuiltUrl = foreign ? await urls.build(session.id, { ...options, urlEndpoint }) : sameEndpoint;
+        if (foreign && parsed.signed) parsed.warnings.push('It was signed for another endpoint; the builder signs it again with this profile’s key.');
         return {
           draft: {
             src: options.src,
@@ -111,12 +118,13 @@ export function createBuilderService(deps: BuilderDeps) {
             signed: options.signed ?? false,
             ...(options.expiresIn !== undefined ? { expiresIn: options.expiresIn } : {}),
           },
-          underEndpoint: parsed.underEndpoint,
+          underEndpoint: parsed.underEndpoint && !foreign,
+          ...(foreign ? { pastedEndpoint: foreign } : {}),
           ...(expiresAt !== undefined ? { expiresAt } : {}),
           expired,
           warnings: parsed.warnings,
           rebuiltUrl,
-          exact: rebuiltUrl === pasted.trim(),
+          exact: sameEndpoint === pasted.trim(),
         };
       } catch (error) {
         rethrow(error, 'read that URL');

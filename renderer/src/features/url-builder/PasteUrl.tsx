@@ -5,8 +5,16 @@ import { useParseUrl } from '../../api/urls';
 import { useUrlBuilderStore } from './builder-store';
 
 function summary(parsed: ParsedUrlView): string {
-  const parts = [parsed.exact ? 'Filled in; building it gives the same URL.' : 'Filled in; the rebuilt URL differs from the pasted one (see notes).'];
-  if (!parsed.underEndpoint) parts.push('It is not under this profile’s URL endpoint, so it is kept as an absolute URL.');
+  const parts: string[] = [];
+  if (parsed.pastedEndpoint) {
+    parts.push(
+      `Filled in from another URL endpoint (${parsed.pastedEndpoint})${parsed.exact ? '; building it there gives the same URL' : ''}.`,
+      'The builder writes it under this profile’s URL endpoint, so the preview and the outputs come from this profile.',
+    );
+  } else {
+    parts.push(parsed.exact ? 'Filled in; building it gives the same URL.' : 'Filled in; the rebuilt URL differs from the pasted one (see notes).');
+    if (!parsed.underEndpoint) parts.push('It is not under this profile’s URL endpoint, so it is kept as an absolute URL, and the preview cannot request it.');
+  }
   if (parsed.expired && parsed.expiresAt !== undefined) {
     parts.push(`Its signature expired at ${new Date(parsed.expiresAt * 1000).toISOString()}; set a new expiry before copying.`);
   }
@@ -22,7 +30,9 @@ export function PasteUrl() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    // A new attempt replaces the last answer, whether it fills the builder in or fails.
     setResult(undefined);
+    parse.reset();
     try {
       const parsed = await parse.mutateAsync(text);
       load(parsed.draft);
@@ -33,7 +43,7 @@ export function PasteUrl() {
   };
 
   return (
-    <form className="ub-paste" onSubmit={(e) => void submit(e)} aria-label="Paste a URL">
+    <form className="ub-paste" onSubmit={(e) => void submit(e)} aria-label="Paste a URL" noValidate>
       <label htmlFor="ub-paste-url">ImageKit URL</label>
       <div className="ub-row">
         <input id="ub-paste-url" type="url" placeholder="https://ik.imagekit.io/…" value={text} onChange={(e) => setText(e.target.value)} />
@@ -42,7 +52,7 @@ export function PasteUrl() {
         </button>
       </div>
       <div role="status" aria-label="Paste result" className="ub-note">
-        {parse.error ? <span className="ub-error">{describeError(parse.error)}</span> : result ? summary(result) : null}
+        {parse.error ? <span className="ub-error">Not filled in: {describeError(parse.error)}</span> : result ? summary(result) : null}
         {result && result.warnings.length > 0 && (
           <ul>
             {result.warnings.map((w, i) => (
