@@ -2,6 +2,7 @@ import { toFile } from '@imagekit/nodejs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestEmulator, withEmulator } from '../helpers/emulator.js';
 import { makeClip } from './clips.js';
+import { validatedClient } from '../openapi/client.js';
 
 /** Upload probing of video files: ImageKit's video fields in every place it reports them. */
 describe('video upload probe', () => {
@@ -97,5 +98,19 @@ describe('metadata of a transformed video URL', () => {
     const meta = await sdk.files.metadata.getFromURL({ url: `${urlEndpoint}/m.mp4?tr=w-160,du-1` });
     expect(meta).toMatchObject({ width: 160, height: 120, duration: 1, videoCodec: 'h264', audioCodec: 'aac' });
     expect(meta.bitRate).toBeGreaterThan(0);
+  });
+});
+
+describe('video responses against the OpenAPI spec', () => {
+  const emu = withEmulator();
+
+  it('upload (with responseFields metadata), details, list and metadata of a video validate with zero violations', async () => {
+    const { sdk, collector } = validatedClient(emu.current);
+    const up = await sdk.files.upload({ file: await toFile(await makeClip({ seconds: 1 }), 'spec.mp4'), fileName: 'spec.mp4', responseFields: ['metadata', 'tags'] });
+    await sdk.files.get(up.fileId!);
+    await sdk.assets.list({ searchQuery: 'videoDuration >= 1' });
+    await sdk.files.metadata.get(up.fileId!);
+    expect(collector.violations).toEqual([]);
+    expect(collector.checked).toBeGreaterThanOrEqual(4);
   });
 });
