@@ -2,13 +2,19 @@ import sharp from 'sharp';
 import { toFile } from '@imagekit/nodejs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UrlPreview } from '../../../shared/domain/urls';
+import { randomUUID } from 'node:crypto';
 import { MemorySecretStore } from '../../services/secrets/memory-secret-store';
+import { KeyringSecretStore } from '../../services/secrets/keyring-secret-store';
+import { secretServiceForTests } from '../helpers/secret-service';
 import { startTestEmulator, type TestEmulator } from '../../../emulator/test/helpers/emulator';
 import { CountingSecretStore } from '../helpers/counting-secret-store';
 import { startAppHarness, type AppHarness } from '../helpers/core-harness';
 
 // An ImageKit-account profile (its key in the keychain) pointed at a second emulator, so every call
-// that needs the key would read the keychain; the Local library's key never does.
+// that needs the key would read the keychain; the Local library's key never does. Under
+// scripts/with-keyring.sh (npm test) the reads are counted on a real Secret Service over D-Bus.
+const secretService = secretServiceForTests();
+const backing = secretService.available ? new KeyringSecretStore(`MediaDesk-test-${randomUUID()}`) : new MemorySecretStore();
 let h: AppHarness;
 let account: TestEmulator;
 let keychain: CountingSecretStore;
@@ -16,7 +22,7 @@ let profileId: string;
 let src: string;
 
 beforeAll(async () => {
-  keychain = new CountingSecretStore(new MemorySecretStore());
+  keychain = new CountingSecretStore(backing);
   h = await startAppHarness('sessions', { version: '0.0.0-test', keychain, connectionTimeoutMs: 5_000 });
   account = await startTestEmulator();
   const jpeg = await sharp({ create: { width: 1200, height: 800, channels: 3, background: { r: 200, g: 90, b: 40 } } }).jpeg().toBuffer();
@@ -34,7 +40,7 @@ afterAll(async () => {
 const batch = (n: number) => Array.from({ length: n }, (_, i) => ({ filePath: `/private/file-${i}.jpg`, transformation: 'w-64,h-64' }));
 const sliderDraft = (width: number) => ({ src, transformation: [{ width: String(width) }], signed: true });
 
-describe('profile sessions: keychain reads per call', () => {
+describe(`profile sessions: keychain reads per call (${secretService.available ? 'gnome-keyring' : 'in-memory store'})`, () => {
   it('signs a 500-item batch with one keychain read, and none once the session is cached', async () => {
     await h.data('profiles.activate', { id: profileId });
     h.app.sessions.invalidate(); // a cold start: nothing cached yet
