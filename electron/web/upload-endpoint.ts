@@ -3,8 +3,8 @@ import { Transform } from 'node:stream';
 import { MAX_UPLOAD_BYTES } from '../../shared/domain/uploads';
 import { StagedId } from '../../shared/ipc/areas/uploads';
 import { AppError, type ErrorCode, type Result } from '../../shared/ipc/index';
-import { OversizeError } from '../services/uploads/staging';
-import type { StagedIntake } from '../services/uploads/staged-intake';
+import { OversizeError } from '../services/upload-area/staging';
+import type { StagedIntake } from '../services/upload-area/staged-intake';
 import { checkUploadRequest } from './request-guards';
 import type { Log } from './socket-guards';
 

@@ -15,7 +15,7 @@ import { channelNames, type Handlers } from '../../../shared/ipc/index';
 import type { CoreServices, FeatureArea } from './feature-area';
 import { featureAreas } from './feature-areas';
 import { GrantedPaths } from '../security/granted-paths';
-import type { StagedIntake } from '../uploads/staged-intake';
+import type { StagedIntake } from '../upload-area/staged-intake';
 
 export interface AppServicesOptions {
   /** Settings and the Local library live here. */

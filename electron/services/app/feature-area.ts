@@ -4,7 +4,7 @@ import type { ProfileSessions } from '../sessions/profile-sessions';
 import type { SettingsStore } from '../settings/settings-store';
 import type { EventHub } from './event-hub';
 import type { GrantedPaths } from '../security/granted-paths';
-import type { StagedIntake } from '../uploads/staged-intake';
+import type { StagedIntake } from '../upload-area/staged-intake';
 
 /** What every feature area may build on: the core services both hosts compose. */
 export interface CoreServices {

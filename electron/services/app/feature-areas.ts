@@ -1,9 +1,9 @@
 import type { FeatureAreaFactory } from './feature-area';
 import { createPurgeArea } from '../purge/area';
 import { createLibraryArea } from '../library/area';
-import { createUrlsArea } from '../urls/area';
+import { createUrlsArea } from '../url-builder/area';
 import { createEditingArea } from '../editing/area';
-import { createUploadsArea } from '../uploads/area';
+import { createUploadsArea } from '../upload-area/area';
 import { createTransferArea } from '../transfer/area';
 
 /**

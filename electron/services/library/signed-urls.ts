@@ -1,8 +1,8 @@
 import type { SignedUrlRequest } from '../../../shared/ipc/areas/library';
 import { AppError } from '../../../shared/ipc/index';
 import type { ProfileSession } from '../sessions/profile-sessions';
-import { UrlSigningError } from '../url/sdk-url-builder';
-import { createUrlService } from '../url/url-service';
+import { UrlSigningError } from '../url-building/sdk-url-builder';
+import { createUrlService } from '../url-building/url-service';
 
 /** Signed preview URLs live at least this long… */
 export const SIGNED_URL_MIN_TTL_S = 3600;

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GrantedPaths } from '../../services/security/granted-paths';
 import { useTempDirs } from '../helpers/temp-dir';
 import { bytes, listAll, removeTempDirs, tempDir as queueTempDir } from '../upload-queue/helpers';
-import { startUploadsHarness, type UploadsHarness } from '../uploads/harness';
+import { startUploadsHarness, type UploadsHarness } from '../upload-area/harness';
 import { startLibraryHarness, type LibraryHarness } from '../library/harness';
 
 const tempDir = useTempDirs();

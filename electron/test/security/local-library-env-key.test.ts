@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHostProcess, type HostProcess } from '../uploads/web-host-process';
+import { startHostProcess, type HostProcess } from '../upload-area/web-host-process';
 
 /**
  * The app's Local library, started the way the browser build starts it (the real web host process,

@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { STAGE_CHUNK_BYTES } from '../../../shared/ipc/areas/uploads';
 import { connect } from '../helpers/ws-client';
-import { ok, startHostProcess, type HostProcess } from '../uploads/web-host-process';
+import { ok, startHostProcess, type HostProcess } from '../upload-area/web-host-process';
 import { maskedTextFrame, rawExchange, resetAfterUpgradeRequest } from './raw-sockets';
 
 /**

@@ -12,7 +12,7 @@ import { renderApp } from '../support/render-app';
 
 /**
  * The builder's wiring against the contract's real router: the urls channels answer with what the
- * main side would say for the draft they receive (the main side itself is tested in electron/test/urls
+ * main side would say for the draft they receive (the main side itself is tested in electron/test/url-builder
  * against the emulator, and end to end in e2e/url-builder.spec.ts).
  */
 const ENDPOINT = 'http://127.0.0.1:40000/local';

@@ -8,7 +8,7 @@ import { SDK_TRANSFORM_KEYS } from '../../../shared/url/transformation-keys.js';
 import type { OverlaySpec, TransformationStep } from '../../../shared/url/url-types.js';
 import { parseImageKitUrl, toBuildOptions } from '../../../shared/url/parse-imagekit-url.js';
 import { renderPath, renderText } from '../../../shared/url/overlay-input.js';
-import { buildTransformationString, buildUrl } from '../../services/url/sdk-url-builder.js';
+import { buildTransformationString, buildUrl } from '../../services/url-building/sdk-url-builder.js';
 import { absoluteSrcOptions, builderOptions } from './url-arbitraries.js';
 
 const PRIVATE_KEY = 'private_key_for_round_trip';

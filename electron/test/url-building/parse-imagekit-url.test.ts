@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ImageKitUrlError, parseImageKitUrl, toBuildOptions } from '../../../shared/url/parse-imagekit-url.js';
 import { parseTransformationString } from '../../../shared/url/parse-transformation.js';
-import { buildUrl } from '../../services/url/sdk-url-builder.js';
+import { buildUrl } from '../../services/url-building/sdk-url-builder.js';
 
 const ENDPOINT = 'https://ik.imagekit.io/demo';
 

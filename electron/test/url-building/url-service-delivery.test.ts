@@ -9,7 +9,7 @@ import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../emulator/src/index.js';
 import { parseImageKitUrl, toBuildOptions } from '../../../shared/url/parse-imagekit-url.js';
-import { createUrlService, type UrlService } from '../../services/url/url-service.js';
+import { createUrlService, type UrlService } from '../../services/url-building/url-service.js';
 
 let emulator: RunningEmulator;
 let dataDir: string;

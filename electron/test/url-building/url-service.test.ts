@@ -4,8 +4,8 @@ import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { describeUrlProblems } from '../../../shared/url/build-options-schema.js';
-import { buildUrl, computeUrlSignature, getUploadAuthParameters, UrlSigningError } from '../../services/url/sdk-url-builder.js';
-import { createUrlService } from '../../services/url/url-service.js';
+import { buildUrl, computeUrlSignature, getUploadAuthParameters, UrlSigningError } from '../../services/url-building/sdk-url-builder.js';
+import { createUrlService } from '../../services/url-building/url-service.js';
 
 const ENDPOINT = 'https://ik.imagekit.io/demo';
 const KEY = 'private_test_key';

@@ -7,8 +7,8 @@ import {
   buildUrl,
   computeUrlSignature,
   getUploadAuthParameters,
-} from '../../services/url/sdk-url-builder.js';
-import { createUrlService } from '../../services/url/url-service.js';
+} from '../../services/url-building/sdk-url-builder.js';
+import { createUrlService } from '../../services/url-building/url-service.js';
 import { currentSdkUrlCases, isCurrentJsSdk, loadVectors, vectorsPath } from './url-vectors-file.js';
 
 const vectors = loadVectors();

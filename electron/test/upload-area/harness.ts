@@ -2,7 +2,7 @@ import type { ImageKit } from '@imagekit/nodejs';
 import type { Router } from '../../../shared/ipc/router';
 import type { FeatureArea } from '../../services/app/feature-area';
 import type { GrantedPaths } from '../../services/security/granted-paths';
-import { uploadsAreaWith } from '../../services/uploads/area';
+import { uploadsAreaWith } from '../../services/upload-area/area';
 import { createPurgeArea } from '../../services/purge/area';
 import { startTestEmulator, type TestEmulator, type TestEmulatorOptions } from '../../../emulator/test/helpers/emulator';
 import { callsThrough, routerOverAreas, startCoreHarness, testEmulatorAsLocalLibrary, type ContractCalls, type EventRecorder } from '../helpers/core-harness';

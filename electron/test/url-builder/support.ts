@@ -4,7 +4,7 @@ import { createRouter, type Handlers } from '../../../shared/ipc/index';
 import type { Result } from '../../../shared/ipc/result';
 import type { CoreServices } from '../../services/app/feature-area';
 import type { LocalLibraryHandle } from '../../services/local-library/local-library';
-import { createUrlsArea } from '../../services/urls/area';
+import { createUrlsArea } from '../../services/url-builder/area';
 import { callsThrough, startCoreHarness } from '../helpers/core-harness';
 
 export interface UrlsHarness {

@@ -2,10 +2,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import ImageKit from '@imagekit/nodejs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkTransformation } from '../../services/urls/transformation-check';
-import { judgeSignedUrl, expiryOf } from '../../services/urls/signed-check';
-import { listNamedTransformations, namedLookup } from '../../services/urls/named-transformations';
-import { presetFilePath } from '../../services/urls/preset-store';
+import { checkTransformation } from '../../services/url-builder/transformation-check';
+import { judgeSignedUrl, expiryOf } from '../../services/url-builder/signed-check';
+import { listNamedTransformations, namedLookup } from '../../services/url-builder/named-transformations';
+import { presetFilePath } from '../../services/url-builder/preset-store';
 
 describe('checkTransformation (before any request)', () => {
   it('reports every bad parameter with its step, not only the first', () => {

@@ -2,7 +2,7 @@
 // parsing it and building from the parsed options (through the SDK) gives the same URL back.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseImageKitUrl, toBuildOptions } from '../../../shared/url/parse-imagekit-url.js';
-import { buildUrl } from '../../services/url/sdk-url-builder.js';
+import { buildUrl } from '../../services/url-building/sdk-url-builder.js';
 import { currentSdkUrlCases, isCurrentJsSdk, loadVectors, vectorsPath } from './url-vectors-file.js';
 
 // An empty expected URL is the SDK saying "nothing to build" (no src): there is no URL to paste.

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { BuildUrlOptions, TransformationStep } from '../../../shared/url/url-types.js';
-import type { UrlFlavor } from '../../services/url/sdk-url-builder.js';
+import type { UrlFlavor } from '../../services/url-building/sdk-url-builder.js';
 import { parseBuildUrlOptions } from '../../../shared/url/build-options-schema.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');

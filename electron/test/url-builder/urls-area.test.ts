@@ -1,8 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuiltUrl, NamedTransformationList, ParsedUrlView, SignedUrlCheck, UrlPreset, UrlPreview } from '../../../shared/domain/urls';
-import { computeUrlSignature } from '../../services/url/sdk-url-builder';
-import { presetFilePath } from '../../services/urls/preset-store';
+import { computeUrlSignature } from '../../services/url-building/sdk-url-builder';
+import { presetFilePath } from '../../services/url-builder/preset-store';
 import { startUrlsHarness, type UrlsHarness } from './support';
 
 let h: UrlsHarness;
