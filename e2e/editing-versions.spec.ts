@@ -46,6 +46,7 @@ test('three versions by overwriting: compare two, restore the first and see it s
 
   // Restore Version 1: it becomes current, the file URL serves red again, and a purge is offered.
   await versions.getByRole('button', { name: 'Restore Version 1' }).click();
+  await versions.getByRole('alertdialog', { name: 'Restore Version 1' }).getByRole('button', { name: 'Restore version' }).click();
   const outcome = versions.getByRole('status', { name: 'Restore result' });
   await expect(outcome).toContainText('Version 1 is the current version again.');
   const file = (await lib.sdk.assets.list({ path: '/art' })).find((f) => f.type === 'file' && f.name === 'swatch.png') as { url: string };

@@ -72,8 +72,7 @@ test('a restored version is suggested in the Purge tab at once, though the tab w
   await lib.file('swatch.png').click();
   const versions = lib.details.getByRole('region', { name: 'Versions' });
   await versions.getByRole('button', { name: 'Restore Version 1' }).click();
-  const confirm = page.getByRole('alertdialog', { name: 'Restore Version 1' });
-  if (await confirm.isVisible().catch(() => false)) await confirm.getByRole('button', { name: 'Restore version' }).click();
+  await versions.getByRole('alertdialog', { name: 'Restore Version 1' }).getByRole('button', { name: 'Restore version' }).click();
   await expect(versions.getByRole('status', { name: 'Restore result' })).toContainText('Version 1 is the current version again.');
 
   await tab(page, 'Purge');

@@ -138,3 +138,11 @@ export function folderOfFilePath(filePath: string): string {
 export function folderName(folderPath: string): string {
   return folderPath.split('/').filter(Boolean).pop() ?? '';
 }
+
+/**
+ * The folder name ImageKit stores for `typed`: it keeps letters, marks, numerals, `-` and `_` and
+ * writes `_` for everything else ("Holiday Photos" → "Holiday_Photos"), so the app can say so.
+ */
+export function imagekitFolderName(typed: string): string {
+  return typed.normalize('NFC').replace(/[^\p{L}\p{M}\p{N}_-]/gu, '_');
+}

@@ -104,7 +104,7 @@ export function DeleteFilesDialog({ files }: { files: FileSummary[] }) {
   return (
     <DialogFrame title={title}>
       <p>
-        {files.length === 1 ? 'The file' : `These ${files.length} files`} ({formatBytes(total)}) and all their versions are deleted from the library. This cannot be undone; cached copies on the CDN are not purged.
+        {files.length === 1 ? 'The file' : `These ${files.length} files`} ({formatBytes(total)}) and {files.length === 1 ? 'all its versions are' : 'all their versions are'} deleted from the library. This cannot be undone; cached copies on the CDN are not purged.
       </p>
       {remove.isError && <p role="alert">{describeError(remove.error)}</p>}
       <div className="form-actions">

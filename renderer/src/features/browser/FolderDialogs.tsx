@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { folderName } from '../../../../shared/domain/library';
+import { folderName, imagekitFolderName } from '../../../../shared/domain/library';
 import { useCreateFolder, useDeleteFolder, useFolderCounts, useStartFolderJob } from '../../api/library';
 import { describeError } from '../../api/errors';
 import { useBrowserStore } from '../../ui/browser-store';
@@ -15,7 +15,10 @@ export function NewFolderDialog({ parentFolderPath }: { parentFolderPath: string
   const [name, setName] = useState('');
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    create.mutate({ parentFolderPath, folderName: name.trim() }, { onSuccess: () => (tell(`Created the folder ${name.trim()}.`), close()) });
+    const typed = name.trim();
+    const stored = imagekitFolderName(typed);
+    const why = stored === typed ? '' : ` ImageKit keeps only letters, digits, - and _ in folder names, so “${typed}” became “${stored}”.`;
+    create.mutate({ parentFolderPath, folderName: typed }, { onSuccess: () => (tell(`Created the folder ${stored}.${why}`), close()) });
   };
   return (
     <DialogFrame title="New folder">
@@ -24,7 +27,9 @@ export function NewFolderDialog({ parentFolderPath }: { parentFolderPath: string
           <span>Folder name</span>
           <input autoFocus value={name} onChange={(e) => setName(e.target.value)} />
         </label>
-        <p className="field-hint">In {parentFolderPath === '/' ? 'the library' : parentFolderPath}. ImageKit turns characters other than letters, digits, - and _ into _.</p>
+        <p className="field-hint">In {parentFolderPath === '/' ? 'the library' : parentFolderPath}. ImageKit turns characters other than letters, digits, - and _ into _.
+          {name.trim() && imagekitFolderName(name.trim()) !== name.trim() && <> It will be named {imagekitFolderName(name.trim())}.</>}
+        </p>
         {create.isError && <p role="alert">{describeError(create.error)}</p>}
         <div className="form-actions">
           <button type="submit" className="primary" disabled={!name.trim() || create.isPending}>

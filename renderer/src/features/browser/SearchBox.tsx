@@ -4,6 +4,9 @@ import { useRecentSearches } from '../../api/library';
 import { describeError } from '../../api/errors';
 import { useBrowserStore, type SearchMode } from '../../ui/browser-store';
 
+/** How long typing must pause before a name search runs (one search per word typed, not per key). */
+const NAME_SEARCH_PAUSE_MS = 200;
+
 export interface SearchBoxProps {
   /** The failure of the applied searchQuery (ImageKit's 400), shown under the box. */
   queryError: unknown;
@@ -11,7 +14,7 @@ export interface SearchBoxProps {
 
 /**
  * The library's search: ImageKit's searchQuery language, or plain name search (substring, from the
- * local index), in the open folder or the whole library. Enter applies; Escape or Clear goes back to
+ * local index, applied as you type), in the open folder or the whole library. Enter applies; Escape or Clear goes back to
  * the folder listing. A rejected query keeps the text and shows ImageKit's message right below it.
  */
 export function SearchBox({ queryError }: SearchBoxProps) {
@@ -27,6 +30,20 @@ export function SearchBox({ queryError }: SearchBoxProps) {
   useEffect(() => {
     if (!applied) setText('');
   }, [applied]);
+
+  // Name search answers from the local index, so it follows the typing (after a short pause) without Enter.
+  useEffect(() => {
+    if (mode !== 'name') return;
+    const trimmed = text.trim();
+    const current = useBrowserStore.getState().search;
+    if (!trimmed) {
+      if (current?.mode === 'name') applySearch(null);
+      return;
+    }
+    if (current?.mode === 'name' && current.text === trimmed && current.scope === scope) return;
+    const timer = setTimeout(() => applySearch({ mode: 'name', text: trimmed, scope }), NAME_SEARCH_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [text, mode, scope, applySearch]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -3,7 +3,7 @@ import { FIELD_TYPES, type FieldType } from '../../../../shared/custom-metadata/
 import type { CustomField } from '../../../../shared/domain/editing';
 import { useFieldMutations } from '../../api/editing';
 import { describeError } from '../../api/errors';
-import { checkDraft, draftFromField, emptyDraft, usesLength, usesOptions, usesRange, type FieldDraft } from './field-draft';
+import { checkDraft, draftFromField, emptyDraft, fieldTypeLabel, usesLength, usesOptions, usesRange, type FieldDraft } from './field-draft';
 
 interface Props {
   /** The field being edited; absent for a new field. */
@@ -11,10 +11,6 @@ interface Props {
   onDone(): void;
 }
 
-const TYPE_WORDS: Record<FieldType, string> = {
-  Text: 'Text', Textarea: 'Text area', Number: 'Number', Date: 'Date', Boolean: 'Yes / no',
-  SingleSelect: 'Single select', MultiSelect: 'Multi select',
-};
 
 /**
  * Create or edit a custom metadata field. Every rule is checked with the server's own validator as
@@ -76,7 +72,7 @@ export function FieldForm({ field, onDone }: Props) {
         <select id={`${formId}-type`} value={draft.type} disabled={Boolean(field)} onChange={(e) => set('type', e.target.value as FieldType)}>
           {FIELD_TYPES.map((t) => (
             <option key={t} value={t}>
-              {TYPE_WORDS[t]}
+              {fieldTypeLabel(t)}
             </option>
           ))}
         </select>

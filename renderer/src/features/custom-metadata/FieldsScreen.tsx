@@ -3,6 +3,7 @@ import type { CustomField } from '../../../../shared/domain/editing';
 import { useFieldMutations, useFields } from '../../api/editing';
 import { describeError } from '../../api/errors';
 import { FieldForm } from './FieldForm';
+import { fieldTypeLabel } from './field-draft';
 import { encodeValue } from './value-codec';
 
 function rulesOf(field: CustomField): string {
@@ -60,7 +61,7 @@ export function FieldsScreen() {
                   {f.deleted && <span className="badge"> (deleted)</span>}
                 </th>
                 <td>{f.name}</td>
-                <td>{f.schema.type}</td>
+                <td>{fieldTypeLabel(f.schema.type)}</td>
                 <td>{rulesOf(f)}</td>
                 <td>
                   {!f.deleted && (

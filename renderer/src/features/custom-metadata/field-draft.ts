@@ -34,6 +34,21 @@ const RANGE: FieldType[] = ['Number', 'Date'];
 const LENGTH: FieldType[] = ['Text', 'Textarea'];
 export const SELECT: FieldType[] = ['SingleSelect', 'MultiSelect'];
 
+const TYPE_WORDS: Record<FieldType, string> = {
+  Text: 'Text',
+  Textarea: 'Text area',
+  Number: 'Number',
+  Date: 'Date',
+  Boolean: 'Yes / no',
+  SingleSelect: 'Single select',
+  MultiSelect: 'Multi select',
+};
+
+/** The words people read for ImageKit's schema type names ("SingleSelect" → "Single select"). */
+export function fieldTypeLabel(type: string): string {
+  return (TYPE_WORDS as Record<string, string>)[type] ?? type;
+}
+
 export const usesRange = (t: FieldType) => RANGE.includes(t);
 export const usesLength = (t: FieldType) => LENGTH.includes(t);
 export const usesOptions = (t: FieldType) => SELECT.includes(t);

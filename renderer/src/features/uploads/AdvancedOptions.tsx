@@ -1,3 +1,5 @@
+import { useId } from 'react';
+import { useActiveProfile } from '../../api/profiles';
 import { RESPONSE_FIELDS, type UploadExtension, type UploadOptions } from '../../../../shared/domain/uploads';
 
 interface Props {
@@ -19,15 +21,24 @@ export function AdvancedOptions({ draft, patch, postText, setPostText }: Props) 
   const setExt = (name: UploadExtension['name'], next: UploadExtension | null) =>
     patch({ extensions: [...exts.filter((e) => e.name !== name), ...(next ? [next] : [])] });
   const removeBg = findExt(exts, 'remove-bg');
+  // The Local library has no cloud tagger: the options would be accepted and do nothing, so they are off and say why.
+  const local = useActiveProfile()?.kind === 'local';
+  const taggingNoteId = useId();
   const tagging = (name: TaggingName, label: string) => {
     const ext = findExt(exts, name);
     return (
       <div className="upload-row-fields">
         <label className="upload-check">
-          <input type="checkbox" checked={Boolean(ext)} onChange={(e) => setExt(name, e.target.checked ? { name, minConfidence: 80, maxTags: 10 } : null)} />
+          <input
+            type="checkbox"
+            checked={Boolean(ext) && !local}
+            disabled={local}
+            aria-describedby={local ? taggingNoteId : undefined}
+            onChange={(e) => setExt(name, e.target.checked ? { name, minConfidence: 80, maxTags: 10 } : null)}
+          />
           {label}
         </label>
-        {ext && (
+        {ext && !local && (
           <>
             <label>
               {`${label}: minimum confidence`}
@@ -92,6 +103,11 @@ export function AdvancedOptions({ draft, patch, postText, setPostText }: Props) 
         </div>
         {tagging('google-auto-tagging', 'Google auto-tagging')}
         {tagging('aws-auto-tagging', 'AWS auto-tagging')}
+        {local && (
+          <p id={taggingNoteId} className="muted small">
+            Auto-tagging runs on ImageKit’s servers: it needs an ImageKit account profile. The Local library cannot tag images.
+          </p>
+        )}
         <label className="upload-check">
           <input
             type="checkbox"

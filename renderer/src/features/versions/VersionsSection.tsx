@@ -28,6 +28,7 @@ export function VersionsSection({ file }: DetailsSectionProps) {
   const [preview, setPreview] = useState<string | null>(null);
   const [compare, setCompare] = useState<string[]>([]);
   const [confirmDelete, setConfirmDelete] = useState<VersionEntry | null>(null);
+  const [confirmRestore, setConfirmRestore] = useState<VersionEntry | null>(null);
   const [restored, setRestored] = useState<Restored | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -43,7 +44,10 @@ export function VersionsSection({ file }: DetailsSectionProps) {
     restore.mutate(
       { fileId: file.fileId, versionId: v.versionId },
       {
-        onSuccess: (answer) => setRestored({ versionName: v.versionName, ...answer }),
+        onSuccess: (answer) => {
+          setConfirmRestore(null);
+          setRestored({ versionName: v.versionName, ...answer });
+        },
         onError: (e) => setError(describeError(e)),
       },
     );
@@ -100,7 +104,7 @@ export function VersionsSection({ file }: DetailsSectionProps) {
                   </label>
                   {!v.isCurrent && (
                     <>
-                      <button type="button" disabled={restore.isPending} onClick={() => doRestore(v)}>
+                      <button type="button" disabled={restore.isPending} onClick={() => setConfirmRestore(v)}>
                         Restore <span className="sr-only">{v.versionName}</span>
                       </button>
                       <button type="button" className="danger" onClick={() => setConfirmDelete(v)}>
@@ -124,6 +128,20 @@ export function VersionsSection({ file }: DetailsSectionProps) {
             Delete version
           </button>
           <button type="button" onClick={() => setConfirmDelete(null)}>
+            Cancel
+          </button>
+        </div>
+      )}
+      {confirmRestore && (
+        <div role="alertdialog" aria-label={`Restore ${confirmRestore.versionName}`} className="inline-confirm">
+          <p>
+            Make {confirmRestore.versionName} ({formatBytes(confirmRestore.details.size)}) the current version? The file’s URL then serves it, and the
+            version current now stays in the history.
+          </p>
+          <button type="button" className="primary" disabled={restore.isPending} onClick={() => doRestore(confirmRestore)}>
+            Restore version
+          </button>
+          <button type="button" onClick={() => setConfirmRestore(null)}>
             Cancel
           </button>
         </div>
