@@ -5,6 +5,7 @@ import type { AppServices } from '../services/app/create-app-services';
 import { checkUpgrade, hostIsAllowed, requestTarget } from './request-guards';
 import { answerClientError, guardSocket, refuseUpgrade, type Log } from './socket-guards';
 import { serveRendererFile } from './serve-renderer';
+import { DOWNLOAD_PATH, serveOriginalDownload } from './serve-download';
 import { serveUpload, UPLOAD_PATH } from './upload-endpoint';
 import { newToken } from './token';
 import { serveSocket } from './ws-transport';
@@ -60,6 +61,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     if (!target) {
       res.writeHead(400, { 'Content-Type': 'text/plain' }).end('Bad request: the target must be a path such as /index.html.');
+      return;
+    }
+    if (target.pathname === DOWNLOAD_PATH) {
+      void serveOriginalDownload(req, res, target, { token, router: options.services.router, log });
       return;
     }
     serveRendererFile(req, res, options.rendererDir, target.pathname, log);

@@ -1,7 +1,8 @@
 import { useCallback } from 'react';
 import type { FileSummary } from '../../../../shared/domain/library';
 import { pickDirectory, useSaveOriginals } from '../../api/library';
-import { useAppInfo } from '../../api/profiles';
+import { useActiveProfile, useAppInfo } from '../../api/profiles';
+import { webDownloadHref } from '../../api/web-download';
 import { describeError } from '../../api/errors';
 import { useDialogStore } from './dialog-store';
 import { attachmentUrl } from './format';
@@ -26,6 +27,7 @@ export function useFileActions() {
   const tell = useDialogStore((s) => s.tell);
   const info = useAppInfo();
   const save = useSaveOriginals();
+  const profileId = useActiveProfile()?.id;
 
   const download = useCallback(
     async (files: FileSummary[]) => {
@@ -41,11 +43,11 @@ export function useFileActions() {
         }
         return;
       }
-      // The delivery endpoint answers `ik-attachment=true` with Content-Disposition: attachment,
-      // so the browser saves the original instead of navigating.
+      // One same-origin link per file (the web host serves the original as an attachment): each starts
+      // its own download. Without the web host's link, the delivery URL's `ik-attachment=true` does.
       for (const file of files) {
         const link = document.createElement('a');
-        link.href = attachmentUrl(file.url);
+        link.href = (profileId && webDownloadHref(profileId, file.fileId)) || attachmentUrl(file.url);
         link.download = file.name;
         link.rel = 'noopener';
         document.body.append(link);
@@ -54,7 +56,7 @@ export function useFileActions() {
       }
       tell(files.length === 1 ? `Downloading ${files[0]!.name}.` : `Downloading ${files.length} files.`);
     },
-    [info.data?.host, save, tell],
+    [info.data?.host, save, tell, profileId],
   );
 
   return {
