@@ -89,6 +89,7 @@ test('pause and resume one file, cancel another', async ({ page }) => {
     const app = new AppPage(page);
     await app.open(host.url);
     const u = ui(page);
+    await u.region.getByRole('button', { name: 'Show list' }).click(); // the queue's controls are in the open drawer
     const concurrency = u.region.getByLabel('At once');
     await concurrency.fill('1');
     await concurrency.blur();

@@ -58,6 +58,15 @@ export function getBridge(): ApiBridge {
   return bridge;
 }
 
+/**
+ * The web host's token for its HTTP upload (`PUT /uploads/stage`, token in a header), or null in Electron,
+ * whose window hands files over by path or through IPC instead.
+ */
+export function webUploadToken(): string | null {
+  getBridge();
+  return wsBridge ? (takeToken() ?? null) : null;
+}
+
 /** State of the link to the host; Electron's IPC is always 'open'. */
 export function linkState(): LinkState {
   getBridge();

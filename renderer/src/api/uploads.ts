@@ -1,11 +1,12 @@
 import { useEffect, useRef } from 'react';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { BatchSummary, FileProgress, NearDuplicate, UploadOptions, UploadSource } from '../../../shared/domain/uploads';
+import type { BatchSummary, FileProgress, UploadOptions, UploadSource } from '../../../shared/domain/uploads';
 import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract';
 import { STAGE_CHUNK_BYTES } from '../../../shared/ipc/areas/uploads';
 import { invoke, subscribe } from './client';
 import { getBridge } from './transport';
 import { libraryKeys } from './library';
+import { sendIncomingFiles } from './upload-bytes';
 import { useActiveProfile } from './profiles';
 
 type Snapshot = ChannelOutput<'uploads.list'>;
@@ -173,21 +174,26 @@ export function useMetadataFields(enabled = true) {
   });
 }
 
+/**
+ * Queues a batch. When it has files the window must send (`incoming` sources, `files` in the same order), the
+ * mutation resolves as soon as the batch is queued and the bytes follow in the background, file by file, each
+ * starting its upload as it arrives; a file cancelled meanwhile is not sent.
+ */
 export function useAddUploads() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: ChannelInput<'uploads.add'> & { profileId: string }) => invoke('uploads.add', input),
+    mutationFn: async ({ files = [], ...input }: ChannelInput<'uploads.add'> & { profileId: string; files?: Blob[] }) => {
+      const added = await invoke('uploads.add', input);
+      const incoming = added.incoming.map((it, i) => ({ ...it, file: files[i]! }));
+      if (incoming.length) {
+        const stillWanted = (itemId: number) =>
+          client.getQueryData<Snapshot>(uploadKeys.snapshot(input.profileId))?.items.find((it) => it.id === itemId)?.state !== 'cancelled';
+        void sendIncomingFiles(input.profileId, incoming, stillWanted);
+      }
+      return added;
+    },
     onSuccess: (_out, input) => client.invalidateQueries({ queryKey: uploadKeys.snapshot(input.profileId) }),
   });
-}
-
-export function findNearDuplicates(profileId: string, sources: UploadSource[], targetFolder: string): Promise<NearDuplicate[]> {
-  return invoke('uploads.nearDuplicates', { profileId, sources, targetFolder });
-}
-
-/** Forgets staged bytes: a whole drop (its group id) or one file of it (its staged id). */
-export function discardStaged(profileId: string, id: string): Promise<unknown> {
-  return invoke('uploads.stage.discard', { profileId, id });
 }
 
 /** A file the window holds (dropped, picked or pasted) and where it sits inside what was dropped. */
@@ -240,23 +246,26 @@ export async function stageFiles(
 }
 
 /**
+ * Files the window holds as sources the queue takes at once (`incoming`): each item waits in `receiving` until
+ * `sendIncomingFiles` has sent its bytes.
+ */
+export function incomingSources(files: WindowFile[]): UploadSource[] {
+  return files.map(({ file, relativePath }) => ({ kind: 'incoming', relativePath, size: file.size }));
+}
+
+/**
  * In the Electron app a dropped or picked file has a place on disk, so the queue can read it there instead
  * of the window staging its bytes. Returns one path source per dropped file or top-level folder (the
  * folder's own path, so its structure is recreated), or null when the bytes must be staged: no
  * `pathForFile` (the web host), a file without a path (a pasted image), a file renamed on the way in (its
- * path does not end in its relative path), or a file inside a folder when the person may have to leave
- * single files out (the near-duplicate check), which only staged copies allow.
+ * path does not end in its relative path). The near-duplicate check holds single files of a folder in the
+ * queue itself, so it needs no copies.
  */
-export function diskSources(
-  files: WindowFile[],
-  { singleFilesExcludable }: { singleFilesExcludable: boolean },
-  pathForFile = bridgePathForFile(),
-): UploadSource[] | null {
+export function diskSources(files: WindowFile[], pathForFile = bridgePathForFile()): UploadSource[] | null {
   if (!pathForFile || files.length === 0) return null;
   const tops: string[] = [];
   for (const { file, relativePath } of files) {
     const segments = relativePath.split('/').filter(Boolean);
-    if (segments.length > 1 && singleFilesExcludable) return null;
     const onDisk = pathForFile(file);
     if (!onDisk) return null;
     const top = stripTrailingSegments(onDisk, segments);

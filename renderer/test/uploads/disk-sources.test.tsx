@@ -29,7 +29,7 @@ describe('choosing between paths on disk and staged bytes', () => {
       ['album/2024/c.jpg', '/home/me/Pictures/album/2024/c.jpg'],
       ['other/d.jpg', '/mnt/x/other/d.jpg'],
     ]);
-    expect(diskSources(files, { singleFilesExcludable: false }, pathForFile)).toEqual([
+    expect(diskSources(files, pathForFile)).toEqual([
       { kind: 'path', path: '/home/me/Desktop/a.jpg' },
       { kind: 'path', path: '/home/me/Pictures/album' },
       { kind: 'path', path: '/mnt/x/other' },
@@ -38,25 +38,23 @@ describe('choosing between paths on disk and staged bytes', () => {
 
   it('understands Windows paths', () => {
     const { files, pathForFile } = onDisk([['album/2024/c.jpg', 'C:\\Users\\me\\album\\2024\\c.jpg']]);
-    expect(diskSources(files, { singleFilesExcludable: false }, pathForFile)).toEqual([{ kind: 'path', path: 'C:\\Users\\me\\album' }]);
+    expect(diskSources(files, pathForFile)).toEqual([{ kind: 'path', path: 'C:\\Users\\me\\album' }]);
   });
 
-  it('stages when any file has no path, was renamed on the way in, or single files may have to be left out of a folder', () => {
+  it('sends bytes when any file has no path or was renamed on the way in; a folder stays on disk even with the near-duplicate check', () => {
     const pasted = onDisk([['a.jpg', '/d/a.jpg'], ['pasted-20260101-000000.png', '']]);
-    expect(diskSources(pasted.files, { singleFilesExcludable: false }, pasted.pathForFile)).toBeNull();
+    expect(diskSources(pasted.files, pasted.pathForFile)).toBeNull();
     const renamed = onDisk([['pasted-20260101-000000.png', '/tmp/image.png']]);
-    expect(diskSources(renamed.files, { singleFilesExcludable: false }, renamed.pathForFile)).toBeNull();
+    expect(diskSources(renamed.files, renamed.pathForFile)).toBeNull();
     const folder = onDisk([['album/b.jpg', '/p/album/b.jpg']]);
-    expect(diskSources(folder.files, { singleFilesExcludable: true }, folder.pathForFile)).toBeNull();
-    const loose = onDisk([['b.jpg', '/p/b.jpg']]);
-    expect(diskSources(loose.files, { singleFilesExcludable: true }, loose.pathForFile)).toEqual([{ kind: 'path', path: '/p/b.jpg' }]);
+    expect(diskSources(folder.files, folder.pathForFile)).toEqual([{ kind: 'path', path: '/p/album' }]);
   });
 
   it('stages in the web host, whose bridge has no pathForFile', () => {
     const host = createUploadsHost([]);
     setBridgeForTests(host.bridge);
     const { files } = onDisk([['a.jpg', '/d/a.jpg']]);
-    expect(diskSources(files, { singleFilesExcludable: false })).toBeNull();
+    expect(diskSources(files)).toBeNull();
     setBridgeForTests(undefined);
   });
 });
@@ -67,8 +65,8 @@ describe('the Upload dialog in the Electron app', () => {
     setBridgeForTests(undefined);
   });
 
-  async function upload(defaults: UploadOptions, entries: [string, string][], nearDuplicates: unknown[] = []) {
-    const host = createUploadsHost([], [], { 'uploads.defaults.get': () => defaults, 'uploads.nearDuplicates': () => nearDuplicates as never });
+  async function upload(defaults: UploadOptions, entries: [string, string][]) {
+    const host = createUploadsHost([], [], { 'uploads.defaults.get': () => defaults });
     const { files, pathForFile } = onDisk(entries);
     setBridgeForTests({ ...host.bridge, pathForFile });
     useUploadsUi.setState({ pending: null, urlDialogOpen: false, expanded: true });
@@ -103,17 +101,18 @@ describe('the Upload dialog in the Electron app', () => {
     expect(host.problems).toEqual([]);
   });
 
-  it('leaves out a look-alike read in place without discarding anything on disk', async () => {
-    const { host, user } = await upload(UploadOptions.parse({ nearDuplicateCheck: true }), [['same.jpg', '/d/same.jpg'], ['new.jpg', '/d/new.jpg']], [
-      { source: '/d/same.jpg', name: 'same.jpg', distance: 1, match: { fileId: 'f1', name: 'orig.jpg', filePath: '/orig.jpg', thumbnail: null } },
-    ]);
-    const choice = await screen.findByRole('dialog', { name: 'Possible duplicates' });
-    await user.click(within(choice).getByRole('checkbox', { name: 'Leave out same.jpg' }));
-    await user.click(within(choice).getByRole('button', { name: 'Continue' }));
+  it('queues files read in place with the near-duplicate check on: the queue holds look-alikes itself', async () => {
+    const { host } = await upload(UploadOptions.parse({ nearDuplicateCheck: true }), [['same.jpg', '/d/same.jpg'], ['album/new.jpg', '/d/album/new.jpg']]);
     await waitFor(() => expect(host.callsTo('uploads.add')).toHaveLength(1));
-    expect(host.callsTo('uploads.stage.begin')).toEqual([]);
-    expect(host.callsTo('uploads.stage.discard')).toEqual([]);
-    expect(host.callsTo('uploads.add')[0]).toMatchObject({ sources: [{ kind: 'path', path: '/d/new.jpg' }] });
+    expect(host.callsTo('uploads.nearDuplicates')).toEqual([]);
+    expect(host.callsTo('uploads.stage.chunk')).toEqual([]);
+    expect(host.callsTo('uploads.add')[0]).toMatchObject({
+      options: { nearDuplicateCheck: true },
+      sources: [
+        { kind: 'path', path: '/d/same.jpg' },
+        { kind: 'path', path: '/d/album' },
+      ],
+    });
     expect(host.problems).toEqual([]);
   });
 });

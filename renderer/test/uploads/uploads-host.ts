@@ -11,7 +11,7 @@ export function createUploadsHost(initial: UploadItem[], fields: MetadataField[]
   const calls: { channel: string; input: unknown }[] = [];
   const listeners = new Map<string, Set<(p: unknown) => void>>();
   const staged = new Map<string, number>();
-  const counts = { pending: 0, conflict: 0, queued: 0, uploading: 0, paused: 0, done: 0, skipped: 0, failed: 0, cancelled: 0 };
+  const counts = { receiving: 0, pending: 0, conflict: 0, queued: 0, uploading: 0, paused: 0, done: 0, skipped: 0, failed: 0, cancelled: 0 };
   const empty = () => ({});
   const handlers: Partial<Handlers> = {
     'profiles.list': () => [
@@ -37,7 +37,16 @@ export function createUploadsHost(initial: UploadItem[], fields: MetadataField[]
       return { received: got };
     },
     'uploads.stage.end': (input) => ({ size: staged.get(input.stagedId) ?? 0 }),
-    'uploads.add': () => ({ batchId: 9, items: [] }),
+    // Incoming files are queued at once, waiting for their bytes (staged ids as the real host names them).
+    'uploads.add': (input) => {
+      const incoming = input.sources.flatMap((src, i) => {
+        if (src.kind !== 'incoming') return [];
+        const stagedId = `group0000001/${src.relativePath}`;
+        staged.set(stagedId, 0);
+        return [{ stagedId, itemId: 100 + i }];
+      });
+      return { batchId: 9, items: [], incoming };
+    },
     'uploads.stage.discard': () => ({}),
     ...extra,
   };
@@ -81,6 +90,7 @@ export function item(id: number, fileName: string, patch: Partial<UploadItem> = 
     errorMessage: null,
     errorHelp: null,
     result: null,
+    lookalike: null,
     ...patch,
   };
 }

@@ -8,9 +8,16 @@ interface Props {
   onReview(): void;
 }
 
+/** Look-alikes (near-duplicate check) wait here too: for them replace and keep both both mean "upload it anyway". */
 function what(conflicts: UploadItem[]): string {
-  if (conflicts.length !== 1) return `${conflicts.length} files already exist.`;
+  const alike = conflicts.filter((c) => c.lookalike).length;
+  if (conflicts.length !== 1) {
+    if (alike === 0) return `${conflicts.length} files already exist.`;
+    if (alike === conflicts.length) return `${alike} images look like ones in the library.`;
+    return `${conflicts.length - alike} files already exist and ${alike} look like library images.`;
+  }
   const [item] = conflicts;
+  if (item!.lookalike) return `${item!.targetName} looks like ${item!.lookalike.filePath}.`;
   return `${item!.targetName} already exists in ${item!.folder}.`;
 }
 

@@ -1,27 +1,14 @@
 import { useEffect, useId, useState } from 'react';
-import { UploadOptions, type NearDuplicate, type UploadSource } from '../../../../shared/domain/uploads';
+import { UploadOptions, type UploadSource } from '../../../../shared/domain/uploads';
 import { describeIssues } from '../../../../shared/ipc/describe-issues';
-import {
-  diskSources,
-  discardStaged,
-  findNearDuplicates,
-  stageFiles,
-  useAddUploads,
-  useMetadataFields,
-  useSaveUploadDefaults,
-  useUploadDefaults,
-  useUploadsProfileId,
-} from '../../api/uploads';
+import { diskSources, incomingSources, useAddUploads, useMetadataFields, useSaveUploadDefaults, useUploadDefaults, useUploadsProfileId } from '../../api/uploads';
 import { useCurrentFolder } from '../../ui/browser-store';
 import { Modal } from '../../ui/Modal';
 import { AdvancedOptions } from './AdvancedOptions';
 import { CustomMetadataFields, metadataProblems } from './CustomMetadataFields';
-import { DuplicateChoices } from './DuplicateChoices';
 import { formatBytes } from './format';
 import { formatPostLines, parsePostLines } from './post-transformations';
 import { useUploadsUi, type PendingUpload } from './uploads-store';
-
-type Step = { kind: 'edit' } | { kind: 'sending'; sent: number; total: number } | { kind: 'duplicates'; found: NearDuplicate[]; sources: UploadSource[]; groupId: string | null };
 
 function describe(pending: PendingUpload): string {
   if (pending.kind === 'urls') return pending.urls.length === 1 ? '1 link' : `${pending.urls.length} links`;
@@ -44,7 +31,6 @@ export function UploadDialog({ pending }: { pending: PendingUpload }) {
   const [tagsText, setTagsText] = useState('');
   const [postText, setPostText] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [step, setStep] = useState<Step>({ kind: 'edit' });
 
   useEffect(() => {
     if (defaults.data && !draft) {
@@ -81,70 +67,32 @@ export function UploadDialog({ pending }: { pending: PendingUpload }) {
     return parsed.data;
   };
 
-  const send = async (options: UploadOptions, sources: UploadSource[]) => {
-    await add.mutateAsync({ profileId: profileId!, sources, targetFolder: folder, options });
-    close();
-  };
-
+  /**
+   * Queues the batch and closes at once. Files with a place on disk (Electron) are read there; the others are
+   * queued as incoming and their bytes follow in the background, each file uploading as soon as it is in.
+   * The near-duplicate check runs in the queue, file by file, while the others upload.
+   */
   const submit = async () => {
     setError(null);
     const options = collect();
     if (typeof options === 'string') return setError(options);
     if (!folder.startsWith('/')) return setError('The folder starts with "/", e.g. /photos/2024.');
-    let groupId: string | null = null;
     try {
-      if (pending.kind === 'urls') return await send(options, pending.urls.map((url) => ({ kind: 'url', url })));
-      // Files with a place on disk (Electron) are read there; otherwise their bytes are staged first.
-      let sources = diskSources(pending.files, { singleFilesExcludable: options.nearDuplicateCheck });
-      if (!sources) {
-        setStep({ kind: 'sending', sent: 0, total: pending.files.reduce((s, f) => s + f.file.size, 0) });
-        const staged = await stageFiles(profileId!, pending.files, (sent, total) => setStep({ kind: 'sending', sent, total }));
-        ({ groupId, sources } = staged);
+      if (pending.kind === 'urls') {
+        await add.mutateAsync({ profileId: profileId!, sources: pending.urls.map((url): UploadSource => ({ kind: 'url', url })), targetFolder: folder, options });
+      } else {
+        const onDisk = diskSources(pending.files);
+        const sources = onDisk ?? incomingSources(pending.files);
+        await add.mutateAsync({ profileId: profileId!, sources, targetFolder: folder, options, files: onDisk ? [] : pending.files.map((f) => f.file) });
       }
-      if (options.nearDuplicateCheck) {
-        const found = await findNearDuplicates(profileId!, sources, folder);
-        if (found.length) return setStep({ kind: 'duplicates', found, sources, groupId });
-      }
-      await send(options, sources);
+      close();
     } catch (e) {
-      if (groupId) void discardStaged(profileId!, groupId);
-      setStep({ kind: 'edit' });
       setError(e instanceof Error ? e.message : String(e));
     }
   };
 
-  const cancel = () => {
-    if (step.kind === 'duplicates' && step.groupId) void discardStaged(profileId!, step.groupId);
-    close();
-  };
-
-  if (step.kind === 'duplicates') {
-    return (
-      <Modal labelledBy={titleId} onClose={cancel}>
-        <h2 id={titleId}>Possible duplicates</h2>
-        <DuplicateChoices
-          found={step.found}
-          onDecide={async (leaveOut) => {
-            try {
-              // Staged copies are dropped; files read in place are just left out of the batch.
-              if (step.groupId) await Promise.all(leaveOut.map((id) => discardStaged(profileId!, id)));
-              const remaining = step.sources.filter((src) => !leaveOut.includes(src.kind === 'staged' ? src.stagedId : src.kind === 'path' ? src.path : src.url));
-              const options = collect();
-              if (remaining.length === 0) close();
-              else if (typeof options !== 'string') await send(options, remaining);
-            } catch (e) {
-              setError(e instanceof Error ? e.message : String(e));
-            }
-          }}
-          onCancel={cancel}
-        />
-        {error && <p role="alert">{error}</p>}
-      </Modal>
-    );
-  }
-
   return (
-    <Modal labelledBy={titleId} onClose={cancel} size="lg">
+    <Modal labelledBy={titleId} onClose={close} size="lg">
       <form
         className="upload-dialog"
         onSubmit={(e) => {
@@ -210,11 +158,6 @@ export function UploadDialog({ pending }: { pending: PendingUpload }) {
           )}
         </fieldset>
         <AdvancedOptions draft={draft} patch={patch} postText={postText} setPostText={setPostText} />
-        {step.kind === 'sending' && (
-          <p role="status">
-            Reading files… {formatBytes(step.sent)} of {formatBytes(step.total)}
-          </p>
-        )}
         {error && <p role="alert">{error}</p>}
         <div className="upload-dialog-buttons">
           <button
@@ -228,10 +171,10 @@ export function UploadDialog({ pending }: { pending: PendingUpload }) {
             Save as defaults
           </button>
           {save.isSuccess && <span role="status">Saved as this profile's defaults.</span>}
-          <button type="button" onClick={cancel}>
+          <button type="button" onClick={close}>
             Cancel
           </button>
-          <button type="submit" className="primary" disabled={step.kind === 'sending' || add.isPending}>
+          <button type="submit" className="primary" disabled={add.isPending}>
             Upload
           </button>
         </div>

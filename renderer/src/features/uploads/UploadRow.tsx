@@ -1,3 +1,4 @@
+import type { HTMLAttributes } from 'react';
 import type { FileProgress, UploadItem } from '../../../../shared/domain/uploads';
 import { useQueueAction, useResolveConflict } from '../../api/uploads';
 import { formatBytes, formatEta, formatSpeed, stateWords } from './format';
@@ -6,8 +7,14 @@ function targetPath(item: UploadItem): string {
   return `${item.folder === '/' ? '' : item.folder}/${item.targetName}`;
 }
 
+/** What the virtualized list puts on each row: its position, measuring ref and roving tab stop. */
+type RowProps = Pick<HTMLAttributes<HTMLLIElement>, 'tabIndex' | 'aria-setsize' | 'aria-posinset' | 'onFocus' | 'style'> & {
+  ref?: (node: HTMLLIElement | null) => void;
+  'data-index'?: number;
+};
+
 /** One file of the queue: where it goes, its state and progress, and what can be done with it. */
-export function UploadRow({ item, progress }: { item: UploadItem; progress: FileProgress | undefined }) {
+export function UploadRow({ item, progress, ...rowProps }: { item: UploadItem; progress: FileProgress | undefined } & RowProps) {
   const action = useQueueAction();
   const resolve = useResolveConflict();
   const name = item.fileName;
@@ -15,9 +22,12 @@ export function UploadRow({ item, progress }: { item: UploadItem; progress: File
   const sent = item.state === 'done' ? (item.size ?? 0) : (progress?.bytesSent ?? 0);
   const size = item.size;
   const canStop = item.state === 'pending' || item.state === 'queued' || item.state === 'uploading' || item.state === 'conflict';
+  // A file still arriving from this window can be cancelled but not paused (it would resume half-read).
+  const canCancel = canStop || item.state === 'paused' || item.state === 'receiving';
+  const lookalike = item.state === 'conflict' ? item.lookalike : null;
 
   return (
-    <li className={`upload-item upload-${item.state}`} aria-label={`${name}: ${stateWords[item.state]}`}>
+    <li {...rowProps} className={`upload-item upload-${item.state}`} aria-label={`${name}: ${lookalike ? 'Looks like a library image' : stateWords[item.state]}`}>
       <div className="upload-item-head">
         <span className="upload-name" title={item.sourceLabel}>
           {name}
@@ -35,7 +45,21 @@ export function UploadRow({ item, progress }: { item: UploadItem; progress: File
         </>
       )}
       {item.attempts > 1 && item.state !== 'done' && <div className="muted small">Attempt {item.attempts} (retrying automatically)</div>}
-      {item.state === 'conflict' && (
+      {lookalike && (
+        <div className="upload-actions" role="group" aria-label={`${name} looks like ${lookalike.filePath}`}>
+          {lookalike.thumbnail && <img className="upload-lookalike" src={lookalike.thumbnail} alt={`${lookalike.name} in the library`} width={40} height={40} />}
+          <span className="small">
+            Looks like {lookalike.filePath} ({lookalike.distance === 0 ? 'the same picture' : `${lookalike.distance} of 64 bits differ`}).
+          </span>
+          <button type="button" onClick={() => resolve.mutate({ itemId: item.id, choice: 'keepBoth' })} aria-label={`Upload ${name} anyway`}>
+            Upload anyway
+          </button>
+          <button type="button" onClick={() => resolve.mutate({ itemId: item.id, choice: 'skip' })} aria-label={`Skip ${name}`}>
+            Skip
+          </button>
+        </div>
+      )}
+      {item.state === 'conflict' && !lookalike && (
         <div className="upload-actions" role="group" aria-label={`${name} already exists`}>
           <span className="small">{targetPath(item)} already exists.</span>
           <button type="button" onClick={() => resolve.mutate({ itemId: item.id, choice: 'replace' })} aria-label={`Replace ${name}`}>
@@ -67,7 +91,7 @@ export function UploadRow({ item, progress }: { item: UploadItem; progress: File
             Resume
           </button>
         )}
-        {(canStop || item.state === 'paused') && (
+        {canCancel && (
           <button type="button" onClick={() => run('cancel')} aria-label={`Cancel ${name}`}>
             Cancel
           </button>

@@ -4,24 +4,13 @@ import { Badge } from '../../ui/controls/Badge';
 import { Button } from '../../ui/controls/Button';
 import { IconButton } from '../../ui/controls/IconButton';
 import { matchesShortcut } from '../../ui/controls/shortcut';
-import { FINAL_STATES, type UploadItem } from '../../../../shared/domain/uploads';
+import { FINAL_STATES } from '../../../../shared/domain/uploads';
 import { useClearFinished, useQueueAction, useSetConcurrency, useUploadProgress, useUploads } from '../../api/uploads';
 import { fromPicker } from './collect-sources';
 import { formatBytes, formatEta, formatSpeed } from './format';
-import { UploadRow } from './UploadRow';
+import { UploadList } from './UploadList';
 import { ConflictBar } from './ConflictBar';
 import { useUploadsUi } from './uploads-store';
-
-/** Rows rendered at most: every unfinished one up to this many, then the most recent finished ones. */
-const MAX_OPEN_ROWS = 500;
-const MAX_FINISHED_ROWS = 100;
-
-function visibleRows(items: UploadItem[]): { rows: UploadItem[]; hidden: number } {
-  const open = items.filter((i) => !FINAL_STATES.includes(i.state));
-  const finished = items.filter((i) => FINAL_STATES.includes(i.state));
-  const rows = [...open.slice(0, MAX_OPEN_ROWS), ...finished.slice(-MAX_FINISHED_ROWS).reverse()];
-  return { rows, hidden: items.length - rows.length };
-}
 
 /**
  * The "Uploads" drawer: a bar with the sources (Upload, folder, URLs), a count badge and the totals;
@@ -42,11 +31,10 @@ export function UploadsRegion() {
   const items = data?.items ?? [];
   const totals = data?.totals;
   const counts = totals?.counts;
-  const active = (counts?.uploading ?? 0) + (counts?.queued ?? 0) + (counts?.pending ?? 0);
+  const active = (counts?.uploading ?? 0) + (counts?.queued ?? 0) + (counts?.pending ?? 0) + (counts?.receiving ?? 0);
   const conflictItems = items.filter((i) => i.state === 'conflict');
   const conflicts = conflictItems.length;
   const failed = items.filter((i) => i.state === 'failed').length;
-  const { rows, hidden } = visibleRows(items);
 
   // New files in the queue open the drawer once, so progress and choices are in view; the person may close it again.
   const seen = useRef(items.length);
@@ -158,12 +146,7 @@ export function UploadsRegion() {
           </div>
           {snapshot.isError && <p role="alert">Could not load the uploads: {snapshot.error.message}</p>}
           {items.length === 0 && snapshot.isSuccess && <p className="muted small">Drop files or folders anywhere in the window, paste, or choose Upload.</p>}
-          <ul className="upload-list" aria-label="Upload queue">
-            {rows.map((item) => (
-              <UploadRow key={item.id} item={item} progress={progress[item.id]} />
-            ))}
-          </ul>
-          {hidden > 0 && <p className="muted small">{hidden} more not shown.</p>}
+          <UploadList items={items} progress={progress} />
         </div>
       )}
     </section>

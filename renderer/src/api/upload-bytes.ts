@@ -1,0 +1,78 @@
+import { STAGE_CHUNK_BYTES } from '../../../shared/ipc/areas/uploads';
+import { invoke } from './client';
+import { webUploadToken } from './transport';
+
+/** Files whose bytes are on their way at once: enough to keep the queue fed, few enough to keep order. */
+const PARALLEL_SENDS = 3;
+
+/** One file of a queued batch, the staged id its bytes go to, and its item in the queue. */
+export interface IncomingFile {
+  file: Blob;
+  stagedId: string;
+  itemId: number;
+}
+
+/** Base64 of a slice, encoded natively (FileReader) rather than byte by byte in script. */
+function toBase64(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = String(reader.result);
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.onerror = () => reject(reader.error ?? new Error('Could not read the file.'));
+    reader.readAsDataURL(blob);
+  });
+}
+
+/**
+ * The web host: the File itself is the request body, so the browser streams it from disk as the request goes
+ * (no reading in script, no base64). The token travels in a header, never in the URL.
+ */
+async function putOverHttp(profileId: string, stagedId: string, file: Blob, token: string): Promise<void> {
+  const query = new URLSearchParams({ stagedId, profileId });
+  let response: Response;
+  try {
+    response = await fetch(`/uploads/stage?${query}`, { method: 'PUT', body: file, headers: { 'X-MediaDesk-Token': token }, credentials: 'same-origin' });
+  } catch (error) {
+    throw new Error(`MediaDesk could not be reached while sending the file (${error instanceof Error ? error.message : String(error)}).`);
+  }
+  if (response.ok) return;
+  const answer = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+  throw new Error(answer?.error?.message ?? `MediaDesk refused the file (HTTP ${response.status}).`);
+}
+
+/** Electron: a File without a place on disk (a pasted image) crosses IPC in chunks, in order. */
+async function sendOverIpc(profileId: string, stagedId: string, file: Blob): Promise<void> {
+  for (let offset = 0; offset < file.size; offset += STAGE_CHUNK_BYTES) {
+    const chunk = file.slice(offset, offset + STAGE_CHUNK_BYTES);
+    await invoke('uploads.stage.chunk', { profileId, stagedId, offset, data: await toBase64(chunk) });
+  }
+  await invoke('uploads.stage.end', { profileId, stagedId });
+}
+
+/**
+ * Sends the bytes of a queued batch's files, a few at a time and in queue order, after the batch is queued:
+ * each file's upload starts on the main side as soon as its own bytes are in, while the next ones are sent.
+ * A file that cannot be sent is given up on the main side (its item fails, saying why); `stillWanted` skips
+ * files cancelled meanwhile. Resolves when every file was sent or given up.
+ */
+export async function sendIncomingFiles(profileId: string, files: IncomingFile[], stillWanted: (itemId: number) => boolean = () => true): Promise<void> {
+  const token = webUploadToken();
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const { file, stagedId, itemId } = files[next++]!;
+      if (!stillWanted(itemId)) continue;
+      try {
+        if (token) await putOverHttp(profileId, stagedId, file, token);
+        else await sendOverIpc(profileId, stagedId, file);
+      } catch (error) {
+        // The host fails the item with its own reason when it saw the failure; this covers the rest.
+        await invoke('uploads.stage.discard', { profileId, id: stagedId }).catch(() => undefined);
+        console.warn(`MediaDesk: a file could not be sent: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_SENDS, files.length) }, worker));
+}
