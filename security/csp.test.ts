@@ -24,8 +24,10 @@ let host: WebHost;
 beforeAll(async () => {
   rendererDir = await ensureRendererBuild();
   files = await listFilesOnDisk(rendererDir);
-  // The host's transport needs a router and an event hub; no channel is served, none is called here.
-  host = await startWebHost({ services: { router: createRouter({}, { validateOutput: true, log: () => {} }), events: new EventHub(true) }, rendererDir, port: 0 });
+  // The host's transport needs a router, an event hub and an upload intake; no channel is served and
+  // no upload is staged here, so the intake refuses anything that reaches it.
+  const stagedIntake = { receive: () => Promise.reject(new Error('no uploads in the CSP test')) };
+  host = await startWebHost({ services: { router: createRouter({}, { validateOutput: true, log: () => {} }), events: new EventHub(true), stagedIntake }, rendererDir, port: 0 });
 }, 120_000);
 
 afterAll(async () => {
