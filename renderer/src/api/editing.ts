@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ChannelInput } from '../../../shared/ipc/contract';
 import type { FileEdit } from '../../../shared/ipc/areas/editing';
 import { invoke } from './client';
@@ -163,12 +163,33 @@ export function useUpdateFiles() {
   });
 }
 
+/** The most files one `editing.filesDetails` call takes (the contract's limit). */
+const DETAILS_PAGE = 1000;
+
+/**
+ * Full details of many files (the bulk editor's rows), fetched a page of DETAILS_PAGE at a time so any number
+ * can be opened; `data` is there once every page is, in the order asked.
+ */
 export function useFilesDetails(fileIds: readonly string[]) {
   const profileId = useProfileId();
-  return useQuery({
-    queryKey: editingKeys.files(profileId ?? '', fileIds),
-    queryFn: () => invoke('editing.filesDetails', { profileId, fileIds: [...fileIds] }),
-    enabled: Boolean(profileId) && fileIds.length > 0,
+  const pages: string[][] = [];
+  for (let at = 0; at < fileIds.length; at += DETAILS_PAGE) pages.push(fileIds.slice(at, at + DETAILS_PAGE));
+  return useQueries({
+    queries: pages.map((page) => ({
+      queryKey: editingKeys.files(profileId ?? '', page),
+      queryFn: () => invoke('editing.filesDetails', { profileId, fileIds: page }),
+      enabled: Boolean(profileId),
+    })),
+    combine: (results) => {
+      const failed = results.find((r) => r.isError);
+      const done = results.length > 0 && results.every((r) => r.data);
+      return {
+        data: done ? results.flatMap((r) => r.data!) : undefined,
+        isPending: results.some((r) => r.isPending),
+        isError: failed !== undefined,
+        error: failed?.error ?? null,
+      };
+    },
   });
 }
 

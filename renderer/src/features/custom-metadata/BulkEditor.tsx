@@ -1,32 +1,46 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import type { CustomMetadataFieldDef } from '../../../../shared/custom-metadata/validate';
 import type { FileDetails } from '../../../../shared/domain/library';
 import { useTagAction, useUpdateFiles } from '../../api/editing';
 import { describeError } from '../../api/errors';
 import { TagInput } from '../../ui/TagInput';
-import { FieldInput } from './FieldInput';
-import { planBulkSave, TAGS_COLUMN, type CellTexts } from './bulk-edits';
+import { BulkRow } from './BulkRow';
+import { planBulkSave, type CellTexts } from './bulk-edits';
 import { CsvTools } from './CsvTools';
-import { encodeValue, formatTags } from './value-codec';
+
+/** A row's height before it is measured; rows with an error message are taller and measured. */
+const ROW_ESTIMATE = 34;
+const PAGE_ROWS = 10;
+const UNMEASURED = { width: 0, height: 600 };
 
 /**
- * Grid keyboard support: Up/Down (with Ctrl/Cmd in selects, whose arrows change the value) move to
- * the same column of the row above or below; Left/Right stay inside text inputs for editing.
+ * Grid keyboard support: Up/Down (with Ctrl/Cmd in selects, whose arrows change the value) move to the same
+ * column of the row above or below, Page Up/Down by a page; Left/Right stay inside text inputs for editing.
+ * Rows are virtualized, so the target row is scrolled into view first and focused once it is rendered.
  */
-function moveBetweenRows(e: KeyboardEvent<HTMLTableElement>) {
-  if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
-  const target = e.target as HTMLElement;
-  if (target.tagName === 'SELECT' && !(e.ctrlKey || e.metaKey)) return;
-  if (target.tagName === 'TEXTAREA') return;
-  const cell = target.closest('td');
-  const row = cell?.parentElement;
-  if (!cell || !row) return;
-  const sibling = (e.key === 'ArrowUp' ? row.previousElementSibling : row.nextElementSibling) as HTMLTableRowElement | null;
-  const next = sibling?.cells[cell.cellIndex]?.querySelector<HTMLElement>('input, select');
-  if (next) {
+function rowMover(scroller: () => HTMLElement | null, count: number, scrollToIndex: (index: number) => void) {
+  return (e: KeyboardEvent<HTMLTableElement>) => {
+    const steps: Record<string, number> = { ArrowUp: -1, ArrowDown: 1, PageUp: -PAGE_ROWS, PageDown: PAGE_ROWS };
+    const step = steps[e.key];
+    if (step === undefined) return;
+    const target = e.target as HTMLElement;
+    if (target.tagName === 'SELECT' && !(e.ctrlKey || e.metaKey)) return;
+    if (target.tagName === 'TEXTAREA') return;
+    const cell = target.closest('td');
+    const row = cell?.closest('tr');
+    if (!cell || !row?.dataset.index) return;
+    const next = Math.max(0, Math.min(count - 1, Number(row.dataset.index) + step));
     e.preventDefault();
-    next.focus();
-  }
+    scrollToIndex(next);
+    const column = cell.cellIndex;
+    const focus = (tries: number) => {
+      const input = scroller()?.querySelector<HTMLTableRowElement>(`tr[data-index="${next}"]`)?.cells[column]?.querySelector<HTMLElement>('input, select');
+      if (input) input.focus({ preventScroll: true });
+      else if (tries > 0) requestAnimationFrame(() => focus(tries - 1));
+    };
+    focus(30);
+  };
 }
 
 interface Props {
@@ -43,7 +57,7 @@ export function BulkEditor({ files, fields }: Props) {
   const [notice, setNotice] = useState<string | null>(null);
   const save = useUpdateFiles();
   const tagAction = useTagAction();
-  const plan = planBulkSave(files, fields, texts);
+  const plan = useMemo(() => planBulkSave(files, fields, texts), [files, fields, texts]);
   const errorCount = Object.values(plan.errors).reduce((n, e) => n + Object.keys(e).length, 0);
   const fileIds = files.map((f) => f.fileId);
 
@@ -77,6 +91,22 @@ export function BulkEditor({ files, fields }: Props) {
     );
 
   const n = files.length;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: n,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_ESTIMATE,
+    getItemKey: (index) => files[index]!.fileId,
+    overscan: 8,
+    // Before the first measurement (and in a layout-less test DOM) a screenful of rows is shown.
+    initialRect: UNMEASURED,
+    observeElementRect: (instance, report) => observeElementRect(instance, (rect) => report(rect.height > 0 ? rect : UNMEASURED)),
+  });
+  const rows = virtualizer.getVirtualItems();
+  // Spacers above and below the rendered rows keep the table's scroll height that of all n rows.
+  const before = rows[0]?.start ?? 0;
+  const after = virtualizer.getTotalSize() - (rows.at(-1)?.end ?? 0);
+  const onKeyDown = rowMover(() => scrollRef.current, n, (index) => virtualizer.scrollToIndex(index, { align: 'auto' }));
   return (
     <section className="bulk-editor" aria-label="Bulk editor">
       <div className="bulk-toolbar">
@@ -107,10 +137,10 @@ export function BulkEditor({ files, fields }: Props) {
               : ''}
         </span>
       </div>
-      <div className="grid-scroll">
-        <table role="grid" aria-label="Metadata" className="metadata-grid" onKeyDown={moveBetweenRows}>
+      <div className="grid-scroll" ref={scrollRef}>
+        <table role="grid" aria-label="Metadata" aria-rowcount={n + 1} className="metadata-grid" onKeyDown={onKeyDown}>
           <thead>
-            <tr role="row">
+            <tr role="row" aria-rowindex={1}>
               <th role="columnheader" scope="col">File</th>
               <th role="columnheader" scope="col">Tags</th>
               {fields.map((f) => (
@@ -121,33 +151,20 @@ export function BulkEditor({ files, fields }: Props) {
             </tr>
           </thead>
           <tbody>
-            {files.map((file) => (
-              <tr role="row" key={file.fileId}>
-                <th role="rowheader" scope="row" title={file.filePath}>
-                  {file.name}
-                </th>
-                <td role="gridcell">
-                  <input
-                    type="text"
-                    aria-label={`${file.name} Tags`}
-                    value={texts[file.fileId]?.[TAGS_COLUMN] ?? formatTags(file.tags)}
-                    onChange={(e) => setCell(file.fileId, TAGS_COLUMN, e.target.value)}
-                  />
-                </td>
-                {fields.map((f) => (
-                  <td role="gridcell" key={f.id} className={plan.errors[file.fileId]?.[f.name] ? 'invalid' : undefined}>
-                    <FieldInput
-                      compact
-                      field={f}
-                      label={`${file.name} ${f.label}`}
-                      text={texts[file.fileId]?.[f.name] ?? encodeValue(file.customMetadata?.[f.name])}
-                      error={plan.errors[file.fileId]?.[f.name]}
-                      onChange={(text) => setCell(file.fileId, f.name, text)}
-                    />
-                  </td>
-                ))}
-              </tr>
+            {before > 0 && <tr aria-hidden="true" className="grid-spacer" style={{ height: before }} />}
+            {rows.map(({ index, key }) => (
+              <BulkRow
+                key={key}
+                index={index}
+                file={files[index]!}
+                fields={fields}
+                typed={texts[files[index]!.fileId]}
+                errors={plan.errors[files[index]!.fileId]}
+                setCell={setCell}
+                measure={virtualizer.measureElement}
+              />
             ))}
+            {after > 0 && <tr aria-hidden="true" className="grid-spacer" style={{ height: after }} />}
           </tbody>
         </table>
       </div>

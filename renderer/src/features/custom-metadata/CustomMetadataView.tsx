@@ -5,8 +5,8 @@ import { BulkEditor } from './BulkEditor';
 import { FieldsScreen } from './FieldsScreen';
 import './custom-metadata.css';
 
-/** At most this many selected files are opened in the bulk editor at once. */
-const MAX_ROWS = 1000;
+/** At most this many selected files are opened in the bulk editor at once (its rows are virtualized). */
+const MAX_ROWS = 10_000;
 
 /** The "Custom metadata" view: the field definitions, and the bulk editor for the browser's selection. */
 export function CustomMetadataView() {

@@ -52,7 +52,7 @@ export function UploadList({ items, progress }: { items: UploadItem[]; progress:
       if (row) row.focus({ preventScroll: true });
       else if (tries > 0) requestAnimationFrame(() => focus(tries - 1));
     };
-    requestAnimationFrame(() => focus(5));
+    requestAnimationFrame(() => focus(30));
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
