@@ -6,6 +6,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { createQueryClient } from '../../src/app/query-client';
 import { setBridgeForTests } from '../../src/api/transport';
 import { PurgeView } from '../../src/features/purge/PurgeView';
+import { AppEvents } from '../../src/app/AppEvents';
 import { usePurgeFormStore } from '../../src/features/purge/purge-form-store';
 import { createInMemoryHost } from '../support/in-memory-host';
 import { ENDPOINT, withPurgeHost } from './purge-host';
@@ -29,6 +30,7 @@ function setup() {
   const user = userEvent.setup();
   render(
     <QueryClientProvider client={createQueryClient()}>
+      <AppEvents />
       <PurgeView />
     </QueryClientProvider>,
   );

@@ -35,6 +35,8 @@ describe('VersionsSection', () => {
     expect(calls.find((c) => c.channel === 'editing.deleteVersion')!.input).toEqual({ profileId: 'local', fileId: 'f1', versionId: 'v2' });
 
     await user.click(screen.getByRole('button', { name: 'Restore Version 1' }));
+    // A restore asks first: it changes what the file's URL serves.
+    await user.click(within(screen.getByRole('alertdialog', { name: 'Restore Version 1' })).getByRole('button', { name: 'Restore version' }));
     const outcome = await screen.findByRole('status', { name: 'Restore result' });
     await user.click(within(outcome).getByRole('button', { name: 'Purge cached URL' }));
     await waitFor(() => expect(calls.some((c) => c.channel === 'purge.submit')).toBe(true));
