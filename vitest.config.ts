@@ -20,6 +20,7 @@ export default defineConfig({
           name: 'jsdom',
           environment: 'jsdom',
           include: ['renderer/**/*.test.ts', 'renderer/**/*.test.tsx'],
+          setupFiles: ['renderer/test/support/jsdom-layout.ts'],
         },
       },
     ],
