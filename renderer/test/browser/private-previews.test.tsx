@@ -77,8 +77,9 @@ describe('private files in the browser', () => {
         <PreviewDialog file={files[1]!} />
       </>,
     );
-    const details = screen.getByRole('complementary', { name: 'Details' });
-    const preview = await within(details).findByRole('img', { name: 'Preview of b.png' });
+    // The open preview dialog is modal: it hides the page behind it from assistive technology.
+    const details = screen.getByRole('complementary', { name: 'Details', hidden: true });
+    const preview = await within(details).findByRole('img', { name: 'Preview of b.png', hidden: true });
     expect(preview.getAttribute('src')).toMatch(/\/b\.png\?tr=w-\d+,h-\d+,c-at_max&ik-t=9999&ik-s=signed$/);
     const dialog = screen.getByRole('dialog', { name: 'b.png' });
     const big = await within(dialog).findByRole('img', { name: 'Preview of b.png' });
