@@ -1,4 +1,5 @@
 import type { ImageKit } from '@imagekit/nodejs';
+import pLimit from 'p-limit';
 import { perceptualHash } from '../../../emulator/src/metadata/phash';
 import { pHashDistance, isPHash } from '../../../shared/imagekit/phash';
 import type { NearDuplicate } from '../../../shared/domain/uploads';
@@ -22,11 +23,18 @@ interface RemoteImage {
 }
 
 const IMAGE_NAME = /\.(jpe?g|png|webp|gif|avif|tiff?|bmp|heic|heif)$/i;
+
+/** Files the check compares (by name, as the queue knows them before reading a byte). */
+export function isImageName(name: string): boolean {
+  return IMAGE_NAME.test(name);
+}
 /** Past this many images in a folder the check would cost more requests than it saves; it stops there. */
 const MAX_REMOTE = 500;
 /** A folder's images are looked up once per scope (a batch) and kept this long, for at most this many scopes. */
 const FOLDER_TTL_MS = 10 * 60_000;
 const MAX_FOLDER_ENTRIES = 64;
+/** Metadata calls in flight at once while a folder's image hashes are fetched (well under ImageKit's rate limits). */
+const METADATA_CALLS_AT_ONCE = 6;
 
 /**
  * Near-duplicate check by perceptual hash: the candidate's pHash is computed here (sharp, the same DCT
@@ -54,6 +62,11 @@ export class NearDuplicateFinder {
     if (!local) return null;
     const best = closest(local, remote, maxDistance);
     return best && { fileId: best.image.fileId, name: best.image.name, filePath: best.image.filePath, thumbnail: best.image.thumbnail, distance: best.distance };
+  }
+
+  /** Starts fetching a folder's image hashes for `scope` now, so the first check need not wait for them. */
+  prefetch(scope: string, folder: string): void {
+    this.folderImagesOnce(scope, folder).catch(() => undefined); // a failure is asked again by the first check
   }
 
   private folderImagesOnce(scope: string, folder: string): Promise<RemoteImage[]> {
@@ -107,22 +120,30 @@ export class NearDuplicateFinder {
       throw toAppError(error, `list the images in ${folder}`);
     }
     const direct = listed.filter((f) => f.fileId && f.name && f.filePath === `${folder === '/' ? '' : folder}/${f.name}`);
-    const out: RemoteImage[] = [];
-    for (const f of direct) {
-      const key = `${f.fileId}@${f.versionInfo?.id ?? ''}`;
-      let hash = this.remoteHashes.get(key);
-      if (hash === undefined) {
-        try {
-          const meta = await client.files.metadata.get(f.fileId!);
-          hash = isPHash(meta.pHash) ? meta.pHash : null;
-        } catch {
-          hash = null; // e.g. a file whose metadata cannot be read: it simply cannot match
-        }
-        this.remoteHashes.set(key, hash);
-      }
-      if (hash) out.push({ fileId: f.fileId!, name: f.name!, filePath: f.filePath!, thumbnail: f.thumbnail ?? null, pHash: hash });
-    }
-    return out;
+    // A few metadata calls at once: the first file of a batch waits for all of them before it can be sent.
+    const limit = pLimit(METADATA_CALLS_AT_ONCE);
+    const hashes = await Promise.all(
+      direct.map((f) =>
+        limit(async () => {
+          const key = `${f.fileId}@${f.versionInfo?.id ?? ''}`;
+          let hash = this.remoteHashes.get(key);
+          if (hash === undefined) {
+            try {
+              const meta = await client.files.metadata.get(f.fileId!);
+              hash = isPHash(meta.pHash) ? meta.pHash : null;
+            } catch {
+              hash = null; // e.g. a file whose metadata cannot be read: it simply cannot match
+            }
+            this.remoteHashes.set(key, hash);
+          }
+          return hash;
+        }),
+      ),
+    );
+    return direct.flatMap((f, i) => {
+      const hash = hashes[i];
+      return hash ? [{ fileId: f.fileId!, name: f.name!, filePath: f.filePath!, thumbnail: f.thumbnail ?? null, pHash: hash }] : [];
+    });
   }
 }
 

@@ -8,7 +8,7 @@ import type { Batch, QueueItem } from '../upload-queue/types';
 import type { UploadSource as QueueSource } from '../upload-queue/source-expander';
 import { AppError } from '../../../shared/ipc/index';
 import { AreaStore } from './area-store';
-import { NearDuplicateFinder } from './near-duplicates';
+import { isImageName, NearDuplicateFinder } from './near-duplicates';
 import { StagingArea } from './staging';
 import { toUploadItem } from './to-upload-item';
 import { errorMessage } from '../../../shared/error-message';
@@ -27,6 +27,10 @@ const PROGRESS_FLUSH_MS = 200;
 const LIST_LIMIT = 10_000;
 /** Differing pHash bits up to which an image counts as a look-alike of a library image. */
 const LOOKALIKE_DISTANCE = 6;
+/** Target folders of a batch whose image hashes are fetched ahead (a dropped tree may have many). */
+const PREFETCHED_FOLDERS = 8;
+/** The files of one batch are compared with their folders as they were when the batch began. */
+const batchScope = (batchId: number) => `batch-${batchId}`;
 const FINISHED_NOT_FAILED = new Set(['done', 'skipped', 'cancelled']);
 
 /**
@@ -74,6 +78,11 @@ export class ProfileUploads {
    */
   async add(req: Omit<AddRequest, 'profileId'>): Promise<{ batchId: number; items: UploadItem[]; incoming: { stagedId: string; itemId: number }[] }> {
     const { batchId, items } = await (await this.current()).add({ ...req, profileId: this.profileId });
+    if (req.options?.nearDuplicateCheck) {
+      // The folders' image hashes are fetched while the first files arrive, not when the first one is checked.
+      const folders = new Set(items.filter((it) => it.sourceKind === 'file' && isImageName(it.fileName)).map((it) => it.folder));
+      for (const folder of [...folders].slice(0, PREFETCHED_FOLDERS)) this.duplicates.prefetch(batchScope(batchId), folder);
+    }
     const itemBySource = new Map(items.filter((it) => it.state === 'receiving').map((it) => [it.source, it.id]));
     const incoming = req.sources
       .filter((s): s is Extract<QueueSource, { kind: 'incoming' }> => s.kind === 'incoming')
@@ -187,8 +196,11 @@ export class ProfileUploads {
     const queue = new UploadQueue(() => this.client(), this.dbPath, {
       ...this.queueOptions,
       concurrency,
-      findLookalike: (item: QueueItem, batch: Batch) =>
-        this.duplicates.lookalike({ source: item.source, file: item.source, name: item.fileName, folder: item.folder }, LOOKALIKE_DISTANCE, `batch-${batch.id}`),
+      lookalikes: {
+        applies: (item: QueueItem) => isImageName(item.fileName),
+        find: (item: QueueItem, batch: Batch) =>
+          this.duplicates.lookalike({ source: item.source, file: item.source, name: item.fileName, folder: item.folder }, LOOKALIKE_DISTANCE, batchScope(batch.id)),
+      },
     });
     queue.on('item', (item) => {
       this.events.item(this.view(item));

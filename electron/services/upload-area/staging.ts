@@ -47,8 +47,8 @@ export class StagingArea {
     // Claimed before the first await, so two files of one drop begun in parallel cannot share a name.
     this.open.set(stagedId, { size, received: 0 });
     try {
+      // The file itself is created by the first bytes (or by `end` for an empty one): one call less per file.
       await fs.mkdir(path.dirname(file), { recursive: true });
-      await fs.writeFile(file, new Uint8Array(0));
     } catch (error) {
       this.open.delete(stagedId);
       throw error;
@@ -109,6 +109,7 @@ export class StagingArea {
     if (state.received !== state.size) {
       throw new AppError('BAD_INPUT', `"${stagedId}" is incomplete: ${state.received} of ${state.size} bytes arrived.`);
     }
+    if (state.size === 0) await fs.appendFile(this.pathOf(stagedId), new Uint8Array(0)); // no chunk created it
     this.open.delete(stagedId);
     return state.size;
   }

@@ -5,14 +5,11 @@ import { FileProgressMeter } from './progress-tracker.js';
 import type { QueueStore } from './queue-store.js';
 import { backoffDelay, classifyFailure, sleep, type RetryOptions } from './retry-policy.js';
 import { createStreamingFetch } from './streaming-fetch.js';
-import type { Batch, FileProgress, Lookalike, QueueItem, UploadResultSummary } from './types.js';
+import type { Batch, FileProgress, QueueItem, UploadResultSummary } from './types.js';
 import { buildUploadParams, SourceUnavailableError } from './upload-request.js';
 
 /** Why a running item was interrupted from outside. */
 export type StopReason = 'pause' | 'cancel' | 'close';
-
-/** The library image a file item looks like (near-duplicate check), or null. */
-export type FindLookalike = (item: QueueItem, batch: Batch, signal: AbortSignal) => Promise<Lookalike | null>;
 
 export interface RunnerDeps {
   store: QueueStore;
@@ -20,7 +17,6 @@ export interface RunnerDeps {
   probe: LibraryProbe;
   retry: RetryOptions;
   requestTimeoutMs: number;
-  findLookalike?: FindLookalike;
   onItem: (item: QueueItem) => void;
   onProgress: (p: FileProgress) => void;
   onMeter: (meter: FileProgressMeter | null) => void;
@@ -130,27 +126,8 @@ export class ItemRunner {
       }
       this.set({ conflictChoice: choice });
     }
-    const screen = this.needsScreening();
-    if (screen) {
-      const lookalike = await this.deps.findLookalike!(this.item, this.batch, this.signal);
-      if (lookalike) {
-        this.set({ state: 'conflict', snapshot, targetName, lookalike });
-        return false;
-      }
-    }
-    this.set({ state: 'queued', snapshot, targetName, ...(screen ? { screened: true } : {}) });
+    this.set({ state: 'queued', snapshot, targetName });
     return true;
-  }
-
-  /** Images of a batch with the near-duplicate check are compared with the folder once, unless they replace a file. */
-  private needsScreening(): boolean {
-    return (
-      this.batch.options.nearDuplicateCheck === true &&
-      this.deps.findLookalike !== undefined &&
-      this.item.sourceKind === 'file' &&
-      !this.item.screened &&
-      this.item.conflictChoice !== 'replace'
-    );
   }
 
   /** One attempt plus its retry decision. Returns 'done' when the item reached a resting state. */

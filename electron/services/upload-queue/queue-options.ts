@@ -1,5 +1,5 @@
 import type { ImageKit } from '@imagekit/nodejs';
-import type { FindLookalike } from './item-runner.js';
+import type { LookalikeCheck } from './screening-lane.js';
 import type { RetryOptions } from './retry-policy.js';
 import type { UploadSource } from './source-expander.js';
 import type { BatchOptions } from './types.js';
@@ -19,10 +19,10 @@ export interface UploadQueueOptions {
   /** How often `total` progress is emitted while bytes flow (default 250 ms). */
   totalIntervalMs?: number;
   /**
-   * The near-duplicate check for batches with `nearDuplicateCheck`: the library image an item looks like, or
-   * null. Asked per item right before it is sent (never for the whole batch up front).
+   * The near-duplicate check for batches with `nearDuplicateCheck`, run per file beside the uploads
+   * (screening-lane.ts): never for the whole batch up front, and never in an upload slot.
    */
-  findLookalike?: FindLookalike;
+  lookalikes?: LookalikeCheck;
 }
 
 export interface AddRequest {

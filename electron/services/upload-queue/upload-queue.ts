@@ -1,9 +1,10 @@
 import { EventEmitter } from 'node:events';
 import type { ImageKit } from '@imagekit/nodejs';
-import { ItemRunner, type FindLookalike, type StopReason } from './item-runner.js';
+import { ItemRunner, type StopReason } from './item-runner.js';
 import { LibraryProbe, sanitizeFolder } from './library-probe.js';
 import { QueueReport } from './queue-report.js';
 import { QueueStore } from './queue-store.js';
+import { ScreeningLane } from './screening-lane.js';
 import { DEFAULT_RETRY, type RetryOptions } from './retry-policy.js';
 import { expandSources } from './source-expander.js';
 import type { AddRequest, ClientSource, UploadQueueOptions } from './queue-options.js';
@@ -20,6 +21,8 @@ import {
 export type { AddRequest, ClientSource, UploadQueueOptions };
 
 const RUNNABLE: ItemState[] = ['pending', 'queued'];
+/** Runnable files looked at per pass: how far non-image files may overtake images waiting for their check. */
+const LOOKAHEAD = 64;
 const STOPPABLE: ItemState[] = ['pending', 'queued', 'conflict', 'uploading'];
 /** A file still arriving can be cancelled but not paused: resuming it would send a partial file. */
 const CANCELLABLE: ItemState[] = [...STOPPABLE, 'paused', 'receiving'];
@@ -35,7 +38,7 @@ export class UploadQueue extends EventEmitter<UploadQueueEvents> {
   private readonly concurrency: number;
   private readonly retry: RetryOptions;
   private readonly requestTimeoutMs: number;
-  private readonly findLookalike: FindLookalike | undefined;
+  private readonly screening: ScreeningLane;
   private readonly report: QueueReport;
   private readonly probes = new Map<string, LibraryProbe>();
   private readonly batches = new Map<number, Batch>();
@@ -53,9 +56,9 @@ export class UploadQueue extends EventEmitter<UploadQueueEvents> {
     this.concurrency = Math.max(1, options.concurrency ?? 4);
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.requestTimeoutMs = options.requestTimeoutMs ?? 30 * 60_000;
-    this.findLookalike = options.findLookalike;
     this.store = new QueueStore(dbPath);
     this.store.recoverAfterRestart();
+    this.screening = new ScreeningLane(options.lookalikes, this.store, (it) => this.changed(it), () => this.pump());
     this.report = new QueueReport(
       this.store,
       (t) => this.emit('total', t),
@@ -194,6 +197,7 @@ export class UploadQueue extends EventEmitter<UploadQueueEvents> {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.screening.stopAll();
     for (const a of this.active.values()) a.controller.abort('close' satisfies StopReason);
     await Promise.allSettled([...this.active.values()].map((a) => a.done));
     this.store.close();
@@ -257,10 +261,12 @@ export class UploadQueue extends EventEmitter<UploadQueueEvents> {
 
   private pump(): void {
     if (!this.started || this.closed) return;
-    while (this.active.size < this.concurrency) {
-      const [next] = this.store.nextWork(RUNNABLE, new Set(this.active.keys()), 1);
-      if (!next) break;
-      this.launch(next);
+    // The next runnable files in order: those the near-duplicate check must see first go to its lane, the
+    // others (or already checked) take the free upload slots, so checking never stands in front of sending.
+    for (const next of this.store.nextWork(RUNNABLE, new Set(this.active.keys()), LOOKAHEAD)) {
+      const batch = this.batchOf(next.batchId);
+      if (this.screening.holds(next, batch)) this.screening.offer(next, batch);
+      else if (this.active.size < this.concurrency) this.launch(next);
     }
     if (this.isIdle()) {
       const waiters = this.idleWaiters;
@@ -281,7 +287,6 @@ export class UploadQueue extends EventEmitter<UploadQueueEvents> {
         probe: this.probeFor(batch.profileId),
         retry: this.retry,
         requestTimeoutMs: this.requestTimeoutMs,
-        findLookalike: this.findLookalike,
         onItem: (it) => this.changed(it),
         onProgress: (p) => {
           this.emit('progress', p);

@@ -4,6 +4,15 @@ import { webUploadToken } from './transport';
 
 /** Files whose bytes are on their way at once: enough to keep the queue fed, few enough to keep order. */
 const PARALLEL_SENDS = 3;
+/**
+ * Files sent but not yet uploading that the page lets pile up before it sends more: the queue always has the
+ * next files at hand, while the machine's time goes to uploading (and checking) rather than to copying the
+ * whole selection into staging first.
+ */
+const STAGED_AHEAD = 8;
+
+/** Where the queue is with the batch's items: how many arrived but have not started uploading yet. */
+export type StagedAhead = () => number;
 
 /** One file of a queued batch, the staged id its bytes go to, and its item in the queue. */
 export interface IncomingFile {
@@ -53,17 +62,28 @@ async function sendOverIpc(profileId: string, stagedId: string, file: Blob): Pro
 
 /**
  * Sends the bytes of a queued batch's files, a few at a time and in queue order, after the batch is queued:
- * each file's upload starts on the main side as soon as its own bytes are in, while the next ones are sent.
+ * each file's upload starts on the main side as soon as its own bytes are in, while the next ones are sent,
+ * keeping at most STAGED_AHEAD files arrived-but-not-uploading (`stagedAhead`).
  * A file that cannot be sent is given up on the main side (its item fails, saying why); `stillWanted` skips
  * files cancelled meanwhile. Resolves when every file was sent or given up.
  */
-export async function sendIncomingFiles(profileId: string, files: IncomingFile[], stillWanted: (itemId: number) => boolean = () => true): Promise<void> {
+export async function sendIncomingFiles(
+  profileId: string,
+  files: IncomingFile[],
+  stillWanted: (itemId: number) => boolean = () => true,
+  stagedAhead: StagedAhead = () => 0,
+): Promise<void> {
   const token = webUploadToken();
   let next = 0;
+  let sending = 0;
   const worker = async () => {
     while (next < files.length) {
+      // Wait while enough files are already staged ahead of the uploads (checked again as the queue moves).
+      while (stagedAhead() + sending >= STAGED_AHEAD) await new Promise((r) => setTimeout(r, 20));
+      if (next >= files.length) return;
       const { file, stagedId, itemId } = files[next++]!;
       if (!stillWanted(itemId)) continue;
+      sending += 1;
       try {
         if (token) await putOverHttp(profileId, stagedId, file, token);
         else await sendOverIpc(profileId, stagedId, file);
@@ -71,6 +91,8 @@ export async function sendIncomingFiles(profileId: string, files: IncomingFile[]
         // The host fails the item with its own reason when it saw the failure; this covers the rest.
         await invoke('uploads.stage.discard', { profileId, id: stagedId }).catch(() => undefined);
         console.warn(`MediaDesk: a file could not be sent: ${error instanceof Error ? error.message : String(error)}`);
+      } finally {
+        sending -= 1;
       }
     }
   };

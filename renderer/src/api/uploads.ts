@@ -186,13 +186,16 @@ export function useAddUploads() {
       const added = await invoke('uploads.add', input);
       const incoming = added.incoming.map((it, i) => ({ ...it, file: files[i]! }));
       if (incoming.length) {
-        const stillWanted = (itemId: number) =>
-          client.getQueryData<Snapshot>(uploadKeys.snapshot(input.profileId))?.items.find((it) => it.id === itemId)?.state !== 'cancelled';
-        void sendIncomingFiles(input.profileId, incoming, stillWanted);
+        const ids = new Set(incoming.map((it) => it.itemId));
+        const items = () => client.getQueryData<Snapshot>(uploadKeys.snapshot(input.profileId))?.items ?? [];
+        const stillWanted = (itemId: number) => items().find((it) => it.id === itemId)?.state !== 'cancelled';
+        const stagedAhead = () => items().filter((it) => ids.has(it.id) && (it.state === 'pending' || it.state === 'queued')).length;
+        void sendIncomingFiles(input.profileId, incoming, stillWanted, stagedAhead);
       }
       return added;
     },
-    onSuccess: (_out, input) => client.invalidateQueries({ queryKey: uploadKeys.snapshot(input.profileId) }),
+    // Not awaited: the dialog closes as soon as the batch is queued; pushes keep the list current meanwhile.
+    onSuccess: (_out, input) => void client.invalidateQueries({ queryKey: uploadKeys.snapshot(input.profileId) }),
   });
 }
 
