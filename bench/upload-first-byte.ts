@@ -36,7 +36,7 @@ async function makeSelection(dir: string): Promise<{ paths: string[]; bytes: num
     const photo = i < PHOTOS;
     const file = path.join(dir, photo ? `a${String(i).padStart(4, '0')}.jpg` : `b${String(i).padStart(4, '0')}.bin`);
     const content = photo
-      ? await sharp({ create: { width: 1400, height: 1000, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg({ quality: 90 }).toBuffer()
+      ? await sharp({ create: { width: 1400, height: 1000, channels: 3, background: { r: 128, g: 128, b: 128 }, noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg({ quality: 90 }).toBuffer()
       : Buffer.alloc(SIZE, i % 251);
     if (!photo) content.writeUInt32BE(i, 0);
     await writeFile(file, content);
