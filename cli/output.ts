@@ -1,18 +1,8 @@
 import cliProgress from 'cli-progress';
 import Table from 'cli-table3';
 
-/** Sizes as the app's views write them: 512 B, 2.4 KB, 38 MB, 1.2 GB (binary units). */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
-}
+// The app's own size formatter, so the CLI and the views write sizes alike.
+export { formatBytes } from '../shared/format-bytes';
 
 export interface Streams {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };

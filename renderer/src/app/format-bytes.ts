@@ -1,12 +1,2 @@
-/** Sizes in plain words for every view: 512 B, 2.4 KB, 38 MB, 1.2 GB (binary units). */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
-}
+// One formatter for the app and the CLI, so a size reads the same everywhere.
+export { formatBytes } from '../../../shared/format-bytes';
