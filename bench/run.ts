@@ -4,7 +4,8 @@
  * peers, ratios, targets) and the same table into the README's benchmark section, with the machine.
  * A suite's last stdout line is its JSON summary (bench/report.ts); its other output streams through.
  * Not a test: it takes minutes. Options:
- *   --only render,upload   run just these suites
+ *   --only render,upload   run just these suites; their results replace the same suites in the existing
+ *                          bench/results.json and the other suites are kept (each with its own run date and load)
  *   --quick                smaller sizes for a fast look (recorded in the results)
  *   --timeout-min 20       stop a suite that runs longer (it is recorded as failed; the others still run)
  */
@@ -15,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseBenchSummary, type BenchFigure } from './report.js';
-import { renderReadmeSection, renderResultsMarkdown, type BenchResults, type SuiteResult } from './results-format.js';
+import { mergeResults, renderReadmeSection, renderResultsMarkdown, type BenchResults, type SuiteResult } from './results-format.js';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(benchDir, '..');
@@ -86,6 +87,16 @@ async function updateReadme(section: string): Promise<boolean> {
   return true;
 }
 
+/** The previous results, to merge a partial (`--only`) run into; null when there are none or they do not parse. */
+async function previousResults(file: string): Promise<BenchResults | null> {
+  try {
+    const parsed = JSON.parse(await readFile(file, 'utf8')) as BenchResults;
+    return Array.isArray(parsed?.suites) && typeof parsed.date === 'string' && parsed.machine ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { only: { type: 'string' }, quick: { type: 'boolean', default: false }, 'timeout-min': { type: 'string', default: '20' } } });
   const timeoutMs = Number(values['timeout-min']) * 60_000;
@@ -103,10 +114,13 @@ async function main(): Promise<void> {
     else if (!summary) suite.error = 'printed no JSON summary on its last line (see bench/report.ts)';
     results.suites.push(suite);
   }
-  await writeFile(path.join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  await writeFile(path.join(benchDir, 'results.md'), renderResultsMarkdown(results));
-  const readme = await updateReadme(renderReadmeSection(results));
-  console.log(`\nwrote bench/results.json and bench/results.md${readme ? ' and the README benchmark table' : ''}`);
+  const resultsFile = path.join(benchDir, 'results.json');
+  const written = values.only ? mergeResults(await previousResults(resultsFile), results) : results;
+  await writeFile(resultsFile, `${JSON.stringify(written, null, 2)}\n`);
+  await writeFile(path.join(benchDir, 'results.md'), renderResultsMarkdown(written));
+  const readme = await updateReadme(renderReadmeSection(written));
+  const kept = written.suites.length - results.suites.length;
+  console.log(`\nwrote bench/results.json and bench/results.md${readme ? ' and the README benchmark table' : ''}${values.only ? ` (${results.suites.length} suite(s) replaced, ${kept} kept from the previous results)` : ''}`);
   const failed = results.suites.filter((s) => s.error);
   if (failed.length) {
     console.error(`bench: ${failed.map((s) => `${s.suite} ${s.error}`).join('; ')}`);
