@@ -47,6 +47,8 @@ export const UrlProbe = z.object({
   cache: z.string().optional(),
   /** The `ik-error` header, else the body's message, when the render failed. */
   error: z.string().optional(),
+  /** An adaptive stream's manifest (HLS/DASH): the video renditions it lists, lowest first. */
+  renditions: z.array(z.object({ width: z.number().int().optional(), height: z.number().int(), bandwidth: z.number().int().optional() })).optional(),
 });
 export type UrlProbe = z.infer<typeof UrlProbe>;
 
