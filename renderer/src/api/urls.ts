@@ -7,6 +7,7 @@ import { useActiveProfile } from './profiles';
 export const urlKeys = {
   all: ['urls'] as const,
   preview: (profileId: string, draft: UrlDraft) => ['urls', 'preview', profileId, draft] as const,
+  built: (profileId: string, draft: UrlDraft) => ['urls', 'built', profileId, draft] as const,
   responsive: (profileId: string, draft: UrlDraft, widths: number[], formats: ResponsiveFormat[]) =>
     ['urls', 'responsive', profileId, draft, widths, formats] as const,
   named: (profileId: string) => ['urls', 'named', profileId] as const,
@@ -23,6 +24,19 @@ export function useUrlPreview(draft: UrlDraft, enabled: boolean) {
     queryKey: urlKeys.preview(profileId ?? '', draft),
     // The next slider change supersedes this query: its signal stops the render request on the main side.
     queryFn: ({ signal }) => invoke('urls.preview', { profileId, draft }, { signal }),
+    enabled: enabled && !!profileId,
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+    retry: false,
+  });
+}
+
+/** A URL built (and signed) without requesting it: a video's poster, the other stream protocol's manifest. */
+export function useBuiltUrl(draft: UrlDraft, enabled: boolean) {
+  const profileId = useActiveProfile()?.id;
+  return useQuery({
+    queryKey: urlKeys.built(profileId ?? '', draft),
+    queryFn: ({ signal }) => invoke('urls.build', { profileId, draft }, { signal }),
     enabled: enabled && !!profileId,
     placeholderData: keepPreviousData,
     staleTime: 60_000,
