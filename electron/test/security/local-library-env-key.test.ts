@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { filesContaining } from '../../../emulator/test/helpers/files-containing.js';
 import { startHostProcess, type HostProcess } from '../upload-area/web-host-process';
 
 /**
@@ -38,16 +39,6 @@ async function localApiStatus(key: string): Promise<number> {
   const res = await fetch(`${origin}/v1/files`, { headers: { authorization: `Basic ${Buffer.from(`${key}:`).toString('base64')}` } });
   await res.arrayBuffer();
   return res.status;
-}
-
-async function filesContaining(dir: string, needle: string): Promise<string[]> {
-  const hits: string[] = [];
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    if ((await readFile(file)).includes(needle)) hits.push(path.relative(dir, file));
-  }
-  return hits;
 }
 
 describe('the Local library with IMAGEKIT_PRIVATE_KEY in the environment', () => {

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { filesContaining } from '../helpers/files-containing.js';
 import { spawnCli, type CliEmulator } from '../helpers/cli.js';
 
 /**
@@ -34,17 +35,6 @@ async function listStatus(apiUrl: string, key: string): Promise<number> {
   const res = await fetch(`${apiUrl}/v1/files`, { headers: { authorization: basic(key) } });
   await res.arrayBuffer();
   return res.status;
-}
-
-/** Every file under `dir` whose bytes contain `needle`. */
-async function filesContaining(dir: string, needle: string): Promise<string[]> {
-  const hits: string[] = [];
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    if ((await readFile(file)).includes(needle)) hits.push(path.relative(dir, file));
-  }
-  return hits;
 }
 
 async function stop(cli: CliEmulator): Promise<void> {
