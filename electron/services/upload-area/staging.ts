@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import fs from 'node:fs/promises';
+import fs, { type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -67,7 +66,16 @@ export class StagingArea {
     if (state.received + bytes.length > state.size) {
       throw new AppError('BAD_INPUT', `"${stagedId}" is larger than the ${state.size} bytes announced.`);
     }
-    await fs.appendFile(this.pathOf(stagedId), bytes);
+    if (state.received === 0) {
+      const handle = await this.create(this.pathOf(stagedId));
+      try {
+        await handle.writeFile(bytes);
+      } finally {
+        await handle.close();
+      }
+    } else {
+      await fs.appendFile(this.pathOf(stagedId), bytes);
+    }
     state.received += bytes.length;
     return state.received;
   }
@@ -90,13 +98,19 @@ export class StagingArea {
         else done(null, chunk);
       },
     });
+    const file = this.pathOf(stagedId);
     try {
-      await pipeline(body, count, createWriteStream(this.pathOf(stagedId)), { signal: streaming.signal });
+      const handle = await this.create(file);
+      await pipeline(body, count, handle.createWriteStream(), { signal: streaming.signal });
     } catch (error) {
       state.received = 0;
       state.streaming = undefined;
       if (error instanceof AppError) throw error;
-      if (streaming.signal.aborted) throw new AppError('NOT_FOUND', `"${stagedId}" was cancelled while its bytes arrived.`);
+      if (streaming.signal.aborted) {
+        // Discarded meanwhile: a file created after the discard removed its folder must not stay behind.
+        await fs.rm(file, { force: true });
+        throw new AppError('NOT_FOUND', `"${stagedId}" was cancelled while its bytes arrived.`);
+      }
       throw new AppError('BAD_INPUT', `The bytes of "${stagedId}" stopped arriving: ${errorMessage(error)}.`);
     }
     state.streaming = undefined;
@@ -145,6 +159,26 @@ export class StagingArea {
     }
   }
 
+  /** Whether a file under this staged folder is still open (announced, its bytes not all in). */
+  private receivesUnder(folderId: string): boolean {
+    for (const open of this.open.keys()) if (open.startsWith(folderId + '/')) return true;
+    return false;
+  }
+
+  /**
+   * Opens a staged file for its first bytes. Its folder is made by `begin`, but `release` may have removed it
+   * meanwhile when it was left empty (the first bytes create the file), so a missing folder is made again.
+   */
+  private async create(file: string): Promise<FileHandle> {
+    try {
+      return await fs.open(file, 'w');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      await fs.mkdir(path.dirname(file), { recursive: true });
+      return fs.open(file, 'w');
+    }
+  }
+
   /** Where a staged id's bytes are written (open or complete). */
   fileOf(stagedId: string): string {
     return this.pathOf(stagedId);
@@ -168,7 +202,8 @@ export class StagingArea {
     this.forget(this.idOf(file));
     await fs.rm(file, { force: true });
     let dir = path.dirname(file);
-    while (this.owns(dir)) {
+    // A folder is kept while files of the drop are still to arrive in it: their first bytes create them there.
+    while (this.owns(dir) && !this.receivesUnder(this.idOf(dir))) {
       try {
         await fs.rmdir(dir);
       } catch {
