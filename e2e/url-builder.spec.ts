@@ -1,73 +1,20 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import ImageKit, { toFile } from '@imagekit/nodejs';
-import sharp from 'sharp';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
-import { AppPage } from './support/app-page';
+import { localSdk, openBuilder, uploadSolid } from './support/builder-page';
 import type { WebHost } from './support/hosts';
 
 // A tall window: the builder shows the form, preview and every output at once (no drawer over them).
 test.use({ viewport: { width: 1400, height: 2200 } });
 
-/** The URL builder as a person sees it: found by role and accessible name only. */
-class Builder {
-  readonly region: Locator;
-  readonly preview: Locator;
-  readonly details: Locator;
-  readonly urlOutput: Locator;
+const BLUE = { r: 20, g: 110, b: 190 };
 
-  constructor(readonly page: Page) {
-    this.region = page.getByRole('region', { name: 'URL builder' });
-    this.preview = this.region.getByRole('region', { name: 'Preview' });
-    this.details = this.preview.getByRole('status', { name: 'Preview details' });
-    this.urlOutput = this.region.getByRole('textbox', { name: 'URL', exact: true });
-  }
+/** An 800×600 blue JPEG at the library root; returns its path. */
+const upload = (sdk: ReturnType<typeof localSdk>['sdk'], name: string, isPrivateFile = false) => uploadSolid(sdk, name, BLUE, 800, 600, isPrivateFile);
 
-  async open(): Promise<void> {
-    await this.page.getByRole('tablist', { name: 'Views' }).getByRole('tab', { name: 'URL builder' }).click();
-    await expect(this.region).toBeVisible();
-  }
-
-  step(label: string): Locator {
-    return this.region.getByRole('group', { name: label, exact: true });
-  }
-
-  async setSource(src: string): Promise<void> {
-    await this.region.getByRole('textbox', { name: 'Path or URL' }).fill(src);
-  }
-
-  async addParameter(stepLabel: string, name: string, value?: string): Promise<void> {
-    const step = this.step(stepLabel);
-    await step.getByRole('combobox', { name: `Add parameter to ${stepLabel}` }).selectOption({ label: name });
-    if (value !== undefined) await step.getByLabel(name, { exact: true }).last().fill(value);
-  }
-}
-
-/**
- * The Local library of this web host, reached with the official SDK: its keys are in the host's data
- * dir, and its API shares the origin of the URL endpoint the builder writes.
- */
-async function localLibrary(builder: Builder, webHost: WebHost): Promise<{ sdk: ImageKit; endpoint: string }> {
-  await builder.setSource('/probe.jpg');
-  await expect(builder.urlOutput).toHaveValue(/^http:\/\/127\.0\.0\.1:\d+\/local\/probe\.jpg$/);
-  const endpoint = (await builder.urlOutput.inputValue()).replace(/\/probe\.jpg$/, '');
-  const keys = JSON.parse(readFileSync(path.join(webHost.dataDir, 'local-library', 'keys.json'), 'utf8')) as { privateKey: string };
-  return { sdk: new ImageKit({ privateKey: keys.privateKey, baseURL: new URL(endpoint).origin, maxRetries: 0 }), endpoint };
-}
-
-async function upload(sdk: ImageKit, name: string, isPrivateFile = false): Promise<string> {
-  const jpeg = await sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 20, g: 110, b: 190 } } }).jpeg().toBuffer();
-  const file = await sdk.files.upload({ file: await toFile(jpeg, name), fileName: name, useUniqueFileName: false, isPrivateFile });
-  return file.filePath ?? `/${name}`;
-}
-
+/** The app on the URL builder tab, and this web host's Local library through the official SDK. */
 async function start(page: Page, webHost: WebHost) {
-  const app = new AppPage(page);
-  await app.open(webHost.url);
-  const builder = new Builder(page);
-  await builder.open();
-  return { builder, ...(await localLibrary(builder, webHost)) };
+  const builder = await openBuilder(page, webHost);
+  return { builder, ...localSdk(webHost) };
 }
 
 test('builds h-200,w-200, a rotate-then-resize chain and a text overlay, each previewed from the Local library', async ({ page, webHost }) => {
