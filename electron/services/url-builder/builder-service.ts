@@ -14,7 +14,8 @@ import { buildTransformationString, UrlSigningError } from '../url-building/sdk-
 import type { ResponsiveRequest } from '../url-building/responsive-urls';
 import type { ProfileSession } from '../sessions/profile-sessions';
 import { checkTransformation } from './transformation-check';
-import { probeUrl, type ProbeOptions } from './url-probe';
+import { BROWSER_MEDIA_ACCEPT, probeUrl, type ProbeOptions } from './url-probe';
+import { isVideoPath, splitVideoSrc } from '../../../shared/transformations/video-urls';
 import { judgeSignedUrl } from './signed-check';
 import { errorMessage } from '../../../shared/error-message';
 
@@ -63,14 +64,14 @@ export function createBuilderService(deps: BuilderDeps) {
     }
   }
 
-  async function requestUrl(session: ProfileSession, url: string, signal: AbortSignal | undefined) {
+  async function requestUrl(session: ProfileSession, url: string, signal: AbortSignal | undefined, media = false) {
     const { urlEndpoint } = session.connection;
     // Only this profile's delivery host is requested: the renderer cannot use the main side to fetch anything else.
     if (new URL(url).origin !== new URL(urlEndpoint).origin) {
       throw new AppError('BAD_INPUT', `url: Only URLs under this profile's endpoint (${urlEndpoint}) can be checked here.`);
     }
     try {
-      return await probeUrl(url, { ...deps.probe, signal });
+      return await probeUrl(url, { ...deps.probe, signal, ...(media ? { media, accept: BROWSER_MEDIA_ACCEPT } : {}) });
     } catch (error) {
       if (signal?.aborted) throw error; // the router answers CANCELLED
       const why = error instanceof Error && error.name === 'TimeoutError' ? 'it did not answer in time' : errorMessage(error);
@@ -84,7 +85,10 @@ export function createBuilderService(deps: BuilderDeps) {
     async preview(session: ProfileSession, draft: UrlDraft, signal?: AbortSignal): Promise<UrlPreview> {
       const built = await build(session, draft);
       const original = await build(session, { ...draft, transformation: [], queryParameters: undefined });
-      const probe = built.problems.length === 0 && built.url ? await requestUrl(session, built.url, signal) : null;
+      // A video or its stream is requested as the <video> (or a player) will; its thumbnail is an image.
+      const derived = splitVideoSrc(draft.src ?? '');
+      const media = derived ? derived.output !== 'thumbnail' : isVideoPath(draft.src ?? '') || /\/ik-video\.mp4$/.test(draft.src ?? '');
+      const probe = built.problems.length === 0 && built.url ? await requestUrl(session, built.url, signal, media) : null;
       return { built, originalUrl: original.url, probe };
     },
 

@@ -1,13 +1,26 @@
-// Requests a delivery URL the way the preview <img> will, and reads what came back: dimensions and format
-// from the bytes (image-size), or the server's reason for refusing (the `ik-error` header, else the body).
+// Requests a delivery URL the way the preview <img> (or <video>) will, and reads what came back: dimensions
+// and format from the bytes (image-size), a video's container, a stream manifest's renditions, or the
+// server's reason for refusing (the `ik-error` header, else the body).
 import { imageSize } from 'image-size';
 import type { UrlProbe } from '../../../shared/domain/urls';
+import { manifestRenditions } from './manifest-renditions';
 
 /** Chromium's Accept for images, so `f-auto` picks (and the CDN caches) the variant the <img> gets. */
 export const BROWSER_IMAGE_ACCEPT = 'image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8';
 
+/** Chromium's Accept for a media element: `f-auto` on a video then picks what the <video> will get. */
+export const BROWSER_MEDIA_ACCEPT = '*/*';
+
 export interface ProbeOptions {
   timeoutMs?: number;
+  /** Accept header to send; images by default. */
+  accept?: string;
+  /**
+   * A video or stream URL: ImageKit answers 302 to the original while a video transformation is being
+   * prepared, so a redirect is asked again (the server holds each request a while) until the render is
+   * ready or the time is up, instead of measuring the original.
+   */
+  media?: boolean;
   /** The call's cancel signal: a preview superseded by the next slider change stops its request. */
   signal?: AbortSignal;
   fetch?: typeof fetch;
@@ -15,7 +28,7 @@ export interface ProbeOptions {
 }
 
 function formatFromContentType(contentType: string | undefined): string | undefined {
-  const match = /^image\/([a-z0-9.+-]+)/i.exec(contentType ?? '');
+  const match = /^(?:image|video|audio)\/([a-z0-9.+-]+)/i.exec(contentType ?? '');
   if (!match) return undefined;
   const subtype = match[1].toLowerCase();
   return subtype === 'svg+xml' ? 'svg' : subtype;
@@ -46,15 +59,45 @@ function failureMessage(status: number, ikError: string | null, body: Uint8Array
   return text && text.length < 300 && !text.startsWith('<') ? text : `The server answered HTTP ${status}.`;
 }
 
-export async function probeUrl(url: string, options: ProbeOptions = {}): Promise<UrlProbe> {
+const MANIFEST_TYPES: Record<string, 'hls' | 'dash'> = {
+  'application/vnd.apple.mpegurl': 'hls',
+  'application/x-mpegurl': 'hls',
+  'audio/mpegurl': 'hls',
+  'application/dash+xml': 'dash',
+};
+
+function manifestKind(contentType: string | undefined, url: string): 'hls' | 'dash' | undefined {
+  const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
+  if (MANIFEST_TYPES[type]) return MANIFEST_TYPES[type];
+  const path = new URL(url).pathname;
+  return path.endsWith('.m3u8') ? 'hls' : path.endsWith('.mpd') ? 'dash' : undefined;
+}
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), { once: true });
+  });
+
+/** The response once the render is ready (a media URL's "still preparing" redirects are asked again). */
+async function fetchReady(url: string, options: ProbeOptions, signal: AbortSignal): Promise<Response> {
   const doFetch = options.fetch ?? fetch;
+  const headers = { accept: options.accept ?? BROWSER_IMAGE_ACCEPT };
+  if (!options.media) return doFetch(url, { headers, redirect: 'follow', signal });
+  for (;;) {
+    const response = await doFetch(url, { headers, redirect: 'manual', signal });
+    if (response.status < 300 || response.status >= 400) return response;
+    await response.arrayBuffer().catch(() => undefined);
+    await sleep(1000, signal);
+  }
+}
+
+export async function probeUrl(url: string, options: ProbeOptions = {}): Promise<UrlProbe> {
   const now = options.now ?? (() => performance.now());
   const started = now();
-  const response = await doFetch(url, {
-    headers: { accept: BROWSER_IMAGE_ACCEPT },
-    redirect: 'follow',
-    signal: options.signal ? AbortSignal.any([options.signal, AbortSignal.timeout(options.timeoutMs ?? 30_000)]) : AbortSignal.timeout(options.timeoutMs ?? 30_000),
-  });
+  const timeout = AbortSignal.timeout(options.timeoutMs ?? (options.media ? 180_000 : 30_000));
+  const response = await fetchReady(url, options, options.signal ? AbortSignal.any([options.signal, timeout]) : timeout);
   const body = new Uint8Array(await response.arrayBuffer());
   const renderMs = Math.round((now() - started) * 10) / 10;
   const contentType = response.headers.get('content-type') ?? undefined;
@@ -63,7 +106,12 @@ export async function probeUrl(url: string, options: ProbeOptions = {}): Promise
   if (!response.ok) {
     return { ...base, ok: false, error: failureMessage(response.status, response.headers.get('ik-error'), body) };
   }
-  const size = sizeOf(body);
+  const manifest = options.media ? manifestKind(contentType, url) : undefined;
+  if (manifest) {
+    const renditions = manifestRenditions(new TextDecoder().decode(body), manifest);
+    return { ...base, ok: true, bytes: body.byteLength, format: manifest, renditions };
+  }
+  const size = /^(video|audio)\//i.test(contentType ?? '') ? {} : sizeOf(body);
   const format = size.format ?? formatFromContentType(contentType);
   return {
     ...base,

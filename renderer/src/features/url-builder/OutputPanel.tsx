@@ -8,14 +8,22 @@ import { copyText } from './clipboard';
 import { CopyField } from './CopyField';
 import { parseWidths, RESPONSIVE_FORMATS } from './draft';
 import { htmlImg, markdownImage, reactSnippet, responsiveMarkup } from './output-formats';
+import { StreamOutputs } from './StreamOutputs';
+import type { BuilderMode } from './video-draft';
+import { htmlVideo } from './video-output-formats';
 
 export interface OutputPanelProps {
   draft: UrlDraft;
   preview: UrlPreview | undefined;
+  mode?: BuilderMode;
+  /** The video's poster URL (video and stream modes). */
+  poster?: string;
+  /** Both manifests of an adaptive stream (stream mode). */
+  streams?: { hls: string; dash: string; protocol: 'hls' | 'dash' };
 }
 
 /** The built URL and markup for it, each with a copy button; a signed URL is checked before it is copied. */
-export function OutputPanel({ draft, preview }: OutputPanelProps) {
+export function OutputPanel({ draft, preview, mode = 'image', poster, streams }: OutputPanelProps) {
   const profile = useActiveProfile();
   const { alt, widths, formats, setAlt, setWidths, setFormats } = useUrlBuilderStore();
   const [copied, setCopied] = useState('');
@@ -24,7 +32,9 @@ export function OutputPanel({ draft, preview }: OutputPanelProps) {
   const url = preview?.built.url ?? '';
   const signs = draft.signed === true || (draft.expiresIn ?? 0) > 0;
   const widthList = useMemo(() => parseWidths(widths), [widths]);
-  const responsive = useResponsiveUrls(draft, widthList, formats, !!url);
+  // An image (a video thumbnail is one) has image markup; a video and a stream have their own.
+  const imageMarkup = mode === 'image' || mode === 'thumbnail';
+  const responsive = useResponsiveUrls(draft, widthList, formats, !!url && imageMarkup);
 
   const copy = async (label: string, text: string) => {
     try {
@@ -63,43 +73,53 @@ export function OutputPanel({ draft, preview }: OutputPanelProps) {
   return (
     <section className="ub-outputs" aria-label="Outputs">
       <h3>Copy</h3>
-      <div className="ub-field">
-        <label htmlFor="ub-alt">Alt text</label>
-        <input id="ub-alt" type="text" value={alt} onChange={(e) => setAlt(e.target.value)} />
-      </div>
-      <CopyField label="URL" value={url} onCopy={() => void copyUrl()} aside={signedCheck} />
-      <CopyField label="HTML" value={url ? htmlImg(url, alt, probe?.width, probe?.height) : ''} onCopy={() => void copy('HTML', htmlImg(url, alt, probe?.width, probe?.height))} />
-      <CopyField label="Markdown" value={url ? markdownImage(url, alt) : ''} onCopy={() => void copy('Markdown', markdownImage(url, alt))} />
-      <fieldset className="ub-responsive">
-        <legend>Responsive</legend>
+      {imageMarkup && (
         <div className="ub-field">
-          <label htmlFor="ub-widths">Widths</label>
-          <input id="ub-widths" type="text" value={widths} onChange={(e) => setWidths(e.target.value)} />
+          <label htmlFor="ub-alt">Alt text</label>
+          <input id="ub-alt" type="text" value={alt} onChange={(e) => setAlt(e.target.value)} />
         </div>
-        <div role="group" aria-label="Formats" className="ub-formats">
-          {RESPONSIVE_FORMATS.map((format) => (
-            <label key={format}>
-              <input
-                type="checkbox"
-                checked={formats.includes(format)}
-                onChange={(e) => setFormats(e.target.checked ? RESPONSIVE_FORMATS.filter((f) => f === format || formats.includes(f)) : formats.filter((f) => f !== format))}
-              />
-              {format}
-            </label>
-          ))}
-        </div>
-        {responsive.error ? <p className="ub-error">{describeError(responsive.error)}</p> : null}
-        <CopyField
-          label="Responsive HTML"
-          value={url && responsive.data ? responsiveMarkup(responsive.data, alt) : ''}
-          onCopy={() => void copy('responsive HTML', responsiveMarkup(responsive.data ?? [], alt))}
-        />
-      </fieldset>
-      <CopyField
-        label="React"
-        value={url && profile ? reactSnippet(draft, profile.urlEndpoint, url, alt) : ''}
-        onCopy={() => void copy('React', reactSnippet(draft, profile?.urlEndpoint ?? '', url, alt))}
-      />
+      )}
+      <CopyField label="URL" value={url} onCopy={() => void copyUrl()} aside={signedCheck} />
+      {mode === 'video' && (
+        <CopyField label="HTML" value={url ? htmlVideo(url, poster) : ''} onCopy={() => void copy('HTML', htmlVideo(url, poster))} />
+      )}
+      {mode === 'stream' && streams && <StreamOutputs hlsUrl={streams.hls} dashUrl={streams.dash} protocol={streams.protocol} poster={poster} copy={(label, text) => void copy(label, text)} />}
+      {imageMarkup && (
+        <>
+          <CopyField label="HTML" value={url ? htmlImg(url, alt, probe?.width, probe?.height) : ''} onCopy={() => void copy('HTML', htmlImg(url, alt, probe?.width, probe?.height))} />
+          <CopyField label="Markdown" value={url ? markdownImage(url, alt) : ''} onCopy={() => void copy('Markdown', markdownImage(url, alt))} />
+          <fieldset className="ub-responsive">
+            <legend>Responsive</legend>
+            <div className="ub-field">
+              <label htmlFor="ub-widths">Widths</label>
+              <input id="ub-widths" type="text" value={widths} onChange={(e) => setWidths(e.target.value)} />
+            </div>
+            <div role="group" aria-label="Formats" className="ub-formats">
+              {RESPONSIVE_FORMATS.map((format) => (
+                <label key={format}>
+                  <input
+                    type="checkbox"
+                    checked={formats.includes(format)}
+                    onChange={(e) => setFormats(e.target.checked ? RESPONSIVE_FORMATS.filter((f) => f === format || formats.includes(f)) : formats.filter((f) => f !== format))}
+                  />
+                  {format}
+                </label>
+              ))}
+            </div>
+            {responsive.error ? <p className="ub-error">{describeError(responsive.error)}</p> : null}
+            <CopyField
+              label="Responsive HTML"
+              value={url && responsive.data ? responsiveMarkup(responsive.data, alt) : ''}
+              onCopy={() => void copy('responsive HTML', responsiveMarkup(responsive.data ?? [], alt))}
+            />
+          </fieldset>
+          <CopyField
+            label="React"
+            value={url && profile ? reactSnippet(draft, profile.urlEndpoint, url, alt) : ''}
+            onCopy={() => void copy('React', reactSnippet(draft, profile?.urlEndpoint ?? '', url, alt))}
+          />
+        </>
+      )}
       <p role="status" aria-label="Copy result" className="ub-note">
         {copied}
       </p>

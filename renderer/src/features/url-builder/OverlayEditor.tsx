@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import type { OverlayPosition, OverlaySpec, TransformationStep } from '../../../../shared/url/url-types';
+import type { OverlayPosition, OverlaySpec, OverlayTiming, TransformationStep } from '../../../../shared/url/url-types';
+import { useFieldScope } from './field-scope';
 import { PARAMETER_BY_KEY, POSITIONS } from '../../../../shared/transformations/index';
 // An overlay carries its own chain of steps, edited with the same StepList that shows this overlay's step:
 // StepList → StepEditor → OverlayEditor → StepList nests as deep as the layers do (MAX_LAYER_DEPTH).
@@ -24,6 +25,13 @@ const POSITION_FIELDS: { field: keyof OverlayPosition; key: string }[] = [
   { field: 'yCenter', key: 'lyc' },
 ];
 
+/** When the layer shows on a base video (seconds; the SDK writes lso, leo, ldu in this order). */
+const TIMING_FIELDS: { field: keyof OverlayTiming; key: string; placeholder: string }[] = [
+  { field: 'start', key: 'lso', placeholder: 'from 0 s' },
+  { field: 'end', key: 'leo', placeholder: 'to the end' },
+  { field: 'duration', key: 'ldu', placeholder: 'seconds' },
+];
+
 export interface OverlayEditorProps {
   overlay: OverlaySpec;
   /** The owning step's name ("Step 1"). */
@@ -39,6 +47,10 @@ export function OverlayEditor({ overlay, label, depth, onChange, onRemove }: Ove
   const name = `${label} ${TYPE_LABELS[overlay.type]?.toLowerCase() ?? 'overlay'}`;
   const position = overlay.position ?? {};
   const setPosition = (field: keyof OverlayPosition, value: string) => onChange({ ...overlay, position: { ...position, [field]: value } });
+  // Layer timing only means something on a video's own chain (not on a thumbnail, nor inside another layer).
+  const showTiming = useFieldScope().layerTiming && depth === 0;
+  const timing = overlay.timing ?? {};
+  const setTiming = (field: keyof OverlayTiming, value: string) => onChange({ ...overlay, timing: { ...timing, [field]: value } });
 
   let input = null;
   if (overlay.type === 'text') {
@@ -112,6 +124,24 @@ export function OverlayEditor({ overlay, label, depth, onChange, onRemove }: Ove
           </select>
         </div>
       </div>
+      {showTiming && (
+        <div className="ub-position" role="group" aria-label={`${name} timing`}>
+          {TIMING_FIELDS.map(({ field, key, placeholder }) => (
+            <div className="ub-field" key={key}>
+              <label htmlFor={`${id}-${key}`}>{PARAMETER_BY_KEY.get(key)?.name ?? key}</label>
+              <input
+                id={`${id}-${key}`}
+                type="text"
+                inputMode="decimal"
+                placeholder={placeholder}
+                title={PARAMETER_BY_KEY.get(key)?.description}
+                value={String(timing[field] ?? '')}
+                onChange={(e) => setTiming(field, e.target.value)}
+              />
+            </div>
+          ))}
+        </div>
+      )}
       <StepList
         steps={overlay.transformation ?? []}
         onChange={(steps: TransformationStep[]) => onChange({ ...overlay, transformation: steps })}

@@ -16,7 +16,9 @@ export function PresetsPanel() {
   const chosen = presets.data?.find((p) => p.id === selected);
 
   const saveCurrent = async () => {
-    const { src: _src, ...options } = toDraft(useUrlBuilderStore.getState());
+    const state = useUrlBuilderStore.getState();
+    // The chain being edited: the thumbnail's own in thumbnail mode, else the image's or video's.
+    const { src: _src, ...options } = toDraft({ ...state, steps: state.mode === 'thumbnail' ? state.thumbSteps : state.steps });
     void _src;
     try {
       const preset = await save.mutateAsync({ name, options });

@@ -3,6 +3,8 @@ import { describeError } from '../../api/errors';
 import { useActiveProfile } from '../../api/profiles';
 import { formatBytes } from '../../app/format-bytes';
 import { CompareView } from './CompareView';
+import type { BuilderMode } from './video-draft';
+import { StreamPreview, VideoPreview } from './VideoPreview';
 
 export interface PreviewPanelProps {
   preview: UrlPreview | undefined;
@@ -10,13 +12,19 @@ export interface PreviewPanelProps {
   pending: boolean;
   error: unknown;
   hasSrc: boolean;
+  /** Image (and video thumbnail) results are compared with the original; a video plays; a stream lists its renditions. */
+  mode?: BuilderMode;
+  /** The video's poster (ik-thumbnail.jpg with what a thumbnail takes of the chain). */
+  poster?: string;
+  /** Rendition heights asked for (stream mode). */
+  renditions?: number[];
 }
 
 /**
  * The rendered result from the active profile with the original (swiped or side by side), its
  * dimensions, bytes, format and render time, or why it was not rendered.
  */
-export function PreviewPanel({ preview, pending, error, hasSrc }: PreviewPanelProps) {
+export function PreviewPanel({ preview, pending, error, hasSrc, mode = 'image', poster, renditions = [] }: PreviewPanelProps) {
   const probe = preview?.probe;
   const local = useActiveProfile()?.kind === 'local';
 
@@ -42,6 +50,10 @@ export function PreviewPanel({ preview, pending, error, hasSrc }: PreviewPanelPr
         The server did not render it (HTTP {probe.status}): {probe.error}
       </p>
     );
+  } else if (probe && mode === 'video') {
+    body = <VideoPreview probe={probe} poster={poster} />;
+  } else if (probe && mode === 'stream') {
+    body = <StreamPreview probe={probe} poster={poster} asked={renditions} />;
   } else if (probe) {
     body = (
       <>
@@ -53,7 +65,7 @@ export function PreviewPanel({ preview, pending, error, hasSrc }: PreviewPanelPr
       </>
     );
   } else {
-    body = <p className="ub-note">Rendering…</p>;
+    body = <p className="ub-note">{mode === 'video' || mode === 'stream' ? 'Rendering… (a video transformation can take a while; the preview waits for it)' : 'Rendering…'}</p>;
   }
 
   return (

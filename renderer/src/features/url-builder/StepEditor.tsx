@@ -8,6 +8,7 @@ import { OverlayEditor, newOverlay } from './OverlayEditor';
 import { ParamField } from './ParamField';
 import { checkField, fieldForOption, fieldsFor, GROUP_LABELS, groupOf, initialValue, RAW_FIELD, type GroupId } from './step-fields';
 import { removeOption, setOption } from './step-list-ops';
+import { scopeFields, useFieldScope } from './field-scope';
 
 const GROUP_ORDER: GroupId[] = ['resize & crop', 'format & quality', 'effects', 'overlays', 'video', 'raw'];
 
@@ -28,7 +29,9 @@ export interface StepEditorProps {
 /** One chain step: its parameters grouped as the catalog groups them, an "add parameter" picker, its layer. */
 export function StepEditor({ step, label, context, depth, first, last, problems, onChange, onMove, onDuplicate, onRemove }: StepEditorProps) {
   const named = useNamedTransformations();
-  const fields = fieldsFor(context);
+  const scope = useFieldScope();
+  // The base chain of a video output offers only what ImageKit takes there; a layer's own chain keeps every field.
+  const fields = context ? fieldsFor(context) : scopeFields(fieldsFor(context), scope);
   const present = Object.keys(step).filter((option) => option !== 'overlay' && fieldForOption(option, context));
   const unknown = Object.keys(step).filter((option) => option !== 'overlay' && !fieldForOption(option, context));
   const overlay = step.overlay as OverlaySpec | undefined;
@@ -61,7 +64,7 @@ export function StepEditor({ step, label, context, depth, first, last, problems,
           <div key={group} className="ub-group" role="group" aria-label={`${label} ${GROUP_LABELS[group]}`}>
             <h4>{GROUP_LABELS[group]}</h4>
             {inGroup.map((option) => {
-              const field = fieldForOption(option, context)!;
+              const field = fields.find((f) => f.option === option) ?? fieldForOption(option, context)!;
               return (
                 <ParamField
                   key={option}

@@ -1,8 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { UrlProblem } from '../../../../shared/domain/urls';
-import { useUrlPreview } from '../../api/urls';
+import { useBuiltUrl, useUrlPreview } from '../../api/urls';
 import { useUrlBuilderStore } from './builder-store';
-import { toDraft, urlStepIndexes } from './draft';
+import { urlStepIndexes } from './draft';
+import { FieldScopeContext, fieldScopeFor } from './field-scope';
+import { ModePicker } from './ModePicker';
+import { StreamSettings } from './StreamSettings';
+import { posterDraft, streamDraft, toModeDraft } from './video-draft';
 import { OutputPanel } from './OutputPanel';
 import { PasteUrl } from './PasteUrl';
 import { PresetsPanel } from './PresetsPanel';
@@ -19,7 +23,7 @@ import './url-builder.css';
  * process; this view only ever holds the draft.
  */
 export function UrlBuilder() {
-  const { src, steps, position, query, signed, expiresIn, setSteps } = useUrlBuilderStore();
+  const { src, steps, position, query, signed, expiresIn, setSteps, mode, thumbSteps, renditions, protocol, setThumbSteps } = useUrlBuilderStore();
   // A file sent here from the Library ("Open in URL builder") becomes the source.
   const request = useBuilderIntent((s) => s.request);
   useEffect(() => {
@@ -30,7 +34,20 @@ export function UrlBuilder() {
     store.open(taken.filePath);
     if (taken.signed) store.setSigned(true);
   }, [request]);
-  const draft = useMemo(() => toDraft({ src, steps, position, query, signed, expiresIn }), [src, steps, position, query, signed, expiresIn]);
+  const state = useMemo(
+    () => ({ src, steps, position, query, signed, expiresIn, mode, thumbSteps, renditions, protocol }),
+    [src, steps, position, query, signed, expiresIn, mode, thumbSteps, renditions, protocol],
+  );
+  const draft = useMemo(() => toModeDraft(state), [state]);
+  // A video's outputs: the poster (its thumbnail with what a thumbnail takes of the chain) and both manifests.
+  const videoish = mode === 'video' || mode === 'stream';
+  const poster = useBuiltUrl(useMemo(() => posterDraft(state), [state]), videoish && src.trim() !== '');
+  const hls = useBuiltUrl(useMemo(() => streamDraft(state, 'hls'), [state]), mode === 'stream' && src.trim() !== '');
+  const dash = useBuiltUrl(useMemo(() => streamDraft(state, 'dash'), [state]), mode === 'stream' && src.trim() !== '');
+  const posterUrl = videoish ? poster.data?.url || undefined : undefined;
+  // The chain being edited: the thumbnail has its own; the video, its stream and an image share `steps`.
+  const chain = mode === 'thumbnail' ? thumbSteps : steps;
+  const setChain = mode === 'thumbnail' ? setThumbSteps : setSteps;
   // At most one preview in flight: while one renders, edits (typing, a slider drag) coalesce into the
   // newest draft, sent as soon as it returns. A single change goes out at once, with no debounce delay.
   const [requested, setRequested] = useState(draft);
@@ -42,7 +59,8 @@ export function UrlBuilder() {
 
   // The main side numbers the steps that reach the URL; map them back onto the form's steps.
   const problemsByStep = useMemo(() => {
-    const indexes = urlStepIndexes(steps);
+    // A stream's chain reaches the URL without format/codecs and with sr- added; its steps still map one to one.
+    const indexes = urlStepIndexes(chain);
     const map = new Map<number, UrlProblem[]>();
     for (const problem of preview.data?.built.problems ?? []) {
       if (problem.step === undefined) continue;
@@ -50,21 +68,39 @@ export function UrlBuilder() {
       map.set(index, [...(map.get(index) ?? []), problem]);
     }
     return map;
-  }, [preview.data, steps]);
+  }, [preview.data, chain]);
 
   return (
     <section className="url-builder" aria-label="URL builder">
       <div className="ub-edit">
         <SourceField />
         <PasteUrl />
-        <h3>Steps</h3>
-        <StepList steps={steps} onChange={setSteps} context={undefined} depth={0} prefix="" problemsByStep={problemsByStep} />
+        <ModePicker />
+        {mode === 'stream' && <StreamSettings />}
+        <h3>{mode === 'thumbnail' ? 'Thumbnail steps' : mode === 'video' || mode === 'stream' ? 'Video steps' : 'Steps'}</h3>
+        <FieldScopeContext.Provider value={fieldScopeFor(mode, protocol)}>
+          <StepList steps={chain} onChange={setChain} context={undefined} depth={0} prefix="" problemsByStep={problemsByStep} />
+        </FieldScopeContext.Provider>
         <UrlOptions />
         <PresetsPanel />
       </div>
       <div className="ub-result">
-        <PreviewPanel preview={preview.data} pending={preview.isFetching || waiting} error={preview.error} hasSrc={draft.src !== ''} />
-        <OutputPanel draft={requested} preview={preview.data} />
+        <PreviewPanel
+          preview={preview.data}
+          pending={preview.isFetching || waiting}
+          error={preview.error}
+          hasSrc={draft.src !== ''}
+          mode={mode}
+          poster={posterUrl}
+          renditions={renditions}
+        />
+        <OutputPanel
+          draft={requested}
+          preview={preview.data}
+          mode={mode}
+          poster={posterUrl}
+          streams={mode === 'stream' ? { hls: hls.data?.url ?? '', dash: dash.data?.url ?? '', protocol } : undefined}
+        />
       </div>
     </section>
   );

@@ -30,6 +30,11 @@ function cleanOverlay(overlay: OverlaySpec): OverlaySpec {
     if (Object.keys(position).length) cleaned.position = position;
     else delete cleaned.position;
   }
+  if (overlay.timing) {
+    const timing = Object.fromEntries(Object.entries(overlay.timing).filter(([, v]) => !isUnset(v as TransformationValue)));
+    if (Object.keys(timing).length) cleaned.timing = timing;
+    else delete cleaned.timing;
+  }
   if (overlay.transformation) {
     const nested = cleanSteps(overlay.transformation);
     if (nested.length) cleaned.transformation = nested;
