@@ -1,8 +1,8 @@
 import { ArrowDown, ArrowUp } from 'lucide-react';
-import { useRef, type PointerEvent } from 'react';
 import type { LibrarySort } from '../../../../shared/domain/library';
 import { useBrowserStore } from '../../ui/browser-store';
-import { useViewPrefs, type ListColumn } from './view-prefs';
+import type { ListColumn } from './view-prefs';
+import { ColumnResizer } from './ColumnResizer';
 
 export const listColumns: ReadonlyArray<{ id: ListColumn; label: string; sort?: string; firstDir?: 'ASC' | 'DESC' }> = [
   { id: 'name', label: 'Name', sort: 'NAME', firstDir: 'ASC' },
@@ -19,27 +19,9 @@ export function listTemplate(widths: Record<ListColumn, number>): string {
   return listColumns.map((c) => (c.id === 'name' ? `minmax(${widths.name}px, 1fr)` : `${widths[c.id]}px`)).join(' ');
 }
 
-function ResizeGrip({ column }: { column: ListColumn }) {
-  const setWidth = useViewPrefs((s) => s.setColumnWidth);
-  const start = useRef<{ x: number; width: number } | null>(null);
-  const onPointerDown = (e: PointerEvent<HTMLSpanElement>) => {
-    e.preventDefault();
-    e.stopPropagation();
-    e.currentTarget.setPointerCapture(e.pointerId);
-    start.current = { x: e.clientX, width: useViewPrefs.getState().columnWidths[column] };
-  };
-  const onPointerMove = (e: PointerEvent<HTMLSpanElement>) => {
-    if (start.current) setWidth(column, start.current.width + e.clientX - start.current.x);
-  };
-  const end = () => {
-    start.current = null;
-  };
-  return <span className="col-grip" aria-hidden="true" onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={end} onPointerCancel={end} onClick={(e) => e.stopPropagation()} />;
-}
-
 /**
  * The list's header row: a sort button in each sortable column (ImageKit sorts on the server;
- * aria-sort says which column and direction is in force), and a grip on each edge to resize.
+ * aria-sort says which column and direction is in force), and a resizable edge on each (pointer or keys).
  */
 export function ListHeader() {
   const sort = useBrowserStore((s) => s.sort);
@@ -53,7 +35,8 @@ export function ListHeader() {
         const ariaSort = c.sort === undefined ? undefined : active ? (dir === 'ASC' ? 'ascending' : 'descending') : 'none';
         const next = `${active ? (dir === 'ASC' ? 'DESC' : 'ASC') : c.firstDir}_${c.sort}` as LibrarySort;
         return (
-          <div key={c.id} role="columnheader" aria-sort={ariaSort} className={`col col-${c.id}`}>
+          // Named by its label alone: the edge inside has a name of its own.
+          <div key={c.id} role="columnheader" aria-label={c.label} aria-sort={ariaSort} className={`col col-${c.id}`}>
             {c.sort ? (
               <button type="button" className="col-sort" tabIndex={-1} onClick={() => setSort(next)}>
                 {c.label}
@@ -62,7 +45,7 @@ export function ListHeader() {
             ) : (
               <span className="col-sort">{c.label}</span>
             )}
-            <ResizeGrip column={c.id} />
+            <ColumnResizer column={c.id} label={c.label} />
           </div>
         );
       })}
