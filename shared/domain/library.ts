@@ -45,6 +45,10 @@ export const FileSummary = z.object({
   tags: z.array(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Seconds, for video and audio (optional: rows the name index stored before it existed lack it). */
+  duration: z.number().nullable().optional(),
+  /** The n of `versionInfo.name` "Version n" from the same list answer (no extra request per file). */
+  versionNumber: z.number().int().nullable().optional(),
 });
 export type FileSummary = z.infer<typeof FileSummary>;
 

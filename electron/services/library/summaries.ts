@@ -1,5 +1,6 @@
 import type { File as IkFile, Folder as IkFolder } from '@imagekit/nodejs/resources/files/files';
 import type { FileSummary, FolderSummary } from '../../../shared/domain/library';
+import { versionNumber } from '../../../shared/video/video-facts';
 
 /** The slim row the grid and the name index keep; the Details panel fetches the whole object. */
 export function toFileSummary(file: IkFile): FileSummary {
@@ -17,6 +18,8 @@ export function toFileSummary(file: IkFile): FileSummary {
     tags: file.tags ?? [],
     createdAt: file.createdAt ?? '',
     updatedAt: file.updatedAt ?? '',
+    duration: file.duration ?? null,
+    versionNumber: versionNumber(file.versionInfo),
   };
 }
 
