@@ -1,8 +1,10 @@
 import * as Context from '@radix-ui/react-context-menu';
 import type { ReactNode } from 'react';
 import type { UiActionList } from './actions';
-import { MenuRow } from './Menu';
+import { ActionItems, type MenuParts } from './Menu';
 import './controls.css';
+
+const contextParts: MenuParts = { Item: Context.Item, Separator: Context.Separator };
 
 interface ContextMenuProps {
   /** The actions for what was right-clicked; asked for when the menu opens so they see the latest selection. */
@@ -22,31 +24,18 @@ export function ContextMenu({ actions, label, children, onOpen }: ContextMenuPro
       <Context.Trigger asChild>{children}</Context.Trigger>
       <Context.Portal>
         <Context.Content className="ui-menu" aria-label={label} collisionPadding={8}>
-          <ContextItems actions={actions()} />
+          <OpenedItems actions={actions} />
         </Context.Content>
       </Context.Portal>
     </Context.Root>
   );
 }
 
-function ContextItems({ actions }: { actions: UiActionList }) {
-  return (
-    <>
-      {actions.map((a, i) =>
-        a === null ? (
-          <Context.Separator key={`sep-${i}`} className="ui-menu-separator" />
-        ) : (
-          <Context.Item
-            key={a.id}
-            className={`ui-menu-item${a.danger ? ' is-danger' : ''}`}
-            disabled={a.disabled}
-            onSelect={() => a.run()}
-            aria-keyshortcuts={a.shortcut?.replace('Mod', 'Control')}
-          >
-            <MenuRow icon={a.icon} label={a.label} shortcut={a.shortcut} />
-          </Context.Item>
-        ),
-      )}
-    </>
-  );
+/**
+ * Calls `actions` as it renders, and it renders only while the menu is open: the list is that of the
+ * moment of the right-click (the item under the pointer, the selection it made), not of the last time
+ * the page around the menu happened to render.
+ */
+function OpenedItems({ actions }: { actions: () => UiActionList }) {
+  return <ActionItems actions={actions()} parts={contextParts} />;
 }

@@ -1,6 +1,6 @@
 import * as Dropdown from '@radix-ui/react-dropdown-menu';
 import { Check } from 'lucide-react';
-import type { ComponentProps, ReactNode } from 'react';
+import type { ComponentProps, ComponentType, ReactNode } from 'react';
 import type { UiActionList } from './actions';
 import { formatShortcut } from './shortcut';
 import './controls.css';
@@ -47,27 +47,44 @@ export function MenuRow({ icon, label, shortcut }: { icon?: ReactNode; label: st
   );
 }
 
+/** The Radix parts an action list is drawn with: dropdown and context menus take the same props. */
+export interface MenuParts {
+  Item: ComponentType<{ className?: string; disabled?: boolean; onSelect?(event: Event): void; 'aria-keyshortcuts'?: string; children?: ReactNode }>;
+  Separator: ComponentType<{ className?: string }>;
+}
+
+/** The rows of an action list (separators for `null`), for a dropdown or a right-click menu. */
+export function ActionItems({ actions, parts: { Item, Separator } }: { actions: UiActionList; parts: MenuParts }) {
+  return (
+    <>
+      {actions.map((a, i) =>
+        a === null ? (
+          <Separator key={`sep-${i}`} className="ui-menu-separator" />
+        ) : (
+          <Item
+            key={a.id}
+            className={`ui-menu-item${a.danger ? ' is-danger' : ''}`}
+            disabled={a.disabled}
+            onSelect={() => a.run()}
+            aria-keyshortcuts={a.shortcut?.replace('Mod', 'Control')}
+          >
+            <MenuRow icon={a.icon} label={a.label} shortcut={a.shortcut} />
+          </Item>
+        ),
+      )}
+    </>
+  );
+}
+
+const dropdownParts: MenuParts = { Item: Dropdown.Item, Separator: Dropdown.Separator };
+
 /** A dropdown menu of actions; `trigger` is the button that opens it (usually an IconButton). */
 export function ActionMenu({ trigger, actions, label, align = 'end' }: { trigger: ReactNode; actions: UiActionList; label?: string; align?: 'start' | 'end' }) {
   return (
     <Dropdown.Root modal={false}>
       <Dropdown.Trigger asChild>{trigger}</Dropdown.Trigger>
       <MenuContent align={align} aria-label={label}>
-        {actions.map((a, i) =>
-          a === null ? (
-            <Dropdown.Separator key={`sep-${i}`} className="ui-menu-separator" />
-          ) : (
-            <Dropdown.Item
-              key={a.id}
-              className={`ui-menu-item${a.danger ? ' is-danger' : ''}`}
-              disabled={a.disabled}
-              onSelect={() => a.run()}
-              aria-keyshortcuts={a.shortcut?.replace('Mod', 'Control')}
-            >
-              <MenuRow icon={a.icon} label={a.label} shortcut={a.shortcut} />
-            </Dropdown.Item>
-          ),
-        )}
+        <ActionItems actions={actions} parts={dropdownParts} />
       </MenuContent>
     </Dropdown.Root>
   );
