@@ -2,6 +2,7 @@ import { lazy, type ReactNode } from 'react';
 import type { ViewId } from './view-store';
 import { LibraryBrowser } from '../features/browser/LibraryBrowser';
 import { UploadsOverlay } from '../features/uploads/UploadsOverlay';
+import { TransfersOverlay } from '../features/transfers/TransfersOverlay';
 import { ProfileDialog } from '../features/profiles/ProfileDialog';
 import { DetailsSectionsProvider } from '../ui/details-sections';
 import { detailsSections } from './details-sections';
@@ -43,4 +44,4 @@ export const featureViews: FeatureView[] = [
  * Always-mounted pieces that belong to no single view (e.g. a window-wide drop zone, the uploads
  * drawer). Each is a component rendered once inside the frame.
  */
-export const featureOverlays: Array<() => ReactNode> = [UploadsOverlay, ProfileDialog];
+export const featureOverlays: Array<() => ReactNode> = [UploadsOverlay, TransfersOverlay, ProfileDialog];

@@ -1,7 +1,9 @@
-import { ClipboardCopy, Copy, Download, FolderInput, Pencil, Trash, WandSparkles, X } from 'lucide-react';
+import { ArrowRightLeft, ClipboardCopy, Copy, Download, FolderInput, Pencil, Send, Trash, WandSparkles, X } from 'lucide-react';
 import { useBrowserStore } from '../../ui/browser-store';
 import { Button } from '../../ui/controls/Button';
 import { IconButton } from '../../ui/controls/IconButton';
+import { ActionMenu } from '../../ui/controls/Menu';
+import { askFilesTransfer } from '../../ui/transfer-intent';
 import { emptySelection } from '../../ui/selection';
 import { openInBuilder } from './action-lists';
 import { formatBytes } from './format';
@@ -36,6 +38,19 @@ export function SelectionToolbar() {
       <Button size="sm" variant="quiet" icon={<FolderInput />} onClick={() => actions.transfer('move', selectedFiles)}>
         Move to…
       </Button>
+      <ActionMenu
+        label="Other profile"
+        align="start"
+        actions={[
+          { id: 'copy-to-profile', label: 'Copy to profile…', icon: <Send />, run: () => askFilesTransfer('copy', selectedFiles) },
+          { id: 'move-to-profile', label: 'Move to profile…', icon: <ArrowRightLeft />, run: () => askFilesTransfer('move', selectedFiles) },
+        ]}
+        trigger={
+          <Button size="sm" variant="quiet" icon={<Send />}>
+            To profile…
+          </Button>
+        }
+      />
       <Button size="sm" variant="quiet" icon={<Download />} onClick={() => void actions.download(selectedFiles)}>
         Download
       </Button>

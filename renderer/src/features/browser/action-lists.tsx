@@ -1,8 +1,9 @@
-import { ClipboardCopy, Copy, Download, Eye, FolderInput, FolderOutput, FolderPen, FolderPlus, FolderSymlink, Pencil, Trash, WandSparkles } from 'lucide-react';
+import { ArrowRightLeft, ClipboardCopy, Copy, Download, Eye, FolderInput, FolderOutput, FolderPen, FolderPlus, FolderSymlink, Pencil, Send, Trash, WandSparkles } from 'lucide-react';
 import type { FileSummary } from '../../../../shared/domain/library';
 import { folderName } from '../../../../shared/domain/library';
 import type { UiAction, UiActionList } from '../../ui/controls/actions';
 import { useBuilderIntent } from '../../ui/builder-intent';
+import { askFilesTransfer, askFolderTransfer } from '../../ui/transfer-intent';
 import { useViewStore } from '../../app/view-store';
 import { useDialogStore } from './dialog-store';
 import type { useFileActions } from './use-file-actions';
@@ -27,6 +28,8 @@ export function fileActionList(files: FileSummary[], actions: FileActions): UiAc
     { id: 'file-rename', group: 'File', label: 'Rename…', icon: <Pencil />, shortcut: 'F2', disabled: !one, run: () => one && actions.rename(one) },
     { id: 'file-copy-to', group: 'File', label: 'Copy to…', icon: <Copy />, disabled: none, run: () => actions.transfer('copy', files) },
     { id: 'file-move-to', group: 'File', label: 'Move to…', icon: <FolderInput />, disabled: none, run: () => actions.transfer('move', files) },
+    { id: 'file-copy-to-profile', group: 'File', label: 'Copy to profile…', icon: <Send />, keywords: ['transfer', 'account'], disabled: none, run: () => askFilesTransfer('copy', files) },
+    { id: 'file-move-to-profile', group: 'File', label: 'Move to profile…', icon: <ArrowRightLeft />, keywords: ['transfer', 'account'], disabled: none, run: () => askFilesTransfer('move', files) },
     { id: 'file-download', group: 'File', label: 'Download', icon: <Download />, disabled: none, run: () => void actions.download(files) },
     null,
     { id: 'file-delete', group: 'File', label: 'Delete…', icon: <Trash />, shortcut: 'Delete', danger: true, disabled: none, run: () => actions.remove(files) },
@@ -45,6 +48,8 @@ export function folderActionList(folderPath: string): UiActionList {
     { id: 'folder-rename', group: 'Folder', label: 'Rename folder…', icon: <FolderPen />, disabled: isRoot, run: () => open({ kind: 'rename-folder', folderPath }) },
     { id: 'folder-copy', group: 'Folder', label: 'Copy folder…', icon: <FolderSymlink />, disabled: isRoot, run: () => open({ kind: 'transfer-folder', mode: 'copy', folderPath }) },
     { id: 'folder-move', group: 'Folder', label: 'Move folder…', icon: <FolderOutput />, disabled: isRoot, run: () => open({ kind: 'transfer-folder', mode: 'move', folderPath }) },
+    { id: 'folder-copy-to-profile', group: 'Folder', label: isRoot ? 'Copy library to profile…' : 'Copy folder to profile…', icon: <Send />, keywords: ['transfer', 'account'], run: () => askFolderTransfer('copy', folderPath) },
+    { id: 'folder-move-to-profile', group: 'Folder', label: isRoot ? 'Move library to profile…' : 'Move folder to profile…', icon: <ArrowRightLeft />, keywords: ['transfer', 'account'], run: () => askFolderTransfer('move', folderPath) },
     null,
     { id: 'folder-delete', group: 'Folder', label: 'Delete folder…', icon: <Trash />, danger: true, disabled: isRoot, run: () => open({ kind: 'delete-folder', folderPath }) },
   ];

@@ -1,0 +1,117 @@
+import { useEffect } from 'react';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract';
+import type { TransferJobView } from '../../../shared/ipc/areas/transfer';
+import { invoke, subscribe } from './client';
+import { libraryKeys } from './library';
+
+export type TransferPlan = ChannelOutput<'transfer.plan'>;
+export type TransferJob = TransferJobView;
+export type TransferReport = ChannelOutput<'transfer.report'>;
+export type TransferPlanRequest = ChannelInput<'transfer.plan'>;
+export type TransferStartRequest = ChannelInput<'transfer.start'>;
+
+export const transferKeys = {
+  jobs: ['transfer', 'jobs'] as const,
+  report: (jobId: string) => ['transfer', 'report', jobId] as const,
+};
+
+const FINAL: ReadonlySet<TransferJob['state']> = new Set(['done', 'cancelled', 'failed']);
+
+/** Every transfer job (the command line's too), newest first; kept current by useTransferEvents. */
+export function useTransferJobs() {
+  return useQuery({ queryKey: transferKeys.jobs, queryFn: () => invoke('transfer.jobs') });
+}
+
+/** A job's report (files, outcome, verification); re-read whenever the job changes state. */
+export function useTransferReport(jobId: string, enabled = true) {
+  return useQuery({ queryKey: transferKeys.report(jobId), queryFn: () => invoke('transfer.report', { jobId }), enabled });
+}
+
+/** Reads the report now (for saving it), not from the cache: it must be the latest. */
+export function fetchTransferReport(jobId: string): Promise<TransferReport> {
+  return invoke('transfer.report', { jobId });
+}
+
+function upsertJob(client: QueryClient, job: TransferJob) {
+  client.setQueryData<TransferJob[]>(transferKeys.jobs, (old) => {
+    if (!old) return [job];
+    const at = old.findIndex((j) => j.id === job.id);
+    if (at === -1) return [job, ...old];
+    const next = old.slice();
+    next[at] = job;
+    return next;
+  });
+}
+
+/**
+ * Feeds the transfer pushes into the cache: progress into its job, state changes into the list and
+ * the job's report; a job that ends refreshes every library (files appeared on the target, and a
+ * move removed them from the source). Mount once (the Transfers drawer does).
+ */
+export function useTransferEvents(): void {
+  const client = useQueryClient();
+  useEffect(() => {
+    const offProgress = subscribe('transfer.progress', (progress) => {
+      client.setQueryData<TransferJob[]>(transferKeys.jobs, (old) =>
+        old?.map((j) => (j.id === progress.jobId ? { ...j, state: progress.state, progress } : j)),
+      );
+    });
+    const offChanged = subscribe('transfer.jobChanged', (job) => {
+      upsertJob(client, job);
+      void client.invalidateQueries({ queryKey: transferKeys.report(job.id) });
+      if (FINAL.has(job.state) || job.state === 'verifying') void client.invalidateQueries({ queryKey: libraryKeys.all });
+    });
+    return () => {
+      offProgress();
+      offChanged();
+    };
+  }, [client]);
+}
+
+/** The dry run: reads both profiles and writes nothing; the answer holds the plan id for `start`. */
+export function usePlanTransfer() {
+  return useMutation({
+    mutationFn: async (requests: TransferPlanRequest[]) => {
+      // One after another: each plan reads both libraries, and the host keeps a limited number of plans.
+      const plans: TransferPlan[] = [];
+      for (const request of requests) plans.push(await invoke('transfer.plan', request));
+      return plans;
+    },
+  });
+}
+
+/** Starts one job per reviewed plan. */
+export function useStartTransfer() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (requests: TransferStartRequest[]) => {
+      const jobs: TransferJob[] = [];
+      for (const request of requests) jobs.push(await invoke('transfer.start', request));
+      return jobs;
+    },
+    onSuccess: (jobs) => jobs.forEach((job) => upsertJob(client, job)),
+  });
+}
+
+/** Pause, resume or cancel a job (files already transferred stay when cancelled). */
+export function useTransferJobAction() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ action, jobId }: { action: 'pause' | 'resume' | 'cancel'; jobId: string }) => invoke(`transfer.${action}`, { jobId }),
+    onSuccess: (job) => {
+      upsertJob(client, job);
+      void client.invalidateQueries({ queryKey: transferKeys.report(job.id) });
+    },
+  });
+}
+
+/** The direct subfolders of a folder in any profile (the transfer's target may not be the open one). */
+export function useProfileFolders(profileId: string | undefined, folderPath: string) {
+  return useQuery({
+    queryKey: libraryKeys.folders(profileId ?? '', folderPath),
+    queryFn: ({ signal }) => invoke('library.folders', { profileId, folderPath }, { signal }),
+    enabled: Boolean(profileId),
+    retry: false,
+  });
+}
