@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { electronDir, installedElectron, repoRoot } from './electron-binary';
+import { errorMessage } from '../shared/error-message';
 
 /**
  * `npm start`: runs MediaDesk. With an Electron binary (or one it can fetch) it opens the desktop
@@ -48,19 +49,31 @@ async function runElectron(binary: string): Promise<void> {
 }
 
 async function runWebHost(): Promise<void> {
-  const { startWebApp } = await import('../electron/web/start-web-app');
-  const { defaultDataDir } = await import('../electron/services/app/data-dir');
-  const app = await startWebApp({
+  const [{ startWebApp }, { defaultDataDir }] = await Promise.all([import('../electron/web/start-web-app'), import('../electron/services/app/data-dir')]);
+  const starting = startWebApp({
     port: Number(values.port),
     dataDir: values.data ? path.resolve(values.data) : defaultDataDir(),
     rendererDir: path.join(repoRoot, 'dist', 'renderer'),
     keychain: process.env.MEDIADESK_KEYCHAIN === 'off' ? 'off' : 'auto',
+    // The address is usable as soon as the host listens: the page loads while the Local library starts,
+    // and its first calls wait for it. (`npm run web`, for tests, prints once everything is up.)
+    onListening: (url) => {
+      console.log(`web ready url=${url}`);
+      console.log('Open that address in your browser. Press Ctrl+C to stop.');
+    },
   });
-  console.log(`web ready url=${app.url}`);
-  console.log('Open that address in your browser. Press Ctrl+C to stop.');
-  const stop = () => void app.close().then(() => process.exit(0));
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    void starting.then((app) => app.close(), () => undefined).then(() => process.exit(0));
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  await starting.catch((error: unknown) => {
+    console.error(`MediaDesk could not start: ${errorMessage(error)}`);
+    process.exit(1);
+  });
 }
 
 ensureRendererBuilt();

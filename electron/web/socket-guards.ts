@@ -36,8 +36,8 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex):
 }
 
 /** Answers a refused upgrade on the raw socket and closes it (the socket is already guarded). */
-export function refuseUpgrade(socket: Duplex, status: 400 | 401 | 403 | 404, reason: string): void {
-  const text = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' }[status];
+export function refuseUpgrade(socket: Duplex, status: 400 | 401 | 403 | 404 | 503, reason: string): void {
+  const text = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 503: 'Service Unavailable' }[status];
   if (!socket.writable) {
     socket.destroy();
     return;

@@ -9,7 +9,7 @@ import { checkUploadRequest } from './request-guards';
 import type { Log } from './socket-guards';
 
 /** `PUT /uploads/stage?stagedId=<id>[&profileId=<id>]`, body: the file's bytes as they are on disk. */
-export const UPLOAD_PATH = '/uploads/stage';
+export { UPLOAD_PATH } from './upload-path';
 
 const STATUS: Partial<Record<ErrorCode, number>> = { BAD_INPUT: 400, NOT_FOUND: 404, NOT_ALLOWED: 403, CONFLICT: 409 };
 

@@ -6,12 +6,18 @@ import { checkUpgrade, hostIsAllowed, requestTarget } from './request-guards';
 import { answerClientError, guardSocket, refuseUpgrade, type Log } from './socket-guards';
 import { serveRendererFile } from './serve-renderer';
 import { DOWNLOAD_PATH, serveOriginalDownload } from './serve-download';
-import { serveUpload, UPLOAD_PATH } from './upload-endpoint';
+import { UPLOAD_PATH } from './upload-path';
 import { newToken } from './token';
 import { serveSocket } from './ws-transport';
 
+type HostServices = Pick<AppServices, 'router' | 'events' | 'stagedIntake'>;
+
 export interface WebHostOptions {
-  services: Pick<AppServices, 'router' | 'events' | 'stagedIntake'>;
+  /**
+   * The services behind the contract. A promise lets the host listen, and the page load, while they
+   * start: WebSocket upgrades, uploads and downloads wait for them (and fail with 503 if they cannot start).
+   */
+  services: HostServices | Promise<HostServices>;
   rendererDir: string;
   /** 0 picks a free port. */
   port: number;
@@ -44,6 +50,27 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? newToken();
   const log: Log = options.log ?? ((message, error) => console.error(`[mediadesk] ${message}`, error ?? ''));
   let port = options.port;
+  const services = Promise.resolve(options.services);
+  // A start failure is answered per request below and reported by whoever started the services.
+  services.catch(() => undefined);
+  const answer = (res: http.ServerResponse, status: number, text: string) => {
+    if (res.headersSent) res.destroy();
+    else res.writeHead(status, { 'Content-Type': 'text/plain' }).end(text);
+  };
+  /** Runs `use` once the services are up; until then the request waits, and a failed start answers 503. */
+  const withServices = (res: http.ServerResponse, use: (ready: HostServices) => unknown) =>
+    void services.then(
+      (ready) =>
+        Promise.resolve()
+          .then(() => use(ready))
+          .catch((error: unknown) => {
+            log('a request failed inside the web host', error);
+            answer(res, 500, 'The request failed inside MediaDesk.');
+          }),
+      () => answer(res, 503, 'MediaDesk could not start; see the terminal it runs in.'),
+    );
+  // The upload endpoint needs the contract's schemas: loaded on the first upload, not before the host listens.
+  let uploadEndpoint: Promise<typeof import('./upload-endpoint')> | undefined;
   const server = http.createServer((req, res) => {
     for (const [name, value] of Object.entries(RENDERER_SECURITY_HEADERS)) res.setHeader(name, value);
     if (!hostIsAllowed(req, port)) {
@@ -52,7 +79,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const target = requestTarget(req);
     if (target?.pathname === UPLOAD_PATH) {
-      serveUpload(req, res, target, { port, token, intake: options.services.stagedIntake, log });
+      withServices(res, async (ready) => {
+        const { serveUpload } = await (uploadEndpoint ??= import('./upload-endpoint'));
+        serveUpload(req, res, target, { port, token, intake: ready.stagedIntake, log });
+      });
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -64,7 +94,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     if (target.pathname === DOWNLOAD_PATH) {
-      void serveOriginalDownload(req, res, target, { token, router: options.services.router, log });
+      withServices(res, (ready) => serveOriginalDownload(req, res, target, { token, router: ready.router, log }));
       return;
     }
     serveRendererFile(req, res, options.rendererDir, target.pathname, log);
@@ -81,7 +111,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       refuseUpgrade(socket, verdict.status, verdict.reason);
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, options.services.router, options.services.events));
+    // The page connects as soon as it has loaded; while the services start, its upgrade waits here.
+    services.then(
+      (ready) => {
+        if (socket.destroyed) return;
+        wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, ready.router, ready.events));
+      },
+      () => refuseUpgrade(socket, 503, 'MediaDesk could not start'),
+    );
   });
 
   await new Promise<void>((resolve, reject) => {
