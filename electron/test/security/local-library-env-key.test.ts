@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filesContaining } from '../../../emulator/test/helpers/files-containing.js';
-import { startHostProcess, type HostProcess } from '../upload-area/web-host-process';
+import { startHostProcess, stopHostProcess, type HostProcess } from '../upload-area/web-host-process';
 
 /**
  * The app's Local library, started the way the browser build starts it (the real web host process,
@@ -25,11 +25,7 @@ beforeAll(async () => {
 }, 90_000);
 
 afterAll(async () => {
-  host?.client.close();
-  if (host && host.child.exitCode === null) {
-    host.child.kill('SIGTERM');
-    await host.exited;
-  }
+  await stopHostProcess(host);
   if (root) await rm(root, { recursive: true, force: true });
 });
 

@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { STAGE_CHUNK_BYTES } from '../../../shared/ipc/areas/uploads';
 import { connect } from '../helpers/ws-client';
-import { ok, startHostProcess, type HostProcess } from '../upload-area/web-host-process';
+import { ok, startHostProcess, stopHostProcess, type HostProcess } from '../upload-area/web-host-process';
 import { maskedTextFrame, rawExchange, resetAfterUpgradeRequest } from './raw-sockets';
 
 /**
@@ -25,11 +25,7 @@ beforeEach(async () => {
 }, 90_000);
 
 afterEach(async () => {
-  host?.client.close();
-  if (host && host.child.exitCode === null) {
-    host.child.kill('SIGTERM');
-    await host.exited;
-  }
+  await stopHostProcess(host);
   await rm(root, { recursive: true, force: true });
 });
 

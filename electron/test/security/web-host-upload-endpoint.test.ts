@@ -5,7 +5,7 @@ import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_UPLOAD_BYTES } from '../../../shared/domain/uploads';
 import { connect } from '../helpers/ws-client';
-import { localSdk, ok, startHostProcess, type HostProcess } from '../upload-area/web-host-process';
+import { localSdk, ok, startHostProcess, stopHostProcess, type HostProcess } from '../upload-area/web-host-process';
 
 /**
  * The web host's HTTP upload (`PUT /uploads/stage`) attacked over real HTTP, on the real host process
@@ -21,11 +21,7 @@ beforeAll(async () => {
 }, 90_000);
 
 afterAll(async () => {
-  host?.client.close();
-  if (host && host.child.exitCode === null) {
-    host.child.kill('SIGTERM');
-    await host.exited;
-  }
+  await stopHostProcess(host);
   await rm(root, { recursive: true, force: true });
 });
 

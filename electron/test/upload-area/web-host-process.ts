@@ -61,3 +61,13 @@ export async function ok<T>(client: TestClient, channel: string, input?: unknown
   if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
   return result.data as T;
 }
+
+/** Closes the window's connection and stops the host (SIGTERM, as the OS asks), if it is still running. */
+export async function stopHostProcess(host: HostProcess | undefined): Promise<void> {
+  if (!host) return;
+  host.client.close();
+  if (host.child.exitCode === null) {
+    host.child.kill('SIGTERM');
+    await host.exited;
+  }
+}
