@@ -16,6 +16,8 @@ export interface OutputPanelProps {
   draft: UrlDraft;
   preview: UrlPreview | undefined;
   mode?: BuilderMode;
+  /** The URL built for the current draft without waiting for its preview (video and stream modes). */
+  builtUrl?: string;
   /** The video's poster URL (video and stream modes). */
   poster?: string;
   /** Both manifests of an adaptive stream (stream mode). */
@@ -23,13 +25,13 @@ export interface OutputPanelProps {
 }
 
 /** The built URL and markup for it, each with a copy button; a signed URL is checked before it is copied. */
-export function OutputPanel({ draft, preview, mode = 'image', poster, streams }: OutputPanelProps) {
+export function OutputPanel({ draft, preview, mode = 'image', builtUrl, poster, streams }: OutputPanelProps) {
   const profile = useActiveProfile();
   const { alt, widths, formats, setAlt, setWidths, setFormats } = useUrlBuilderStore();
   const [copied, setCopied] = useState('');
   const check = useCheckSignedUrl();
   const [checked, setChecked] = useState<SignedUrlCheck | undefined>();
-  const url = preview?.built.url ?? '';
+  const url = builtUrl ?? preview?.built.url ?? '';
   const signs = draft.signed === true || (draft.expiresIn ?? 0) > 0;
   const widthList = useMemo(() => parseWidths(widths), [widths]);
   // An image (a video thumbnail is one) has image markup; a video and a stream have their own.

@@ -45,6 +45,8 @@ export function UrlBuilder() {
   const hls = useBuiltUrl(useMemo(() => streamDraft(state, 'hls'), [state]), mode === 'stream' && src.trim() !== '');
   const dash = useBuiltUrl(useMemo(() => streamDraft(state, 'dash'), [state]), mode === 'stream' && src.trim() !== '');
   const posterUrl = videoish ? poster.data?.url || undefined : undefined;
+  // A video render or stream can take many seconds: its URL is built at once, without waiting for the preview.
+  const quick = useBuiltUrl(draft, videoish && draft.src !== '');
   // The chain being edited: the thumbnail has its own; the video, its stream and an image share `steps`.
   const chain = mode === 'thumbnail' ? thumbSteps : steps;
   const setChain = mode === 'thumbnail' ? setThumbSteps : setSteps;
@@ -99,6 +101,7 @@ export function UrlBuilder() {
           preview={preview.data}
           mode={mode}
           poster={posterUrl}
+          builtUrl={videoish ? (quick.data?.url ?? '') : undefined}
           streams={mode === 'stream' ? { hls: hls.data?.url ?? '', dash: dash.data?.url ?? '', protocol } : undefined}
         />
       </div>
