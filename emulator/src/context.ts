@@ -31,6 +31,16 @@ export interface LibraryReader {
   folder(folderPath: string): FolderRecord | undefined;
   /** Absolute path of a blob's bytes on disk. */
   blobPath(blobHash: string): string;
+  /** Calls `listener` after each committed change (e.g. to render thumbnails of new uploads ahead); returns the unsubscribe. */
+  onChange?(listener: (event: LibraryEvent) => void): () => void;
+}
+
+/** What one committed library change did, as observers need it. */
+export interface LibraryEvent {
+  /** Current versions with new bytes: new files, and overwrites or restores that changed a file's content. */
+  fresh: FileRecord[];
+  /** Every file id the change touched (moved, renamed, overwritten, deleted…). */
+  touched: string[];
 }
 
 /**

@@ -5,6 +5,7 @@ import { TransformationError } from '../../../shared/transformations/index.js';
 import { LibraryFiles } from './access.js';
 import { RenderCache } from './cache.js';
 import { RenderPool } from './pool.js';
+import { DEFAULT_PREWARM, ThumbnailPrewarmer, type PrewarmOptions } from './prewarm.js';
 import { DEFAULT_RENDER_LIMITS, type RenderLimits } from './render/budget.js';
 import { estimateMegapixels } from './render/cost.js';
 import { inspect } from './render/image.js';
@@ -21,6 +22,8 @@ export interface Delivery {
   /** Renders a delivery URL of this emulator for `GET /v1/metadata?url=` (no signature needed: the API is authenticated). */
   renderUrl(url: string): Promise<{ data: Buffer; mime: string }>;
   service: DeliveryService;
+  /** Background renders of new uploads' grid thumbnails (prewarm.ts). */
+  prewarm: ThumbnailPrewarmer;
   close(): Promise<void>;
 }
 
@@ -35,6 +38,15 @@ export interface CreateDeliveryOptions extends Partial<Omit<DeliveryOptions, 'li
   cacheMaxBytes?: number;
   /** Video delivery: wait before the 302 for a transformation in progress, megapixel-second budget, ffmpeg job slots. */
   video?: Partial<Omit<VideoDeliveryOptions, 'avifEnabled' | 'imageLimits'>>;
+  /**
+   * Thumbnails rendered in the background after an upload; `transformations: []` turns it off. Default
+   * DEFAULT_PREWARM, or off when the environment has IK_EMULATOR_PREWARM=off.
+   */
+  prewarm?: Partial<PrewarmOptions>;
+}
+
+function prewarmFromEnv(): Partial<PrewarmOptions> {
+  return process.env.IK_EMULATOR_PREWARM === 'off' ? { transformations: [] } : {};
 }
 
 /**
@@ -47,12 +59,20 @@ export function createDelivery(config: EmulatorConfig, library: LibraryReader, o
   const pool = new RenderPool(options.concurrency);
   const limits: RenderLimits = { ...DEFAULT_RENDER_LIMITS, ...options.limits };
   const video = new VideoDelivery(config, library, cache, { ...DEFAULT_VIDEO_OPTIONS, ...options.video, avifEnabled: options.avifEnabled ?? false, imageLimits: limits });
+  // Renders through the service like a client would (same keys, limits and private rule), once the cache is open.
+  const prewarm = new ThumbnailPrewarmer(library, pool, (req) => opened.then(() => service.serve(req)), {
+    ...DEFAULT_PREWARM,
+    ...prewarmFromEnv(),
+    ...options.prewarm,
+  });
   const service = new DeliveryService(config, library, cache, pool, {
     avifEnabled: options.avifEnabled ?? false,
     namedTransformation: options.namedTransformation,
     limits,
     video,
+    onClientTransformation: (tr) => prewarm.learn(tr),
   });
+  const unsubscribe = library.onChange?.((event) => prewarm.observe(event));
 
   const renderUrl = async (url: string): Promise<{ data: Buffer; mime: string }> => {
     await opened;
@@ -95,6 +115,7 @@ export function createDelivery(config: EmulatorConfig, library: LibraryReader, o
 
   return {
     service,
+    prewarm,
     hooks,
     renderUrl,
     route: async (app) => {
@@ -103,6 +124,8 @@ export function createDelivery(config: EmulatorConfig, library: LibraryReader, o
     },
     async close() {
       await opened;
+      unsubscribe?.();
+      await prewarm.close();
       await video.close();
       await service.idle();
       await pool.idle();

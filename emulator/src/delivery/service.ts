@@ -49,6 +49,8 @@ export interface DeliveryOptions {
   limits?: RenderLimits;
   /** Thumbnails, transformed videos and adaptive streams; without it video URLs with a transformation are refused. */
   video?: VideoHandler;
+  /** Sees the `tr` of each client request (not the emulator's own), e.g. to learn the grid's thumbnail size. */
+  onClientTransformation?: (tr: string | undefined) => void;
 }
 
 interface Produced {
@@ -114,6 +116,7 @@ export class DeliveryService {
     if (signature === 'invalid') return unauthorized('The signature of this URL is invalid.');
     if (signature === 'expired') return unauthorized('This signed URL has expired.');
     const signedOk = signature === 'valid' || req.trusted === true;
+    if (req.trusted !== true) this.options.onClientTransformation?.(url.tr);
 
     let steps = url.tr === undefined ? undefined : this.parse(url.tr);
     if (steps?.some((s) => s.params.orig === true)) steps = undefined; // orig-true: every other parameter is ignored.

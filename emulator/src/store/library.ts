@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { promises as fsp } from 'node:fs';
-import type { LibraryReader } from '../context.js';
+import type { LibraryEvent, LibraryReader } from '../context.js';
 import type { FileRecord, FolderRecord } from '../model/file-record.js';
 import { BlobStore } from './blobs.js';
 import { openDatabase, nextCounter, type Db } from './db.js';
@@ -30,6 +30,9 @@ export class Library implements LibraryReader {
   private readonly blobRefs = new Map<string, number>();
   /** Last file seq handed out; seqs live only in rows (no extra write per new file). */
   private lastFileSeq = 0;
+  private readonly listeners = new Set<(event: LibraryEvent) => void>();
+  /** `current` as an array in creation order, built on demand and dropped by every change. */
+  private ordered: { kind: 'file'; record: FileRecord }[] | undefined;
 
   private constructor(
     readonly db: Db,
@@ -80,6 +83,10 @@ export class Library implements LibraryReader {
   blobPath(blobHash: string): string {
     return this.blobs.blobPath(blobHash);
   }
+  onChange(listener: (event: LibraryEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
 
   // ---- wider reads ----
   /** All versions of a file, oldest first. */
@@ -88,6 +95,20 @@ export class Library implements LibraryReader {
   }
   currentFiles(): IterableIterator<FileRecord> {
     return this.current.values();
+  }
+  /**
+   * Current files in creation order as search targets, in one array kept until the next change: a
+   * list or search over a million files walks it with indexes instead of iterating a Map through
+   * generators and wrapping every record per request. Callers must not modify it.
+   */
+  currentTargets(): readonly { kind: 'file'; record: FileRecord }[] {
+    if (!this.ordered) {
+      const out = new Array<{ kind: 'file'; record: FileRecord }>(this.current.size);
+      let i = 0;
+      for (const record of this.current.values()) out[i++] = { kind: 'file', record };
+      this.ordered = out;
+    }
+    return this.ordered;
   }
   get fileCount(): number {
     return this.current.size;
@@ -142,6 +163,9 @@ export class Library implements LibraryReader {
     })();
 
     // Committed: mirror in memory.
+    this.ordered = undefined;
+    const contentBefore = new Map<string, string | undefined>();
+    if (this.listeners.size > 0) for (const r of put) if (!contentBefore.has(r.fileId)) contentBefore.set(r.fileId, this.current.get(r.fileId)?.blobHash);
     const touched = new Map<string, string | undefined>();
     const touch = (fileId: string) => {
       if (!touched.has(fileId)) touched.set(fileId, this.current.get(fileId)?.filePath);
@@ -169,6 +193,23 @@ export class Library implements LibraryReader {
     for (const f of change.putFolders ?? []) this.folders.set(f.folderPath, f);
     for (const hash of freed) {
       if (!this.blobReferenced(hash) && !this.blobs.isPending(hash)) void this.blobs.remove(hash);
+    }
+    if (this.listeners.size > 0) this.notify(touched.keys(), contentBefore);
+  }
+
+  private notify(touched: Iterable<string>, contentBefore: Map<string, string | undefined>): void {
+    const fresh: FileRecord[] = [];
+    for (const [fileId, hashBefore] of contentBefore) {
+      const now = this.current.get(fileId);
+      if (now && now.blobHash !== hashBefore) fresh.push(now);
+    }
+    const event: LibraryEvent = { fresh, touched: [...touched] };
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch {
+        // An observer's failure must not undo or fail a committed write.
+      }
     }
   }
 

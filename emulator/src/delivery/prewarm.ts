@@ -1,0 +1,223 @@
+import type { LibraryEvent, LibraryReader } from '../context.js';
+import type { FileRecord } from '../model/file-record.js';
+import { deliveryUrl } from '../model/file-details.js';
+import type { RenderPool } from './pool.js';
+import type { DeliveryRequest, DeliveryResponse } from './service.js';
+
+export interface PrewarmOptions {
+  /**
+   * The `tr` values rendered ahead for each new image. MediaDesk's grid asks for `w-N,h-N,c-at_max`
+   * with N its tile size in device pixels snapped to 64 (192 for the default tile at DPR 1); the
+   * grid forms foreground requests use are learnt and prewarmed too. Empty: prewarming is off.
+   */
+  transformations: string[];
+  /** Grid forms learnt from foreground requests that are kept (the most recent ones). */
+  learnt: number;
+  /** The Accept header the renders negotiate for (a browser's image Accept picks WebP for `f-auto`). */
+  accept: string;
+  /** New images waiting beyond this are dropped, oldest first (a huge import does not pile up renders). */
+  maxQueued: number;
+  /** How often a waiting job looks again whether the render pool has a free slot and no queue. */
+  pollMs: number;
+  /**
+   * While uploads keep arriving (a new file within `busyWindowMs`), prewarm renders take at most this
+   * share of the time (after a render of d ms it waits d × (1/share − 1)), so an upload burst is not
+   * slowed by more than about this share of one core; once uploads stop it renders back to back.
+   */
+  busyShare: number;
+  busyWindowMs: number;
+}
+
+export const DEFAULT_PREWARM: PrewarmOptions = {
+  transformations: ['w-192,h-192,c-at_max'],
+  learnt: 2,
+  accept: 'image/avif,image/webp,image/apng,image/*,*/*;q=0.8',
+  maxQueued: 10_000,
+  pollMs: 25,
+  busyShare: 0.15,
+  busyWindowMs: 750,
+};
+
+/** The thumbnail form MediaDesk's grid requests (format.ts `thumbnailTransformation`). */
+const GRID_FORM = /^w-(\d{2,4}),h-\1,c-at_max$/;
+
+export interface PrewarmStats {
+  queued: number;
+  rendered: number;
+  /** Jobs dropped because the file was deleted, overwritten or moved before its turn, or the queue overflowed. */
+  dropped: number;
+  failed: number;
+}
+
+interface Job {
+  fileId: string;
+  versionId: string;
+  updatedAt: string;
+}
+
+/**
+ * Renders the grid's thumbnails of freshly uploaded images into the render cache in the background,
+ * so a folder of new 12 MP photos opens on cache hits instead of one full decode per tile. Low priority:
+ * one render at a time, started only when the render pool has a free slot and nothing queued, so a
+ * foreground request never waits behind more than the one prewarm already running. Each render is an
+ * ordinary delivery request (same cache keys, limits and private-file rule: a private file's render is
+ * cached as private, so an unsigned request still gets 401). A job is dropped when its file is deleted,
+ * overwritten or moved before its turn; what is already cached is not rendered again.
+ */
+export class ThumbnailPrewarmer {
+  private readonly queue = new Map<string, Job>();
+  private readonly learntForms: string[] = [];
+  private running: Promise<void> | undefined;
+  private closed = false;
+  private timer: NodeJS.Timeout | undefined;
+  /** Ends a rest early (on close). */
+  private wake: (() => void) | undefined;
+  /** When the last new file arrived (ms, performance clock). */
+  private lastFresh = -Infinity;
+  readonly stats: PrewarmStats = { queued: 0, rendered: 0, dropped: 0, failed: 0 };
+
+  constructor(
+    private readonly library: LibraryReader,
+    private readonly pool: RenderPool,
+    private readonly serve: (req: DeliveryRequest) => Promise<DeliveryResponse>,
+    private readonly options: PrewarmOptions = DEFAULT_PREWARM,
+  ) {}
+
+  get enabled(): boolean {
+    return this.options.transformations.length > 0;
+  }
+
+  /** A committed library change: queue new images, drop jobs whose file changed under them. */
+  observe(event: LibraryEvent): void {
+    if (!this.enabled || this.closed) return;
+    for (const fileId of event.touched) {
+      const job = this.queue.get(fileId);
+      if (job && !this.stillCurrent(job)) this.drop(fileId);
+    }
+    if (event.fresh.length > 0) this.lastFresh = performance.now();
+    for (const record of event.fresh) if (record.fileType === 'image' && record.isCurrent) this.enqueue(record);
+    this.kick();
+  }
+
+  /** A foreground request's `tr`: a grid form seen there is prewarmed for the next uploads too. */
+  learn(tr: string | undefined): void {
+    if (!this.enabled || tr === undefined || !GRID_FORM.test(tr) || this.options.transformations.includes(tr)) return;
+    const at = this.learntForms.indexOf(tr);
+    if (at === 0) return;
+    if (at > 0) this.learntForms.splice(at, 1);
+    this.learntForms.unshift(tr);
+    this.learntForms.length = Math.min(this.learntForms.length, this.options.learnt);
+  }
+
+  get pending(): number {
+    return this.queue.size;
+  }
+
+  /** Resolves once nothing is queued or running (tests and benches). */
+  async idle(): Promise<void> {
+    while (this.queue.size > 0 || this.running) {
+      if (this.running) await this.running;
+      else await new Promise((r) => setTimeout(r, this.options.pollMs));
+    }
+  }
+
+  /** Stops taking jobs; waits for the render in progress. */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.stats.dropped += this.queue.size;
+    this.queue.clear();
+    if (this.timer) clearTimeout(this.timer);
+    this.wake?.();
+    await this.running;
+  }
+
+  private enqueue(record: FileRecord): void {
+    this.queue.delete(record.fileId); // an overwrite queued again goes to the back with its new version
+    this.queue.set(record.fileId, { fileId: record.fileId, versionId: record.versionId, updatedAt: record.updatedAt });
+    this.stats.queued += 1;
+    while (this.queue.size > this.options.maxQueued) this.drop(this.queue.keys().next().value as string);
+  }
+
+  private drop(fileId: string): void {
+    if (this.queue.delete(fileId)) this.stats.dropped += 1;
+  }
+
+  private stillCurrent(job: Job): FileRecord | undefined {
+    const now = this.library.currentById(job.fileId);
+    return now && now.versionId === job.versionId && now.updatedAt === job.updatedAt ? now : undefined;
+  }
+
+  /** Starts the next job when the pool is free, else looks again shortly. */
+  private kick(): void {
+    if (this.running || this.closed || this.queue.size === 0 || this.timer) return;
+    if (this.pool.pending > 0 || this.pool.active >= this.pool.concurrency) {
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        this.kick();
+      }, this.options.pollMs);
+      this.timer.unref();
+      return;
+    }
+    const [fileId, job] = this.queue.entries().next().value as [string, Job];
+    this.queue.delete(fileId);
+    const started = performance.now();
+    this.running = this.render(job)
+      .then(() => this.pace(performance.now() - started))
+      .finally(() => {
+        this.running = undefined;
+        this.kick();
+      });
+  }
+
+  /** During an upload burst, rests after a render so prewarming stays within `busyShare` of the time. */
+  private async pace(renderMs: number): Promise<void> {
+    const { busyShare, busyWindowMs } = this.options;
+    if (this.closed || busyShare >= 1 || performance.now() - this.lastFresh > busyWindowMs) return;
+    const rest = renderMs * (1 / Math.max(0.01, busyShare) - 1);
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => this.wake?.(), rest);
+      timer.unref();
+      this.wake = () => {
+        clearTimeout(timer);
+        this.wake = undefined;
+        resolve();
+      };
+    });
+  }
+
+  private async render(job: Job): Promise<void> {
+    const record = this.stillCurrent(job);
+    if (!record) {
+      this.stats.dropped += 1;
+      return;
+    }
+    for (const relative of this.urlsOf(record)) {
+      // Between two forms a foreground request may have arrived: give it the slot first.
+      while (!this.closed && (this.pool.pending > 0 || this.pool.active >= this.pool.concurrency)) {
+        await new Promise((r) => setTimeout(r, this.options.pollMs));
+      }
+      if (this.closed || !this.stillCurrent(job)) {
+        this.stats.dropped += 1;
+        return;
+      }
+      try {
+        const res = await this.serve({ relative, accept: this.options.accept, trusted: true });
+        if (res.status === 200) this.stats.rendered += 1;
+        else this.stats.failed += 1;
+      } catch {
+        this.stats.failed += 1;
+      }
+    }
+  }
+
+  /**
+   * The URLs the grid will ask for: a public file through its list `url` (`?updatedAt=…`) plus the
+   * thumbnail `tr`; a private file through the signed form (`?tr=…`, the signature is not part of the key).
+   */
+  private urlsOf(record: FileRecord): string[] {
+    const base = deliveryUrl('', record.filePath).slice(1);
+    const query = record.isPrivateFile ? '?' : `?updatedAt=${Date.parse(record.updatedAt)}&`;
+    const forms = [...new Set([...this.learntForms, ...this.options.transformations])];
+    return forms.map((tr) => `${base}${query}tr=${tr}`);
+  }
+}
