@@ -39,12 +39,32 @@ const photo: FileMetadataView = {
   audioCodec: null,
 };
 
+/** What the Metadata API answers for a 4 s H.264 clip (the Local library probes it with ffprobe). */
+const clip: FileMetadataView = {
+  ...photo,
+  source: '/trip/clip.mp4',
+  width: 640,
+  height: 360,
+  format: 'mp4',
+  quality: null,
+  density: null,
+  hasColorProfile: null,
+  hasTransparency: null,
+  pHash: null,
+  exif: {},
+  duration: 4.04,
+  bitRate: 412_345,
+  videoCodec: 'h264',
+  audioCodec: null,
+};
+
 /** The metadata channels behind the real contract router, answering from fixed data. */
 function setup() {
   const base = createInMemoryHost();
   const calls: Array<{ channel: string; input: unknown }> = [];
   const handlers: Partial<Handlers> = {
     'purge.fileMetadata': ({ filePath }) => {
+      if (filePath === '/trip/clip.mp4') return clip;
       if (filePath !== '/trip/a.jpg') throw new AppError('NOT_FOUND', `There is no file at ${filePath} in this library.`);
       return photo;
     },
@@ -101,6 +121,22 @@ describe('metadata tools', { timeout: 20_000 }, () => {
     await user.click(within(form).getByRole('button', { name: 'Show metadata' }));
     expect(await within(region).findByRole('alert')).toHaveTextContent('There is no file at /trip/none.jpg in this library.');
     expect(base.problems).toEqual([]);
+  });
+
+  it('shows a video’s duration, bit rate and codecs in words instead of the image-only rows', async () => {
+    const { user } = setup();
+    const form = screen.getByRole('form', { name: 'File metadata' });
+    await user.type(within(form).getByLabelText('File path'), '/trip/clip.mp4');
+    await user.click(within(form).getByRole('button', { name: 'Show metadata' }));
+    const table = await screen.findByRole('table', { name: 'Metadata of /trip/clip.mp4' });
+    const cell = (name: string) => within(table).getByRole('rowheader', { name }).nextElementSibling?.textContent;
+    expect(cell('Dimensions')).toBe('640 × 360');
+    expect(cell('Duration')).toBe('0:04 (4.04 s)');
+    expect(cell('Bit rate')).toBe(`412 kbps (${(412_345).toLocaleString()} bit/s)`);
+    expect(cell('Video codec')).toBe('H.264 (AVC) (h264)');
+    expect(cell('Audio codec')).toBe('None (silent)');
+    expect(within(table).queryByRole('rowheader', { name: 'pHash' })).toBeNull();
+    expect(within(table).queryByRole('rowheader', { name: 'Density' })).toBeNull();
   });
 
   it('looks up a URL', async () => {

@@ -1,3 +1,4 @@
+import { useRef, useState } from 'react';
 import { Braces, ClipboardCopy, Code, FileText, Link } from 'lucide-react';
 import { useFileDetails } from '../../api/library';
 import { describeError } from '../../api/errors';
@@ -7,7 +8,10 @@ import { Button } from '../../ui/controls/Button';
 import type { FileDetails } from '../../../../shared/domain/library';
 import { DetailsFacts } from './DetailsFacts';
 import { formatBytes } from './format';
+import { posterTransformation, isVideoFile } from '../../../../shared/video/video-facts';
 import { usePreviewSrc } from './use-preview-src';
+import { PosterPicker } from './PosterPicker';
+import { VideoPlayer } from './VideoPlayer';
 import { copyText } from './use-file-actions';
 
 /** The Details panel: preview, the file's facts in words, ways to copy its URL, the feature sections, the raw object. */
@@ -26,7 +30,7 @@ export function DetailsPanel() {
     );
   } else if (details.isPending) body = <p className="details-empty" role="status">Loading details…</p>;
   else if (details.isError) body = <p className="details-empty" role="alert">Could not load the details: {describeError(details.error)}</p>;
-  else body = <FileDetailsView file={details.data} />;
+  else body = <FileDetailsView key={details.data.fileId} file={details.data} />;
 
   return (
     <aside className="details-panel" aria-label="Details">
@@ -73,9 +77,13 @@ function RawObject({ file }: { file: FileDetails }) {
 function FileDetailsView({ file }: { file: FileDetails }) {
   const sections = useDetailsSections();
   const alt = file.name.replace(/\.[^.]+$/, '');
+  const video = isVideoFile(file) && Boolean(file.url);
+  // The poster frame chosen below; the player shows it until played.
+  const [posterAt, setPosterAt] = useState(0);
+  const player = useRef<HTMLVideoElement>(null);
   return (
     <>
-      <DetailsPreview file={file} />
+      {video ? <VideoPlayer ref={player} file={file} frameAt={posterTransformation(posterAt, file.duration)} /> : <DetailsPreview file={file} />}
       <div className="details-title">
         <h3 className="details-name">{file.name}</h3>
         <p className="details-path">{file.filePath}</p>
@@ -92,6 +100,7 @@ function FileDetailsView({ file }: { file: FileDetails }) {
         </Button>
       </div>
       <DetailsFacts file={file} />
+      {video && <PosterPicker file={file} at={posterAt} onChange={setPosterAt} player={player} />}
       {sections.map(({ id, Component }) => (
         <div key={id} className="details-block">
           <Component file={file} />

@@ -1,10 +1,12 @@
 import { memo, type DragEvent, type MouseEvent } from 'react';
-import { ClipboardCopy, Film, Lock, WandSparkles } from 'lucide-react';
+import { ClipboardCopy, Film, History, Lock, WandSparkles } from 'lucide-react';
 import type { FileSummary } from '../../../../shared/domain/library';
+import { durationWords, formatDuration, isVideoFile } from '../../../../shared/video/video-facts';
 import { IconButton } from '../../ui/controls/IconButton';
 import { Badge } from '../../ui/controls/Badge';
 import { formatBytes, formatDate, typeBadge } from './format';
 import { Thumbnail } from './Thumbnail';
+import { hasPreview } from './use-preview-src';
 
 /** A tile is the thumbnail plus its padding and the name line below it. */
 export const tileWidth = (thumb: number) => thumb + 18;
@@ -27,10 +29,12 @@ interface CellProps {
   events: ItemEvents;
 }
 
-const isVideo = (file: FileSummary) => file.mime?.startsWith('video/') ?? false;
+const isVideo = (file: FileSummary) => isVideoFile(file);
 
+/** Top left: private, and "v3" once a file has been replaced (the number comes with the list answer). */
 function TileBadges({ file }: { file: FileSummary }) {
-  if (!file.isPrivateFile && !isVideo(file)) return null;
+  const version = file.versionNumber ?? 1;
+  if (!file.isPrivateFile && version < 2) return null;
   return (
     <span className="tile-badges">
       {file.isPrivateFile && (
@@ -38,11 +42,24 @@ function TileBadges({ file }: { file: FileSummary }) {
           Private
         </Badge>
       )}
-      {isVideo(file) && (
-        <Badge icon={<Film aria-hidden="true" />} title="Video">
-          Video
+      {version > 1 && (
+        <Badge icon={<History aria-hidden="true" />} title={`Version ${version}: earlier versions are listed in Details`}>
+          v{version}
         </Badge>
       )}
+    </span>
+  );
+}
+
+/** Bottom right of a video's thumbnail: a film icon and the duration (m:ss), as video players show it. */
+function VideoBadge({ file }: { file: FileSummary }) {
+  if (!isVideo(file)) return null;
+  const duration = formatDuration(file.duration);
+  return (
+    <span className="tile-video">
+      <Badge icon={<Film aria-hidden="true" />} title={duration ? `Video, ${durationWords(file.duration)}` : 'Video'}>
+        {duration ? <time dateTime={`PT${Math.round(file.duration ?? 0)}S`}>{duration}</time> : 'Video'}
+      </Badge>
     </span>
   );
 }
@@ -71,11 +88,12 @@ export const FileTile = memo(function FileTile({ file, index, selected, focused,
       <span className="tile-thumb" style={{ height: thumb }}>
         <Thumbnail file={file} size={thumb} />
         <TileBadges file={file} />
+        <VideoBadge file={file} />
         <span className="tile-quick" onClick={stop} onDoubleClick={stop}>
           <IconButton size="sm" variant="secondary" tabIndex={-1} label={`Copy URL of ${file.name}`} tooltip="Copy URL" onClick={() => events.copyUrl(index)}>
             <ClipboardCopy />
           </IconButton>
-          {file.fileType === 'image' && (
+          {hasPreview(file) && (
             <IconButton size="sm" variant="secondary" tabIndex={-1} label={`Open ${file.name} in URL builder`} tooltip="Open in URL builder" onClick={() => events.openInBuilder(index)}>
               <WandSparkles />
             </IconButton>
@@ -111,6 +129,12 @@ export const FileRow = memo(function FileRow({ file, index, focused, events }: C
       </div>
       <div role="gridcell" className="col col-type" title={file.mime ?? file.fileType}>
         {typeBadge(file.name)}
+        {isVideo(file) && file.duration ? (
+          <span className="col-duration" title={`Duration ${durationWords(file.duration)}`}>
+            <Film aria-hidden="true" />
+            <time dateTime={`PT${Math.round(file.duration)}S`}>{formatDuration(file.duration)}</time>
+          </span>
+        ) : null}
       </div>
       <div role="gridcell" className="col col-size">
         {formatBytes(file.size)}

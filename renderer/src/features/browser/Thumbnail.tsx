@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { FileSummary } from '../../../../shared/domain/library';
 import { typeBadge } from './format';
-import { usePreviewSrc } from './use-preview-src';
+import { hasPreview, usePreviewSrc } from './use-preview-src';
 
 /** A tile must stay in view this long before its thumbnail is requested (see below). */
 export const THUMBNAIL_SETTLE_MS = 120;
@@ -9,7 +9,8 @@ export const THUMBNAIL_SETTLE_MS = 120;
 /**
  * A lazily loaded thumbnail through a transformation URL sized for this screen's pixel ratio; a
  * private file's URL is signed by the main process first (tiles settling together share one call).
- * Files without a preview (non-images, a rendition or signature that failed) show their type instead.
+ * A video shows the frame ImageKit serves as its `ik-thumbnail.jpg`, through the same resize. Files
+ * without a preview (documents, a rendition or signature that failed) show their type instead.
  * The request starts only once the tile has stayed mounted briefly: a fast scroll through 100,000
  * files passes thousands of tiles nobody looks at, and each would cost a rendition on the server.
  */
@@ -20,7 +21,7 @@ export function Thumbnail({ file, size }: { file: FileSummary; size: number }) {
     const timer = setTimeout(() => setSettled(true), THUMBNAIL_SETTLE_MS);
     return () => clearTimeout(timer);
   }, []);
-  const previewable = file.fileType === 'image' && !failed && Boolean(file.url);
+  const previewable = hasPreview(file) && !failed;
   const { src, signingFailed } = usePreviewSrc(file, size, previewable && settled);
   const showsBadge = !previewable || signingFailed;
   if (showsBadge || !src) {
