@@ -2,6 +2,7 @@ import { useVersions } from '../../api/editing';
 import type { FileDetails } from '../../../../shared/domain/library';
 import { Chip } from '../../ui/controls/Badge';
 import { formatBytes, formatDate } from './format';
+import { versionPosition } from './version-position';
 
 function typeWords(file: FileDetails): string {
   const ext = file.name.includes('.') ? file.name.slice(file.name.lastIndexOf('.') + 1).toUpperCase() : '';
@@ -20,8 +21,7 @@ function VersionFact({ file }: { file: FileDetails }) {
   const versions = useVersions(file.fileId);
   if (!versions.data || versions.data.length === 0) return <>—</>;
   const list = versions.data;
-  const index = list.findIndex((v) => v.isCurrent);
-  return <>{`Version ${index >= 0 ? index + 1 : list.length} of ${list.length}`}</>;
+  return <>{`Version ${versionPosition(list)} of ${list.length}`}</>;
 }
 
 /** The file's facts in words: type, "4000 × 3000", "2.4 MB", dates, visibility, version, tags as chips. */
