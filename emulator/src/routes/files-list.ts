@@ -45,14 +45,15 @@ function listTargets(library: Library, query: ListQuery, folderPath: string | un
   const folderOk = (f: FolderRecord) => folderPath === undefined || parentFolder(f.folderPath) === folderPath;
 
   // Current files come in creation order (`ordered`); folders and old versions (`others`) do not.
-  let ordered: Iterable<SearchTarget> = [];
+  let ordered: readonly SearchTarget[] = [];
   let others: Iterable<SearchTarget> = [];
   let filter: (t: SearchTarget) => boolean;
+  let everyFile = false;
   if (query.searchQuery !== undefined && query.searchQuery.trim() !== '') {
     const compiled = compile(query.searchQuery);
     // File types restrict files; folders have no file type, so a fileType filter excludes them.
     const withFolders = query.fileType === 'all';
-    ordered = files(library.currentFiles());
+    ordered = library.currentTargets();
     others = chain(compiled.referencesType ? files(library.nonCurrentVersions()) : [], withFolders ? folders(library.allFolders()) : []);
     filter = (t) => (t.kind === 'file' ? fileOk(t.record) : folderOk(t.record)) && compiled.matches(t);
   } else {
@@ -61,14 +62,16 @@ function listTargets(library: Library, query: ListQuery, folderPath: string | un
     const legacyOk = (r: FileRecord) =>
       (query.name === undefined || r.name === query.name) &&
       (!tags || tags.some((t) => r.tags?.includes(t) || r.aiTags?.some((a) => a.name === t)));
-    if (query.type === 'file' || query.type === 'all') ordered = files(library.currentFiles());
+    if (query.type === 'file' || query.type === 'all') ordered = library.currentTargets();
     others = chain(wantFolders ? folders(library.allFolders()) : [], query.type === 'file-version' ? files(library.nonCurrentVersions()) : []);
     filter = (t) =>
       t.kind === 'file'
         ? fileOk(t.record) && legacyOk(t.record)
         : folderOk(t.record) && (query.name === undefined || t.record.name === query.name) && !tags;
+    // A plain listing of every file: the page is a slice, however deep.
+    if (folderPath === undefined && query.fileType === 'all' && query.name === undefined && !tags) everyFile = true;
   }
-  return page(ordered, others, filter, query.sort, query.skip, query.limit);
+  return page(ordered, others, everyFile ? undefined : filter, filter, query.sort, query.skip, query.limit);
 }
 
 /**
@@ -77,8 +80,9 @@ function listTargets(library: Library, query: ListQuery, folderPath: string | un
  * whole library.
  */
 function page(
-  ordered: Iterable<SearchTarget>,
+  ordered: readonly SearchTarget[],
   others: Iterable<SearchTarget>,
+  orderedFilter: ((t: SearchTarget) => boolean) | undefined,
   filter: (t: SearchTarget) => boolean,
   sort: ListSort,
   skip: number,
@@ -88,11 +92,18 @@ function page(
   const rest: SearchTarget[] = [];
   for (const t of others) if (filter(t)) rest.push(t);
   if (sort === 'ASC_CREATED' || sort === 'ASC_RELEVANCE' || sort === 'DESC_RELEVANCE') {
-    const head: SearchTarget[] = [];
-    for (const t of ordered) if (filter(t) && head.push(t) >= skip + limit) break;
+    if (!orderedFilter && rest.length === 0) return ordered.slice(skip, skip + limit);
+    let head: SearchTarget[];
+    if (!orderedFilter) head = ordered.slice(0, skip + limit);
+    else {
+      head = [];
+      for (let i = 0; i < ordered.length; i++) if (orderedFilter(ordered[i]) && head.push(ordered[i]) >= skip + limit) break;
+    }
+    // Nothing else to merge (type=file): the page is the tail of the head, no copy of the skipped part.
+    if (rest.length === 0) return head.slice(skip, skip + limit);
     return mergeSorted(head, rest.sort(compare), compare).slice(skip, skip + limit);
   }
-  for (const t of ordered) if (filter(t)) rest.push(t);
+  for (let i = 0; i < ordered.length; i++) if (!orderedFilter || orderedFilter(ordered[i])) rest.push(ordered[i]);
   return rest.sort(compare).slice(skip, skip + limit);
 }
 

@@ -45,11 +45,10 @@ export class Library implements LibraryReader {
     await blobs.init();
     const db = openDatabase(path.join(dataDir, 'library.db'));
     const lib = new Library(db, blobs);
-    const loaded = await loadLibrary(db, blobs);
-    for (const { record, seq } of loaded.versions) {
+    const loaded = await loadLibrary(db, blobs, (record, seq) => {
       lib.indexVersion(record, seq);
-      lib.lastFileSeq = Math.max(lib.lastFileSeq, seq);
-    }
+      if (seq > lib.lastFileSeq) lib.lastFileSeq = seq;
+    });
     for (const fileId of lib.versions.keys()) lib.reindex(fileId, undefined);
     for (const folder of loaded.folders) lib.folders.set(folder.folderPath, folder);
     return lib;
