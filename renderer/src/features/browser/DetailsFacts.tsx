@@ -1,19 +1,14 @@
 import { useVersions } from '../../api/editing';
 import type { FileDetails } from '../../../../shared/domain/library';
 import { Chip } from '../../ui/controls/Badge';
+import { codecWords, formatBitRate, formatDuration, formatTimestamp, isVideoFile } from '../../../../shared/video/video-facts';
 import { formatBytes, formatDate } from './format';
 import { versionPosition } from './version-position';
 
 function typeWords(file: FileDetails): string {
   const ext = file.name.includes('.') ? file.name.slice(file.name.lastIndexOf('.') + 1).toUpperCase() : '';
-  const kind = file.fileType === 'image' ? 'image' : file.mime?.startsWith('video/') ? 'video' : 'file';
+  const kind = file.fileType === 'image' ? 'image' : isVideoFile(file) ? 'video' : 'file';
   return ext ? `${ext} ${kind}` : (file.mime ?? kind);
-}
-
-function formatDuration(seconds: number): string {
-  const m = Math.floor(seconds / 60);
-  const s = Math.round(seconds % 60);
-  return `${m}:${String(s).padStart(2, '0')}`;
 }
 
 /** "Version 2 of 3": where the current version stands in the file's history. */
@@ -22,6 +17,26 @@ function VersionFact({ file }: { file: FileDetails }) {
   if (!versions.data || versions.data.length === 0) return <>—</>;
   const list = versions.data;
   return <>{`Version ${versionPosition(list)} of ${list.length}`}</>;
+}
+
+/** What ffprobe found in a video or audio file: duration, bit rate, codecs, in the words players use. */
+function MediaFacts({ file }: { file: FileDetails }) {
+  const rows: [string, string, string?][] = [];
+  if (file.duration) rows.push(['Duration', formatDuration(file.duration), `${formatTimestamp(file.duration)} (${file.duration} s)`]);
+  if (file.bitRate) rows.push(['Bit rate', formatBitRate(file.bitRate), `${file.bitRate.toLocaleString()} bits per second`]);
+  if (file.videoCodec) rows.push(['Video codec', codecWords(file.videoCodec), file.videoCodec]);
+  if (file.audioCodec) rows.push(['Audio codec', codecWords(file.audioCodec), file.audioCodec]);
+  else if (file.videoCodec) rows.push(['Audio codec', 'None (silent)']);
+  return (
+    <>
+      {rows.map(([term, words, title]) => (
+        <div key={term}>
+          <dt>{term}</dt>
+          <dd title={title}>{words}</dd>
+        </div>
+      ))}
+    </>
+  );
 }
 
 /** The file's facts in words: type, "4000 × 3000", "2.4 MB", dates, visibility, version, tags as chips. */
@@ -47,12 +62,7 @@ export function DetailsFacts({ file }: { file: FileDetails }) {
         <dt>Size</dt>
         <dd title={`${file.size.toLocaleString()} bytes`}>{formatBytes(file.size)}</dd>
       </div>
-      {file.duration ? (
-        <div>
-          <dt>Duration</dt>
-          <dd>{formatDuration(file.duration)}</dd>
-        </div>
-      ) : null}
+      <MediaFacts file={file} />
       <div>
         <dt>Created</dt>
         <dd>
