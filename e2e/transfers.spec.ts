@@ -164,7 +164,7 @@ test('an incompatible custom metadata schema stops at the plan with the reason; 
   const b = ui(page);
   await b.openFolder('rated');
   await b.file('r.png').click();
-  await page.getByRole('toolbar', { name: 'File actions' }).getByRole('button', { name: 'To profile…' }).click();
+  await page.getByRole('toolbar', { name: 'File actions' }).getByRole('button', { name: 'To another profile' }).click();
   await b.menuItem('Copy to profile…').click();
   const dialog = page.getByRole('dialog', { name: 'Copy r.png to another profile' });
   await dialog.getByRole('button', { name: 'Review plan' }).click();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TransferPlan } from '../../src/api/transfers';
-import { bytesToSend, decisionFor, mergePlans, startRequests, undecidedCount } from '../../src/features/transfers/plan-view';
+import { decisionFor, mergePlans, sendSummary, startRequests, undecidedCount } from '../../src/features/transfers/plan-view';
 
 type Row = TransferPlan['rows'][number];
 const counts = (over: Partial<Record<Row['action'], number>> = {}) => ({ create: 0, replace: 0, 'keep-both': 0, skip: 0, 'update-fields': 0, conflict: 0, delete: 0, ...over });
@@ -89,10 +89,10 @@ describe('conflict decisions', () => {
     ]);
   });
 
-  it('counts the bytes that travel: new files plus conflicts decided to replace or keep both', () => {
-    expect(bytesToSend(merged, 'ask', {})).toBe(100);
-    expect(bytesToSend(merged, 'skip', { 'c.png': 'keep-both' })).toBe(160);
-    expect(bytesToSend(merged, 'replace', {})).toBe(200);
-    expect(bytesToSend(merged, 'replace', { 'b.png': 'skip' })).toBe(160);
+  it('counts what travels: the planned bytes, and conflicting files decided to replace or keep both', () => {
+    expect(sendSummary(merged, 'ask', {})).toEqual({ bytes: 100, conflictsSent: 0 });
+    expect(sendSummary(merged, 'skip', { 'c.png': 'keep-both' })).toEqual({ bytes: 100, conflictsSent: 1 });
+    expect(sendSummary(merged, 'replace', {})).toEqual({ bytes: 100, conflictsSent: 2 });
+    expect(sendSummary(merged, 'replace', { 'b.png': 'skip' })).toEqual({ bytes: 100, conflictsSent: 1 });
   });
 });

@@ -28,6 +28,19 @@ export function SelectionToolbar() {
       <IconButton size="sm" label={one ? 'Copy URL' : 'Copy URLs'} shortcut="Mod+C" onClick={() => void actions.copyUrls(selectedFiles)}>
         <ClipboardCopy />
       </IconButton>
+      <ActionMenu
+        label="Other profile"
+        align="start"
+        actions={[
+          { id: 'copy-to-profile', label: 'Copy to profile…', icon: <Send />, run: () => askFilesTransfer('copy', selectedFiles) },
+          { id: 'move-to-profile', label: 'Move to profile…', icon: <ArrowRightLeft />, run: () => askFilesTransfer('move', selectedFiles) },
+        ]}
+        trigger={
+          <IconButton size="sm" label="To another profile" tooltip="Copy or move to another profile…">
+            <Send />
+          </IconButton>
+        }
+      />
       <span className="toolbar-divider" aria-hidden="true" />
       <Button size="sm" variant="quiet" icon={<Pencil />} disabled={!one} title="Rename (F2)" onClick={() => one && actions.rename(one)}>
         Rename…
@@ -38,19 +51,6 @@ export function SelectionToolbar() {
       <Button size="sm" variant="quiet" icon={<FolderInput />} onClick={() => actions.transfer('move', selectedFiles)}>
         Move to…
       </Button>
-      <ActionMenu
-        label="Other profile"
-        align="start"
-        actions={[
-          { id: 'copy-to-profile', label: 'Copy to profile…', icon: <Send />, run: () => askFilesTransfer('copy', selectedFiles) },
-          { id: 'move-to-profile', label: 'Move to profile…', icon: <ArrowRightLeft />, run: () => askFilesTransfer('move', selectedFiles) },
-        ]}
-        trigger={
-          <Button size="sm" variant="quiet" icon={<Send />}>
-            To profile…
-          </Button>
-        }
-      />
       <Button size="sm" variant="quiet" icon={<Download />} onClick={() => void actions.download(selectedFiles)}>
         Download
       </Button>

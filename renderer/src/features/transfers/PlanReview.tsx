@@ -88,7 +88,7 @@ export function PlanReview({ plan, rule, perRow, onRule, onChoose }: PlanReviewP
               <th scope="col">Action</th>
               <th scope="col">Why</th>
               <th scope="col" className="num">
-                Size
+                To send
               </th>
             </tr>
           </thead>
@@ -115,7 +115,7 @@ export function PlanReview({ plan, rule, perRow, onRule, onChoose }: PlanReviewP
                     )}
                   </td>
                   <td className="transfer-reason">{row.reason}</td>
-                  <td className="num">{formatBytes(row.bytes)}</td>
+                  <td className="num">{row.bytes > 0 ? formatBytes(row.bytes) : <span aria-label="nothing">—</span>}</td>
                 </tr>
               );
             })}

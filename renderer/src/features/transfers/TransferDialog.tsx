@@ -9,11 +9,16 @@ import { Dialog } from '../../ui/dialog/Dialog';
 import { toast } from '../../ui/toast/toast-store';
 import type { TransferIntent } from '../../ui/transfer-intent';
 import { formatBytes } from '../../app/format-bytes';
-import { bytesToSend, mergePlans, startRequests, undecidedCount, type ConflictRule } from './plan-view';
+import { mergePlans, sendSummary, startRequests, undecidedCount, type ConflictRule } from './plan-view';
 import { PlanReview } from './PlanReview';
 import { normalizeFolder } from './TargetFolderField';
 import { TransferOptions, type TransferDraft } from './TransferOptions';
 import { useTransfersUi } from './transfers-store';
+
+function sendLine({ bytes, conflictsSent }: { bytes: number; conflictsSent: number }): string {
+  const extra = conflictsSent ? `, plus ${conflictsSent} conflicting file${conflictsSent === 1 ? '' : 's'} to replace or keep` : '';
+  return `${formatBytes(bytes)} to send${extra}.`;
+}
 
 /**
  * "Copy to profile…" / "Move to profile…": pick the target and the rules, review the dry run (nothing
@@ -145,7 +150,7 @@ export function TransferDialog({ intent, onClose }: { intent: TransferIntent; on
                 ? 'Blocked by the custom metadata fields above.'
                 : undecided > 0
                   ? `Choose for ${undecided} conflicting file${undecided === 1 ? '' : 's'} first.`
-                  : `${formatBytes(bytesToSend(merged, draft.rule, perRow))} to send.`}
+                  : sendLine(sendSummary(merged, draft.rule, perRow))}
             </span>
             <Button variant="primary" icon={<ArrowRightLeft />} disabled={merged.blocked.length > 0 || undecided > 0 || start.isPending} onClick={run}>
               {start.isPending ? 'Starting…' : 'Start transfer'}

@@ -38,9 +38,10 @@ export function TransferOptions({ draft, targets, onChange }: { draft: TransferD
       </div>
       <TargetFolderField key={draft.targetProfileId} profileId={draft.targetProfileId} value={draft.targetPath} onChange={(targetPath) => onChange({ targetPath })} />
       <label className="transfer-check">
-        <input type="checkbox" checked={draft.versions} onChange={(e) => onChange({ versions: e.target.checked })} />
-        <span>
-          Include versions <span className="transfer-hint">— every version in order, each with its own fields</span>
+        <input type="checkbox" checked={draft.versions} aria-describedby={`${ruleId}-versions`} onChange={(e) => onChange({ versions: e.target.checked })} />
+        <span>Include versions</span>
+        <span id={`${ruleId}-versions`} className="transfer-hint">
+          every version in order, each with its own fields
         </span>
       </label>
       <fieldset className="transfer-rules" aria-describedby={ruleId}>
@@ -50,9 +51,10 @@ export function TransferOptions({ draft, targets, onChange }: { draft: TransferD
         </p>
         {RULES.map((r) => (
           <label key={r.value} className="transfer-check">
-            <input type="radio" name="transfer-rule" value={r.value} checked={draft.rule === r.value} onChange={() => onChange({ rule: r.value })} />
-            <span>
-              {r.label} <span className="transfer-hint">— {r.hint}</span>
+            <input type="radio" name="transfer-rule" value={r.value} checked={draft.rule === r.value} aria-describedby={`${ruleId}-${r.value}`} onChange={() => onChange({ rule: r.value })} />
+            <span>{r.label}</span>
+            <span id={`${ruleId}-${r.value}`} className="transfer-hint">
+              {r.hint}
             </span>
           </label>
         ))}

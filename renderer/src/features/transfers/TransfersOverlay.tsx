@@ -1,8 +1,11 @@
+import { lazy, Suspense } from 'react';
 import { useTransferEvents } from '../../api/transfers';
 import { useTransferIntent } from '../../ui/transfer-intent';
-import { TransferDialog } from './TransferDialog';
 import { TransfersRegion } from './TransfersRegion';
 import './transfers.css';
+
+// The dialog (target, options, the dry-run plan) loads when "Copy/Move to profile…" is first chosen.
+const TransferDialog = lazy(() => import('./TransferDialog').then((m) => ({ default: m.TransferDialog })));
 
 /** Always mounted in the frame: the transfer pushes, the "Copy/Move to profile…" dialog when asked, and the Transfers drawer. */
 export function TransfersOverlay() {
@@ -12,7 +15,17 @@ export function TransfersOverlay() {
   return (
     <>
       <TransfersRegion />
-      {intent && <TransferDialog key={`${intent.mode}:${intent.sourcePaths.join('|')}`} intent={intent} onClose={clear} />}
+      {intent && (
+        <Suspense
+          fallback={
+            <span className="visually-hidden" role="status">
+              Loading the transfer dialog…
+            </span>
+          }
+        >
+          <TransferDialog key={`${intent.mode}:${intent.sourcePaths.join('|')}`} intent={intent} onClose={clear} />
+        </Suspense>
+      )}
     </>
   );
 }

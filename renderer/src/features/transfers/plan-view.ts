@@ -87,18 +87,21 @@ export function startRequests(plans: TransferPlan[], rule: ConflictChoice, perRo
   });
 }
 
-/** Bytes that will actually travel: new, replaced and kept-both files (conflicts as decided). */
-export function bytesToSend(plan: MergedPlan, rule: ConflictChoice, perRow: Record<string, ConflictRule>): number {
-  const sends = (r: ConflictRule | null) => r === 'replace' || r === 'keep-both';
-  let bytes = plan.bytesByAction.create + plan.bytesByAction.replace + plan.bytesByAction['keep-both'];
+/**
+ * What will travel: the bytes of new, replaced and kept-both files, and how many conflicting files
+ * were decided to travel too (the plan does not size those: their bytes are read at start).
+ */
+export function sendSummary(plan: MergedPlan, rule: ConflictChoice, perRow: Record<string, ConflictRule>): { bytes: number; conflictsSent: number } {
+  const sends = (r: ConflictRule | null | undefined) => r === 'replace' || r === 'keep-both';
+  const bytes = plan.bytesByAction.create + plan.bytesByAction.replace + plan.bytesByAction['keep-both'];
   // Rows beyond the table's limit follow the rule; the rows shown may have their own choice.
-  if (sends(rule === 'ask' ? null : rule)) bytes += plan.bytesByAction.conflict;
+  let conflictsSent = sends(rule === 'ask' ? null : rule) ? plan.byAction.conflict : 0;
   for (const row of plan.rows) {
     if (row.action !== 'conflict' || !perRow[row.relPath]) continue;
     const byRule = sends(rule === 'ask' ? null : rule);
-    const byRow = sends(perRow[row.relPath]!);
-    if (byRow && !byRule) bytes += row.bytes;
-    if (!byRow && byRule) bytes -= row.bytes;
+    const byRow = sends(perRow[row.relPath]);
+    if (byRow && !byRule) conflictsSent += 1;
+    if (!byRow && byRule) conflictsSent -= 1;
   }
-  return bytes;
+  return { bytes, conflictsSent };
 }
