@@ -19,6 +19,8 @@ const SCHEMA = `
     seen_at INTEGER NOT NULL
   );
   CREATE INDEX IF NOT EXISTS files_folder ON files(folder);
+  CREATE INDEX IF NOT EXISTS files_name ON files(name);
+  CREATE INDEX IF NOT EXISTS files_folder_name ON files(folder, name);
   CREATE VIRTUAL TABLE IF NOT EXISTS names USING fts5(name, content='files', content_rowid='rowid', tokenize='trigram');
   CREATE TRIGGER IF NOT EXISTS files_ai AFTER INSERT ON files BEGIN
     INSERT INTO names(rowid, name) VALUES (new.rowid, new.name);
@@ -47,8 +49,17 @@ export interface IndexedNames {
  * whole library) counts as complete from the start of its last full listing; rows not seen in that
  * listing are dropped then.
  */
+/**
+ * A substring with at most this many trigram matches is answered from the FTS index (fetch, sort); one
+ * with more is common enough that walking names in order and stopping at the page limit is cheaper
+ * than sorting every match (a million-file library where every name contains "photo").
+ */
+const SPARSE_MATCHES = 20_000;
+
 export class NameIndex {
   readonly #db: Db;
+  /** Indexed-file counts per scope, dropped by every write (a count over a million rows is a full index scan). */
+  readonly #counts = new Map<string, number>();
 
   constructor(file: string) {
     mkdirSync(path.dirname(file), { recursive: true });
@@ -60,6 +71,7 @@ export class NameIndex {
   /** Records listed files; `seenAt` lets a full listing drop what it did not see. */
   record(files: FileSummary[], seenAt = Date.now()): void {
     if (!files.length) return;
+    this.#counts.clear();
     const upsert = this.#db.prepare(
       `INSERT INTO files(file_id, name, folder, data, seen_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT(file_id) DO UPDATE SET name = excluded.name, folder = excluded.folder, data = excluded.data, seen_at = excluded.seen_at`,
@@ -71,6 +83,7 @@ export class NameIndex {
 
   /** A full listing of `folderPath` (or the library, when undefined) that began at `startedAt` ended. */
   markComplete(folderPath: string | undefined, startedAt: number): void {
+    this.#counts.clear();
     this.#db.transaction(() => {
       if (folderPath === undefined) this.#db.prepare('DELETE FROM files WHERE seen_at < ?').run(startedAt);
       else this.#db.prepare('DELETE FROM files WHERE folder = ? AND seen_at < ?').run(folderPath, startedAt);
@@ -81,6 +94,7 @@ export class NameIndex {
   }
 
   remove(fileIds: string[]): void {
+    this.#counts.clear();
     const del = this.#db.prepare('DELETE FROM files WHERE file_id = ?');
     this.#db.transaction(() => {
       for (const id of fileIds) del.run(id);
@@ -88,6 +102,7 @@ export class NameIndex {
   }
 
   removeByPaths(filePaths: string[]): void {
+    this.#counts.clear();
     const del = this.#db.prepare("DELETE FROM files WHERE json_extract(data, '$.filePath') = ?");
     this.#db.transaction(() => {
       for (const p of filePaths) del.run(p);
@@ -96,6 +111,7 @@ export class NameIndex {
 
   /** Everything under a folder (after a folder delete/move/rename). */
   removeFolder(folderPath: string): void {
+    this.#counts.clear();
     const like = `${escapeLike(folderPath === '/' ? '' : folderPath)}/%`;
     this.#db.transaction(() => {
       this.#db.prepare("DELETE FROM files WHERE folder = ? OR folder LIKE ? ESCAPE '\\'").run(folderPath, like);
@@ -112,33 +128,48 @@ export class NameIndex {
     this.record([next]);
   }
 
-  /** Case-insensitive substring match on names, in the folder (direct children) or everywhere. */
+  /** Case-insensitive substring match on names, in the folder (direct children) or everywhere, in name order. */
   search(text: string, folderPath: string | undefined, limit: number): IndexedNames {
     const folderClause = folderPath === undefined ? '' : ' AND f.folder = ?';
     const folderArgs = folderPath === undefined ? [] : [folderPath];
-    let rows: { data: string }[];
+    let rows: { data: string }[] | undefined;
     if ([...text].length >= 3) {
       // The trigram tokenizer answers substring MATCHes from its index; the phrase is quoted literally.
       const phrase = `"${text.replaceAll('"', '""')}"`;
-      rows = this.#db
-        .prepare(`SELECT f.data FROM names JOIN files f ON f.rowid = names.rowid WHERE names MATCH ?${folderClause} ORDER BY f.name LIMIT ?`)
-        .all(phrase, ...folderArgs, limit) as { data: string }[];
-    } else {
-      rows = this.#db
-        .prepare(`SELECT f.data FROM files f WHERE f.name LIKE ? ESCAPE '\\'${folderClause} ORDER BY f.name LIMIT ?`)
-        .all(`%${escapeLike(text)}%`, ...folderArgs, limit) as { data: string }[];
+      const matches = this.#db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM names WHERE names MATCH ? LIMIT ?)').get(phrase, SPARSE_MATCHES + 1) as { n: number };
+      if (matches.n <= SPARSE_MATCHES) {
+        rows = this.#db
+          // CROSS JOIN keeps the FTS matches as the outer loop: with the folder's (folder, name) index at hand the
+          // planner would otherwise walk the whole folder in name order and probe the FTS index per row.
+          .prepare(`SELECT f.data FROM names CROSS JOIN files f ON f.rowid = names.rowid WHERE names MATCH ?${folderClause} ORDER BY f.name LIMIT ?`)
+          .all(phrase, ...folderArgs, limit) as { data: string }[];
+      }
     }
-    const count = (
-      folderPath === undefined
-        ? this.#db.prepare('SELECT count(*) AS n FROM files').get()
-        : this.#db.prepare('SELECT count(*) AS n FROM files WHERE folder = ?').get(folderPath)
-    ) as { n: number };
+    // Short or common text: walk the names in order (files_name / files_folder_name) and stop at the limit.
+    rows ??= this.#db
+      .prepare(`SELECT f.data FROM files f WHERE f.name LIKE ? ESCAPE '\\'${folderClause} ORDER BY f.name LIMIT ?`)
+      .all(`%${escapeLike(text)}%`, ...folderArgs, limit) as { data: string }[];
     const complete = this.#db.prepare('SELECT at FROM complete WHERE scope = ?').get(folderPath ?? LIBRARY_SCOPE) as { at: number } | undefined;
-    return { items: rows.map((r) => JSON.parse(r.data) as FileSummary), indexedFiles: count.n, completeAt: complete?.at ?? null };
+    return { items: rows.map((r) => JSON.parse(r.data) as FileSummary), indexedFiles: this.#countIn(folderPath), completeAt: complete?.at ?? null };
+  }
+
+  #countIn(folderPath: string | undefined): number {
+    const scope = folderPath ?? LIBRARY_SCOPE;
+    let n = this.#counts.get(scope);
+    if (n === undefined) {
+      const row = (
+        folderPath === undefined
+          ? this.#db.prepare('SELECT count(*) AS n FROM files').get()
+          : this.#db.prepare('SELECT count(*) AS n FROM files WHERE folder = ?').get(folderPath)
+      ) as { n: number };
+      n = row.n;
+      this.#counts.set(scope, n);
+    }
+    return n;
   }
 
   count(): number {
-    return (this.#db.prepare('SELECT count(*) AS n FROM files').get() as { n: number }).n;
+    return this.#countIn(undefined);
   }
 
   addRecent(kind: RecentSearch['kind'], text: string, at = Date.now()): void {
