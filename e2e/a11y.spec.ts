@@ -83,4 +83,29 @@ for (const theme of ['light', 'dark'] as const) {
     }
     expect(found).toEqual([]);
   });
+
+  test(`the first-run screen and the menus have no serious or critical accessibility violation (${theme})`, async ({ page, webHost }) => {
+    test.setTimeout(180_000);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
+    await new AppPage(page).open(webHost.url);
+    const found: string[] = [];
+    await expect(page.getByRole('region', { name: 'Getting started' })).toBeVisible();
+    found.push(...(await seriousViolations(page, 'First run')));
+
+    const menus: Array<[string, () => Promise<unknown>, string]> = [
+      ['Folder context menu', () => library(page).folder('Library').click({ button: 'right', position: { x: 40, y: 10 } }), 'Folder actions'],
+      ['Folder overflow menu', () => page.getByRole('button', { name: 'More folder actions' }).click(), 'Folder actions'],
+      ['Theme menu', () => page.getByRole('button', { name: 'Theme' }).click(), 'Theme'],
+    ];
+    for (const [name, open, label] of menus) {
+      await open();
+      const menu = page.getByRole('menu', { name: label });
+      await expect(menu).toBeVisible();
+      found.push(...(await seriousViolations(page, name, '[role="menu"]')));
+      await page.keyboard.press('Escape');
+      await expect(menu).toBeHidden();
+    }
+    expect(found).toEqual([]);
+  });
 }
