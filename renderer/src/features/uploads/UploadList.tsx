@@ -66,27 +66,32 @@ export function UploadList({ items, progress }: { items: UploadItem[]; progress:
     e.preventDefault();
   };
 
+  const visible = virtualizer.getVirtualItems();
   return (
     <div ref={scrollRef} className="upload-list-scroll">
-      <ul className="upload-list" aria-label="Upload queue" style={{ height: virtualizer.getTotalSize() }} onKeyDown={onKeyDown}>
-        {virtualizer.getVirtualItems().map((row) => {
-          const item = rows[row.index]!;
-          return (
-            <UploadRow
-              key={row.key}
-              ref={virtualizer.measureElement}
-              data-index={row.index}
-              item={item}
-              progress={progress[item.id]}
-              tabIndex={row.index === current ? 0 : -1}
-              aria-setsize={rows.length}
-              aria-posinset={row.index + 1}
-              onFocus={() => setActive(row.index)}
-              style={{ transform: `translateY(${row.start}px)` }}
-            />
-          );
-        })}
-      </ul>
+      {/* The spacer is the whole list's height; the rendered rows sit in normal flow inside the list, which is
+          moved down to the first of them. A row that grows (a progress bar, an error, a choice) pushes the
+          rows after it at once, so rows never overlap, even for the frame before it is measured again. */}
+      <div className="upload-list-spacer" style={{ height: virtualizer.getTotalSize() }}>
+        <ul className="upload-list" aria-label="Upload queue" style={{ transform: `translateY(${visible[0]?.start ?? 0}px)` }} onKeyDown={onKeyDown}>
+          {visible.map((row) => {
+            const item = rows[row.index]!;
+            return (
+              <UploadRow
+                key={row.key}
+                ref={virtualizer.measureElement}
+                data-index={row.index}
+                item={item}
+                progress={progress[item.id]}
+                tabIndex={row.index === current ? 0 : -1}
+                aria-setsize={rows.length}
+                aria-posinset={row.index + 1}
+                onFocus={() => setActive(row.index)}
+              />
+            );
+          })}
+        </ul>
+      </div>
     </div>
   );
 }

@@ -8,7 +8,7 @@ function targetPath(item: UploadItem): string {
 }
 
 /** What the virtualized list puts on each row: its position, measuring ref and roving tab stop. */
-type RowProps = Pick<HTMLAttributes<HTMLLIElement>, 'tabIndex' | 'aria-setsize' | 'aria-posinset' | 'onFocus' | 'style'> & {
+type RowProps = Pick<HTMLAttributes<HTMLLIElement>, 'tabIndex' | 'aria-setsize' | 'aria-posinset' | 'onFocus'> & {
   ref?: (node: HTMLLIElement | null) => void;
   'data-index'?: number;
 };
