@@ -5,7 +5,8 @@ import { parseBody } from '../http/body.js';
 import { toFileDetails, toFolderDetails } from '../model/file-details.js';
 import type { FileRecord, FolderRecord } from '../model/file-record.js';
 import { normalizeFolderPath, parentFolder } from '../model/paths.js';
-import { compileSearchQuery, type SearchTarget } from '../search/index.js';
+import { compileSearchQuery, type SearchNode, type SearchTarget } from '../search/index.js';
+import { createdAtFloor, firstFrom, sortedByCreation } from '../search/created-floor.js';
 import { listActiveFields } from '../store/custom-fields-repo.js';
 import type { Library } from '../store/library.js';
 import { LIST_SORTS, type ListSort } from '../../../shared/imagekit/list-sorts.js';
@@ -30,14 +31,27 @@ export const listRoutes: RouteModule<EmulatorCore> = (app, core) => {
     const query = parseBody(querySchema, request.query);
     const { library } = core;
     const folderPath = query.path === undefined || query.path === '' ? undefined : normalizeFolderPath(query.path, 'path');
-    const page = listTargets(library, query, folderPath, (q) =>
-      compileSearchQuery(q, { now: new Date(), customMetadataFields: listActiveFields(core.db) }),
-    );
+    const page = listTargets(library, query, folderPath, (q) => {
+      const now = new Date();
+      return { ...compileSearchQuery(q, { now, customMetadataFields: listActiveFields(core.db) }), now };
+    });
     return page.map((t) => (t.kind === 'file' ? toFileDetails(t.record, core.config.urlEndpoint) : toFolderDetails(t.record)));
   });
 };
 
-type Compile = (q: string) => { matches(t: SearchTarget): boolean; referencesType: boolean };
+type Compile = (q: string) => { matches(t: SearchTarget): boolean; referencesType: boolean; ast: SearchNode; now: Date };
+
+/** Whether each cached creation-order array (Library.currentTargets) is also in createdAt order. */
+const creationSorted = new WeakMap<readonly SearchTarget[], boolean>();
+
+/** Where a search may start in creation order: files older than a top-level `createdAt >` floor cannot match. */
+function searchStart(ordered: readonly SearchTarget[], ast: SearchNode, now: Date): number {
+  const floor = createdAtFloor(ast, now);
+  if (!floor) return 0;
+  let sorted = creationSorted.get(ordered);
+  if (sorted === undefined) creationSorted.set(ordered, (sorted = sortedByCreation(ordered)));
+  return sorted ? firstFrom(ordered, floor) : 0;
+}
 
 function listTargets(library: Library, query: ListQuery, folderPath: string | undefined, compile: Compile): SearchTarget[] {
   const fileOk = (r: FileRecord) =>
@@ -49,11 +63,13 @@ function listTargets(library: Library, query: ListQuery, folderPath: string | un
   let others: Iterable<SearchTarget> = [];
   let filter: (t: SearchTarget) => boolean;
   let everyFile = false;
+  let start = 0;
   if (query.searchQuery !== undefined && query.searchQuery.trim() !== '') {
     const compiled = compile(query.searchQuery);
     // File types restrict files; folders have no file type, so a fileType filter excludes them.
     const withFolders = query.fileType === 'all';
     ordered = library.currentTargets();
+    start = searchStart(ordered, compiled.ast, compiled.now);
     others = chain(compiled.referencesType ? files(library.nonCurrentVersions()) : [], withFolders ? folders(library.allFolders()) : []);
     filter = (t) => (t.kind === 'file' ? fileOk(t.record) : folderOk(t.record)) && compiled.matches(t);
   } else {
@@ -71,7 +87,7 @@ function listTargets(library: Library, query: ListQuery, folderPath: string | un
     // A plain listing of every file: the page is a slice, however deep.
     if (folderPath === undefined && query.fileType === 'all' && query.name === undefined && !tags) everyFile = true;
   }
-  return page(ordered, others, everyFile ? undefined : filter, filter, query.sort, query.skip, query.limit);
+  return page(ordered, start, others, everyFile ? undefined : filter, filter, query.sort, query.skip, query.limit);
 }
 
 /**
@@ -81,6 +97,7 @@ function listTargets(library: Library, query: ListQuery, folderPath: string | un
  */
 function page(
   ordered: readonly SearchTarget[],
+  start: number,
   others: Iterable<SearchTarget>,
   orderedFilter: ((t: SearchTarget) => boolean) | undefined,
   filter: (t: SearchTarget) => boolean,
@@ -97,13 +114,13 @@ function page(
     if (!orderedFilter) head = ordered.slice(0, skip + limit);
     else {
       head = [];
-      for (let i = 0; i < ordered.length; i++) if (orderedFilter(ordered[i]) && head.push(ordered[i]) >= skip + limit) break;
+      for (let i = start; i < ordered.length; i++) if (orderedFilter(ordered[i]) && head.push(ordered[i]) >= skip + limit) break;
     }
     // Nothing else to merge (type=file): the page is the tail of the head, no copy of the skipped part.
     if (rest.length === 0) return head.slice(skip, skip + limit);
     return mergeSorted(head, rest.sort(compare), compare).slice(skip, skip + limit);
   }
-  for (let i = 0; i < ordered.length; i++) if (!orderedFilter || orderedFilter(ordered[i])) rest.push(ordered[i]);
+  for (let i = start; i < ordered.length; i++) if (!orderedFilter || orderedFilter(ordered[i])) rest.push(ordered[i]);
   return rest.sort(compare).slice(skip, skip + limit);
 }
 

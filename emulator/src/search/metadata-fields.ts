@@ -107,7 +107,16 @@ function compileGeneric(c: Clause, ctx: CompileContext, get: Get): Predicate {
       };
     case 'eq': {
       const probes = c.literals.map((l) => probe(l, c.field, ctx.now));
-      return (t) => some(get(t), (v) => probes.some((p) => equals(v, p)));
+      if (probes.length === 1) {
+        // One value (`=`): no closure per record, which a scan of a million files feels.
+        const only = probes[0];
+        return (t) => {
+          const v = get(t);
+          return Array.isArray(v) ? v.some((x) => equals(x, only)) : equals(v, only);
+        };
+      }
+      const any = (v: unknown) => probes.some((p) => equals(v, p));
+      return (t) => some(get(t), any);
     }
     case 'prefix': {
       const prefix = c.literals[0].raw;

@@ -55,6 +55,16 @@ describe('a bulk-seeded library', () => {
     expect(await names(`searchQuery=${encodeURIComponent('tags IN ["odd"]')}&skip=1000&limit=2`)).toEqual(['p-2001.png', 'p-2003.png']);
   });
 
+  it('starts a "created after" search at the first file that can match, with the same answers', async () => {
+    const q = (text: string, extra = '') => names(`searchQuery=${encodeURIComponent(text)}${extra}`);
+    expect(await q('createdAt > "2026-01-01T00:45:00.000Z"', '&limit=3')).toEqual(['p-2701.png', 'p-2702.png', 'p-2703.png']);
+    expect(await q('createdAt >= "2026-01-01T00:45:00.000Z"', '&limit=2')).toEqual(['p-2700.png', 'p-2701.png']);
+    expect(await q('createdAt >= "2026-01-01T00:45:00.000Z" AND tags IN ["odd"] AND createdAt > "2026-01-01T00:10:00.000Z"', '&skip=1&limit=2')).toEqual(['p-2703.png', 'p-2705.png']);
+    expect(await q('createdAt > "2026-01-01T00:45:00.000Z" OR name = "p-3.png"', '&limit=2')).toEqual(['p-3.png', 'p-2701.png']);
+    expect(await q('createdAt > "2026-01-01T00:45:00.000Z"', '&sort=DESC_CREATED&limit=1')).toEqual([`p-${TOTAL - 1}.png`]);
+    expect(await q('createdAt > "2030-01-01T00:00:00.000Z"')).toEqual([]);
+  });
+
   it('sees an upload and a delete in the very next listing', async () => {
     const data = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#aa0000' } }).png().toBuffer();
     const up = await emu.sdk.files.upload({ file: await toFile(data, 'late.png'), fileName: 'late.png', folder: '/seed', useUniqueFileName: false });
