@@ -17,8 +17,8 @@ export interface ProbeOptions {
   accept?: string;
   /**
    * A video or stream URL: ImageKit answers 302 to the original while a video transformation is being
-   * prepared, so a redirect is asked again (the server holds each request a while) until the render is
-   * ready or the time is up, instead of measuring the original.
+   * prepared (and a stream still being packaged may answer 503 with Retry-After), so those are asked again
+   * until the render is ready or the time is up, instead of measuring the original or failing.
    */
   media?: boolean;
   /** The call's cancel signal: a preview superseded by the next slider change stops its request. */
@@ -87,9 +87,13 @@ async function fetchReady(url: string, options: ProbeOptions, signal: AbortSigna
   if (!options.media) return doFetch(url, { headers, redirect: 'follow', signal });
   for (;;) {
     const response = await doFetch(url, { headers, redirect: 'manual', signal });
-    if (response.status < 300 || response.status >= 400) return response;
+    const redirected = response.status >= 300 && response.status < 400;
+    // A stream still being packaged is answered 503 with Retry-After (the emulator's EPENDING).
+    const retryHeader = response.status === 503 ? response.headers.get('retry-after') : null;
+    const retryAfter = retryHeader !== null && /^\d{1,4}$/.test(retryHeader.trim()) ? Number(retryHeader) : NaN;
+    if (!redirected && Number.isNaN(retryAfter)) return response;
     await response.arrayBuffer().catch(() => undefined);
-    await sleep(1000, signal);
+    await sleep(redirected ? 1000 : Math.min(5, Math.max(1, retryAfter)) * 1000, signal);
   }
 }
 

@@ -84,6 +84,15 @@ describe('preview probe of videos', () => {
     expect(probe.width).toBeUndefined();
   });
 
+  it('waits out a stream still being packaged (503 with Retry-After), but not a plain 503', async () => {
+    let calls = 0;
+    const pending = (async () => (++calls === 1 ? respond(503, '{}', { 'retry-after': '1', 'ik-error': 'EPENDING - being prepared' }) : respond(200, '#EXTM3U\n', { 'content-type': 'application/vnd.apple.mpegurl' }))) as unknown as typeof fetch;
+    expect(await probeUrl(`${ENDPOINT}/a.mp4/ik-master.m3u8?tr=sr-240`, { fetch: pending, media: true })).toMatchObject({ ok: true, format: 'hls', renditions: [] });
+    expect(calls).toBe(2);
+    const down = (async () => respond(503, 'down', {})) as unknown as typeof fetch;
+    expect(await probeUrl(`${ENDPOINT}/a.mp4`, { fetch: down, media: true })).toMatchObject({ ok: false, status: 503, error: 'down' });
+  });
+
   it('reads a manifest answer into its renditions', async () => {
     const fakeFetch = (async () => respond(200, '#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=1,RESOLUTION=426x240\nv0.m3u8\n', { 'content-type': 'application/vnd.apple.mpegurl' })) as unknown as typeof fetch;
     const probe = await probeUrl(`${ENDPOINT}/a.mp4/ik-master.m3u8?tr=sr-240`, { fetch: fakeFetch, media: true });

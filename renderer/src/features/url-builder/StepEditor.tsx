@@ -1,4 +1,4 @@
-import type { ChangeEvent } from 'react';
+import { Fragment, type ChangeEvent } from 'react';
 import type { UrlProblem } from '../../../../shared/domain/urls';
 import { MAX_LAYER_DEPTH } from '../../../../shared/transformations/index';
 import type { LayerContext } from '../../../../shared/url/transformation-keys';
@@ -65,17 +65,20 @@ export function StepEditor({ step, label, context, depth, first, last, problems,
             <h4>{GROUP_LABELS[group]}</h4>
             {inGroup.map((option) => {
               const field = fields.find((f) => f.option === option) ?? fieldForOption(option, context)!;
+              const dropped = !context && scope.dropped?.keys.has(field.key);
               return (
-                <ParamField
-                  key={option}
-                  field={field}
-                  value={step[option]}
-                  scope={label}
-                  namedOptions={named.data?.items}
-                  error={checkField(field, step[option], !!context) ?? problemFor(field.key)}
-                  onChange={(value) => onChange(setOption(step, option, value))}
-                  onRemove={() => onChange(removeOption(step, option))}
-                />
+                <Fragment key={option}>
+                  <ParamField
+                    field={field}
+                    value={step[option]}
+                    scope={label}
+                    namedOptions={named.data?.items}
+                    error={checkField(field, step[option], !!context) ?? problemFor(field.key)}
+                    onChange={(value) => onChange(setOption(step, option, value))}
+                    onRemove={() => onChange(removeOption(step, option))}
+                  />
+                  {dropped && <p className="ub-note">{scope.dropped?.why}</p>}
+                </Fragment>
               );
             })}
           </div>

@@ -13,12 +13,18 @@ export interface FieldScope {
   formatValues?: readonly string[];
   /** Layers sit on a video: show when they appear (lso, leo, ldu). */
   layerTiming: boolean;
+  /** Keys this output leaves out of its URL even when the chain has them, and why. */
+  dropped?: { keys: ReadonlySet<string>; why: string };
 }
 
 export function fieldScopeFor(mode: BuilderMode, protocol: 'hls' | 'dash' = 'hls'): FieldScope {
   if (mode === 'video') return { allowed: OUTPUT_KEYS.video, formatValues: VIDEO_FORMATS, layerTiming: true };
   if (mode === 'thumbnail') return { allowed: OUTPUT_KEYS.thumbnail, layerTiming: false };
-  if (mode === 'stream') return { allowed: OUTPUT_KEYS[protocol], layerTiming: true };
+  if (mode === 'stream') {
+    // The stream's chain is the video's own (shared/transformations/video-urls streamSteps) minus these.
+    const dropped = { keys: new Set(['f', 'vc', 'ac', 'q']), why: 'Left out of the stream: it encodes every rendition as H.264 with AAC.' };
+    return { allowed: OUTPUT_KEYS[protocol], layerTiming: true, dropped };
+  }
   return { layerTiming: false };
 }
 
