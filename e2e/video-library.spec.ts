@@ -82,9 +82,9 @@ test('upload a clip, see its thumbnail and duration, play and seek it in Details
   await expectLoaded(thumb);
   await expect(tile.getByTitle('Video, 4 seconds')).toHaveText('0:04');
 
-  // The list view names the duration with the type.
+  // The list view's Type column gives a video's duration (and, to screen readers, its type).
   await page.getByRole('toolbar', { name: 'View' }).getByRole('button', { name: 'List' }).click();
-  await expect(b.files.getByRole('row', { name: /clip\.mp4/ }).getByRole('gridcell').nth(1)).toHaveText('MP40:04');
+  await expect(b.files.getByRole('row', { name: /clip\.mp4/ }).getByRole('gridcell').nth(1)).toHaveText('MP4 video, 0:04');
   await page.getByRole('toolbar', { name: 'View' }).getByRole('button', { name: 'Grid' }).click();
 
   // Details: the probed fields in words, and a player that plays and seeks.

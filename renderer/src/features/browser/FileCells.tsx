@@ -127,14 +127,17 @@ export const FileRow = memo(function FileRow({ file, index, focused, events }: C
         <span className="col-text">{file.name}</span>
         {file.isPrivateFile && <Lock className="row-flag" aria-label="Private" />}
       </div>
-      <div role="gridcell" className="col col-type" title={file.mime ?? file.fileType}>
-        {typeBadge(file.name)}
+      <div role="gridcell" className="col col-type" title={isVideo(file) && file.duration ? `${typeBadge(file.name)} video, ${formatDuration(file.duration)} (${file.mime ?? file.fileType})` : (file.mime ?? file.fileType)}>
         {isVideo(file) && file.duration ? (
-          <span className="col-duration" title={`Duration ${durationWords(file.duration)}`}>
+          // The column is narrow: a video shows a film icon and its duration; the type is in the name and the title.
+          <span className="col-duration">
             <Film aria-hidden="true" />
+            <span className="visually-hidden">{typeBadge(file.name)} video, </span>
             <time dateTime={`PT${Math.round(file.duration)}S`}>{formatDuration(file.duration)}</time>
           </span>
-        ) : null}
+        ) : (
+          typeBadge(file.name)
+        )}
       </div>
       <div role="gridcell" className="col col-size">
         {formatBytes(file.size)}
