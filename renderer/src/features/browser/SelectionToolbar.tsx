@@ -8,12 +8,15 @@ import { emptySelection } from '../../ui/selection';
 import { openInBuilder } from './action-lists';
 import { formatBytes } from './format';
 import { useFileActions } from './use-file-actions';
+import { useProfiles } from '../../api/profiles';
 
 /** Appears with a selection: what can be done with the selected files, where the eye already is. */
 export function SelectionToolbar() {
   const selectedFiles = useBrowserStore((s) => s.selectedFiles);
   const setSelection = useBrowserStore((s) => s.setSelection);
   const actions = useFileActions();
+  // Profile transfers need a second profile; without one the toolbar stays as it was.
+  const otherProfiles = (useProfiles().data?.length ?? 0) > 1;
   if (selectedFiles.length === 0) return null;
   const one = selectedFiles.length === 1 ? selectedFiles[0] : undefined;
   const total = selectedFiles.reduce((sum, f) => sum + f.size, 0);
@@ -28,19 +31,21 @@ export function SelectionToolbar() {
       <IconButton size="sm" label={one ? 'Copy URL' : 'Copy URLs'} shortcut="Mod+C" onClick={() => void actions.copyUrls(selectedFiles)}>
         <ClipboardCopy />
       </IconButton>
-      <ActionMenu
-        label="Other profile"
-        align="start"
-        actions={[
-          { id: 'copy-to-profile', label: 'Copy to profile…', icon: <Send />, run: () => askFilesTransfer('copy', selectedFiles) },
-          { id: 'move-to-profile', label: 'Move to profile…', icon: <ArrowRightLeft />, run: () => askFilesTransfer('move', selectedFiles) },
-        ]}
-        trigger={
-          <IconButton size="sm" label="To another profile" tooltip="Copy or move to another profile…">
-            <Send />
-          </IconButton>
-        }
-      />
+      {otherProfiles && (
+        <ActionMenu
+          label="Other profile"
+          align="start"
+          actions={[
+            { id: 'copy-to-profile', label: 'Copy to profile…', icon: <Send />, run: () => askFilesTransfer('copy', selectedFiles) },
+            { id: 'move-to-profile', label: 'Move to profile…', icon: <ArrowRightLeft />, run: () => askFilesTransfer('move', selectedFiles) },
+          ]}
+          trigger={
+            <IconButton size="sm" label="To another profile" tooltip="Copy or move to another profile…">
+              <Send />
+            </IconButton>
+          }
+        />
+      )}
       <span className="toolbar-divider" aria-hidden="true" />
       <Button size="sm" variant="quiet" icon={<Pencil />} disabled={!one} title="Rename (F2)" onClick={() => one && actions.rename(one)}>
         Rename…

@@ -4,7 +4,7 @@ import { useTransferIntent } from '../../ui/transfer-intent';
 import { TransfersRegion } from './TransfersRegion';
 import './transfers.css';
 
-// The dialog (target, options, the dry-run plan) loads when "Copy/Move to profile…" is first chosen.
+// The dialog (options, plan table) loads the first time a transfer is asked for, not with the window.
 const TransferDialog = lazy(() => import('./TransferDialog').then((m) => ({ default: m.TransferDialog })));
 
 /** Always mounted in the frame: the transfer pushes, the "Copy/Move to profile…" dialog when asked, and the Transfers drawer. */
@@ -16,13 +16,7 @@ export function TransfersOverlay() {
     <>
       <TransfersRegion />
       {intent && (
-        <Suspense
-          fallback={
-            <span className="visually-hidden" role="status">
-              Loading the transfer dialog…
-            </span>
-          }
-        >
+        <Suspense fallback={null}>
           <TransferDialog key={`${intent.mode}:${intent.sourcePaths.join('|')}`} intent={intent} onClose={clear} />
         </Suspense>
       )}
