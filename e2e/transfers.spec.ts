@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import ImageKit, { toFile } from '@imagekit/nodejs';
 import sharp from 'sharp';
 import type { Page } from '@playwright/test';
@@ -27,6 +28,20 @@ async function addStudio(app: AppPage, account: Emulator) {
   await expect(app.profile('Local library')).toHaveAttribute('aria-current', 'true');
 }
 
+/** Serious and critical axe findings (WCAG 2 A/AA) inside `selector`, in light and dark. */
+async function axeFindings(page: Page, selector: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).include(selector).analyze();
+    for (const v of result.violations) {
+      if (v.impact === 'serious' || v.impact === 'critical') found.push(`${colorScheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  return found;
+}
+
 const ui = (page: Page) => ({
   tree: page.getByRole('tree', { name: 'Folders' }),
   files: page.getByRole('grid', { name: 'Files' }),
@@ -39,6 +54,8 @@ const ui = (page: Page) => ({
 });
 
 test('copy a folder with tags and custom metadata to an ImageKit account: review the plan, decide a conflict, verify, see it there', async ({ page, webHost, account, secrets }) => {
+  // Two hosts, four axe scans and a verified transfer: more than the default minute on a loaded machine.
+  test.setTimeout(240_000);
   secrets.push(account.privateKey);
   const lib = localLibrarySdk(webHost);
   const studio = accountSdk(account);
@@ -83,6 +100,7 @@ test('copy a folder with tags and custom metadata to an ImageKit account: review
   await expect(start).toBeDisabled();
   await expect(dialog.getByText('Choose for 1 conflicting file first.')).toBeVisible();
   expect(await studio.assets.list({ path: '/shoot' })).toHaveLength(1);
+  expect(await axeFindings(page, '[role="dialog"]')).toEqual([]);
   await row('b.png').getByRole('combobox', { name: 'Choice for b.png' }).selectOption('keep-both');
   await start.click();
   await expect(dialog).toBeHidden();
@@ -91,6 +109,7 @@ test('copy a folder with tags and custom metadata to an ImageKit account: review
   await expect(job.getByRole('status')).toHaveText('Verified: 3 of 3 files match the source (checksums and fields).', { timeout: 30_000 });
   await expect(job).toContainText('Done');
   await expect(job).toContainText('3 of 3 files');
+  expect(await axeFindings(page, 'section[aria-label="Transfers"]')).toEqual([]);
 
   const download = page.waitForEvent('download');
   await job.getByRole('button', { name: 'Save report' }).click();
