@@ -1,13 +1,20 @@
 import { availableParallelism } from 'node:os';
 import sharp from 'sharp';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { RenderPool } from '../../src/delivery/pool.js';
 import { withEmulator } from '../helpers/emulator.js';
 import { get, uploadImage } from './http-helpers.js';
 import { at, near, solid } from './pixels.js';
 
 describe('delivery errors, versions, default images and load', () => {
+  // The load test counts every render the pool runs: no background thumbnails of the uploads here.
+  beforeAll(() => {
+    process.env.IK_EMULATOR_PREWARM = 'off';
+  });
   const emu = withEmulator();
+  beforeAll(() => {
+    delete process.env.IK_EMULATOR_PREWARM;
+  });
 
   it('a missing file is a 404 with the ik-error header', async () => {
     const r = await get(`${emu.current.urlEndpoint}/nope/missing.jpg`);
