@@ -134,6 +134,19 @@ test('upload a clip, see its thumbnail and duration, play and seek it in Details
   await picker.getByRole('button', { name: 'Copy thumbnail URL' }).click();
   await expect(page.getByRole('status', { name: 'Last action' })).toContainText('Copied the thumbnail URL.');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/clip\.mp4\/ik-thumbnail\.jpg\?(updatedAt=\d+&)?tr=so-3$/);
+
+  // Metadata tools: the Metadata API's video fields, in words.
+  await page.getByRole('tablist', { name: 'Views' }).getByRole('tab', { name: 'Metadata tools' }).click();
+  const form = page.getByRole('form', { name: 'File metadata' });
+  await form.getByLabel('File path').fill('/clip.mp4');
+  await form.getByRole('button', { name: 'Show metadata' }).click();
+  const table = page.getByRole('table', { name: 'Metadata of /clip.mp4' });
+  const cell = (name: string) => table.getByRole('row', { name: new RegExp(`^${name}\\b`) }).getByRole('cell');
+  await expect(cell('Dimensions')).toHaveText('640 × 360');
+  await expect(cell('Duration')).toHaveText(/^0:04 \(4(\.\d+)? s\)$/);
+  await expect(cell('Video codec')).toHaveText('H.264 (AVC) (h264)');
+  await expect(cell('Audio codec')).toHaveText('AAC (aac)');
+  await expect(cell('Bit rate')).toHaveText(/^\d+(\.\d+)? (kbps|Mbps) \(/);
 });
 
 test('a private clip shows a signed thumbnail and plays through a signed URL', async ({ page, webHost }) => {

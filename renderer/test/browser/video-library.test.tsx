@@ -1,16 +1,20 @@
 import '@testing-library/jest-dom/vitest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { createQueryClient } from '../../src/app/query-client';
 import { setBridgeForTests } from '../../src/api/transport';
 import { FileTile, type ItemEvents } from '../../src/features/browser/FileCells';
 import { DetailsPanel } from '../../src/features/browser/DetailsPanel';
+import { PreviewDialog } from '../../src/features/browser/FileDialogs';
 import { POSTER_SETTLE_MS } from '../../src/features/browser/PosterPicker';
 import { useBrowserStore } from '../../src/ui/browser-store';
 import type { FileSummary } from '../../../shared/domain/library';
 import { createLibraryHost, summary, type LibraryHost } from './library-host';
+
+// findBy* waits 1 s by default: too short on a loaded machine (details, then signing, then the player).
+configure({ asyncUtilTimeout: 8_000 });
 
 let host: LibraryHost;
 
@@ -68,7 +72,7 @@ afterEach(() => {
   expect(host.problems).toEqual([]);
 });
 
-describe('videos in the library', () => {
+describe('videos in the library', { timeout: 30_000 }, () => {
   it('shows a video tile with its ik-thumbnail.jpg frame, a duration badge, and a private one signed', async () => {
     renderWithHost(<Tiles />);
     expect((await tileImage('clip.mp4')).getAttribute('src')).toMatch(/\/clip\.mp4\/ik-thumbnail\.jpg\?tr=w-\d+,h-\d+,c-at_max$/);
@@ -111,6 +115,15 @@ describe('videos in the library', () => {
     await waitFor(() => expect(within(picker).getByLabelText('Thumbnail URL')).toHaveValue(`${files[1]!.url}/ik-thumbnail.jpg?tr=so-2&ik-t=9999&ik-s=signed`));
     await waitFor(() => expect(player.getAttribute('poster')).toMatch(/ik-thumbnail\.jpg\?tr=so-2,/));
     expect(signedPaths()).toContainEqual({ filePath: '/secret.mp4/ik-thumbnail.jpg', transformation: 'so-2' });
+  });
+
+  it('plays a video in the preview dialog instead of saying there is no preview', async () => {
+    renderWithHost(<PreviewDialog file={files[1]!} />);
+    const dialog = screen.getByRole('dialog', { name: 'secret.mp4' });
+    const player = (await within(dialog).findByLabelText('Player for secret.mp4')) as HTMLVideoElement;
+    expect(player.getAttribute('src')).toMatch(/\/secret\.mp4\?tr=&ik-t=9999&ik-s=signed$/);
+    expect(within(dialog).queryByText('No preview for this file.')).toBeNull();
+    expect(dialog).toHaveTextContent('640 × 360 · 0:04');
   });
 
   it('moves the slider in tenths within the clip and never past its end', async () => {

@@ -7,6 +7,8 @@ import { useDialogStore } from './dialog-store';
 import { FolderPicker } from './FolderPicker';
 import { formatBytes } from './format';
 import { usePreviewSrc } from './use-preview-src';
+import { VideoPlayer } from './VideoPlayer';
+import { formatDuration, isVideoFile } from '../../../../shared/video/video-facts';
 
 function DialogFrame({ title, children, size }: { title: string; children: ReactNode; size?: 'sm' | 'md' | 'lg' }) {
   const close = useDialogStore((s) => s.close);
@@ -18,7 +20,8 @@ function DialogFrame({ title, children, size }: { title: string; children: React
 }
 
 function PreviewImage({ file }: { file: FileSummary }) {
-  const { src, signingFailed } = usePreviewSrc(file, 480);
+  const { src, signingFailed } = usePreviewSrc(file, 480, file.fileType === 'image');
+  if (isVideoFile(file) && file.url) return <VideoPlayer file={file} frameAt="" large />;
   if (file.fileType !== 'image' || signingFailed) return <p>No preview for this file.</p>;
   if (!src) return <p role="status">Loading the preview…</p>;
   return <img className="preview-image" src={src} alt={`Preview of ${file.name}`} />;
@@ -31,6 +34,7 @@ export function PreviewDialog({ file }: { file: FileSummary }) {
       <p className="muted">
         {file.filePath} · {formatBytes(file.size)}
         {file.width && file.height ? ` · ${file.width} × ${file.height}` : ''}
+        {file.duration ? ` · ${formatDuration(file.duration)}` : ''}
       </p>
     </DialogFrame>
   );

@@ -15,16 +15,28 @@ export function useVideoSrc(file: Pick<FileDetails, 'url' | 'filePath' | 'isPriv
   return { src: signed.data, signingFailed: signed.isError };
 }
 
+/** What the player needs of a file: the Details object and the grid's row both have it. */
+interface PlayableFile {
+  name: string;
+  url: string;
+  filePath: string;
+  fileType: string;
+  mime?: string | null;
+  isPrivateFile?: boolean | null;
+}
+
 interface VideoPlayerProps {
-  file: FileDetails;
+  file: PlayableFile;
   /** The `so-` of the chosen poster frame ('' = the first frame). */
   frameAt: string;
+  /** The preview dialog's bigger player (the Details panel's is capped at 300 px high). */
+  large?: boolean;
 }
 
 /** The Details panel's player: native controls, metadata only until played, the chosen frame as poster. */
-export const VideoPlayer = forwardRef<HTMLVideoElement, VideoPlayerProps>(function VideoPlayer({ file, frameAt }, ref) {
+export const VideoPlayer = forwardRef<HTMLVideoElement, VideoPlayerProps>(function VideoPlayer({ file, frameAt, large = false }, ref) {
   const { src, signingFailed } = useVideoSrc(file);
-  const poster = usePreviewSrc(file, 320, true, frameAt);
+  const poster = usePreviewSrc(file, large ? 960 : 320, true, frameAt);
   if (signingFailed) return <p className="details-preview details-preview-none">Private video: could not sign a URL to play it. Check the profile’s private key in Settings.</p>;
   if (!src)
     return (
@@ -33,7 +45,7 @@ export const VideoPlayer = forwardRef<HTMLVideoElement, VideoPlayerProps>(functi
       </p>
     );
   return (
-    <div className="details-preview details-video">
+    <div className={`details-preview details-video${large ? ' preview-video' : ''}`}>
       <video
         ref={ref}
         key={src}
