@@ -5,8 +5,9 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { toFile } from '@imagekit/nodejs';
-import type { Locator } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { localSdk, openBuilder, type Builder } from './support/builder-page';
 import { requireMediaTools } from '../emulator/src/video/ffmpeg-locator';
@@ -36,6 +37,12 @@ async function fill(scope: Locator, label: string, value: string): Promise<void>
   await scope.getByLabel(label, { exact: true }).fill(value);
 }
 
+/** Serious and critical axe findings (WCAG 2 A/AA) inside the builder as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).include('.url-builder').analyze();
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 /** Waits until the preview player shows `url` and has decoded its current frame; returns what it reports. */
 async function playerState(builder: Builder, url: string) {
   const video = builder.preview.getByLabel('Preview video');
@@ -46,7 +53,7 @@ async function playerState(builder: Builder, url: string) {
 }
 
 test('builds a trimmed 480p WebM with a timed text layer, previews it, and streams it as HLS', async ({ page, webHost }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const builder = await openBuilder(page, webHost);
   const { sdk, endpoint } = localSdk(webHost);
   const clip = await makeClip();
@@ -93,6 +100,7 @@ test('builds a trimmed 480p WebM with a timed text layer, previews it, and strea
   await expect(builder.details).toContainText('WEBM');
   const html = builder.region.getByRole('textbox', { name: 'HTML', exact: true });
   await expect(html).toHaveValue(new RegExp(`^<video src="${endpoint.replace(/[.]/g, '\\.')}/tr:h-480[^"]*" poster="[^"]*ik-thumbnail\\.jpg" controls`));
+  expect(await seriousViolations(page)).toEqual([]);
 
   // Adaptive stream with two renditions: the manifest lists exactly those.
   await builder.region.getByRole('radio', { name: 'Adaptive stream' }).click();
@@ -108,6 +116,7 @@ test('builds a trimmed 480p WebM with a timed text layer, previews it, and strea
   const listed = builder.preview.getByRole('list', { name: 'Renditions in the manifest' });
   await expect(listed.getByRole('listitem')).toHaveText([/^240p · 42\d × 240/, /^480p · 85[2-4] × 480/], { timeout: 90_000 });
   await expect(builder.region.getByRole('textbox', { name: 'Player snippet' })).toHaveValue(/hls\.js@1[\s\S]*ik-master\.m3u8\?tr=/);
+  expect(await seriousViolations(page)).toEqual([]);
 
   const manifest = await page.request.get(hlsUrl);
   expect(manifest.status()).toBe(200);
