@@ -1,6 +1,6 @@
 import '@testing-library/jest-dom/vitest';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { createQueryClient } from '../../src/app/query-client';
@@ -10,6 +10,9 @@ import { DetailsPanel } from '../../src/features/browser/DetailsPanel';
 import { PreviewDialog } from '../../src/features/browser/FileDialogs';
 import { useBrowserStore } from '../../src/ui/browser-store';
 import { createLibraryHost, summary, type LibraryHost } from './library-host';
+
+// waitFor gives up after 1 s by default: a tile settles, then signs in a batch, which takes longer on a loaded CI machine.
+configure({ asyncUtilTimeout: 5_000 });
 
 let host: LibraryHost;
 
