@@ -25,6 +25,19 @@ export default defineConfig({
     // to fetch (it refuses .map files too). `vite dev` still maps sources while developing.
     sourcemap: false,
     target: 'es2022',
+    rolldownOptions: {
+      output: {
+        // React's runtime (react-dom is ~200 kB minified) and zod (the contract's schemas, ~90 kB) in
+        // chunks of their own: they change only on an upgrade, and the app's entry chunk stays under
+        // the 500 kB chunk limit (bench/bundle.ts). Tabs other than the Library split off by import().
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            { name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]/ },
+          ],
+        },
+      },
+    },
   },
   server: { host: '127.0.0.1' },
 });
