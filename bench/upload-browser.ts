@@ -1,0 +1,145 @@
+/**
+ * Browser-mode upload throughput (not a test): N × S files (default 500 × 1 MiB) picked in the real page in
+ * Chromium and uploaded through the web host (bytes over HTTP PUT to its staging, then its queue), beside the
+ * same files given to the desktop path's queue (UploadQueue reading them from disk, as the Electron app does),
+ * at the same concurrency, against the same ImageKit stand-in (the emulator, own process) through the same
+ * metering proxy. Two rounds in alternating order, half the files each, so neither side gains from going first.
+ * Target: browser ≥ 0.8 × desktop path.
+ * Run: npx tsx bench/upload-browser.ts [--files 500] [--size-mb 1] [--concurrency 4]
+ */
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import ImageKit from '@imagekit/nodejs';
+import { chromium, type Page } from '@playwright/test';
+import { chromiumExecutable } from '../e2e/support/chromium.js';
+import { UploadQueue } from '../electron/services/upload-queue/upload-queue.js';
+import { startUploadRig, type UploadBenchRig } from './support/upload-kit.js';
+import { printBenchSummary, round, type BenchFigure } from './report.js';
+
+const { values: args } = parseArgs({ options: { files: { type: 'string', default: '500' }, 'size-mb': { type: 'string', default: '1' }, concurrency: { type: 'string', default: '4' } } });
+const FILES = Number(args.files);
+const SIZE = Math.round(Number(args['size-mb']) * 1024 * 1024);
+const CONCURRENCY = Number(args.concurrency);
+const mb = (bytes: number) => bytes / 1024 / 1024;
+
+async function makeFiles(dir: string, from: number, count: number): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  const paths: string[] = [];
+  for (let i = from; i < from + count; i++) {
+    const bytes = Buffer.alloc(SIZE, i % 251);
+    bytes.writeUInt32BE(i, 0);
+    const file = path.join(dir, `f${String(i).padStart(4, '0')}.bin`);
+    await writeFile(file, bytes);
+    paths.push(file);
+  }
+  return paths;
+}
+
+/** The page picks the files and presses Upload; done when the stand-in has stored every one. */
+async function browserRound(page: Page, rig: UploadBenchRig, files: string[], folder: string): Promise<number> {
+  const region = page.getByRole('region', { name: 'Uploads' });
+  const chooser = page.waitForEvent('filechooser');
+  await region.getByRole('button', { name: 'Upload', exact: true }).click();
+  await (await chooser).setFiles(files);
+  const dialog = page.getByRole('dialog', { name: /^Upload/ });
+  await dialog.getByLabel('Folder', { exact: true }).fill(folder);
+  rig.proxy.reset();
+  const t0 = performance.now();
+  let lastPut = 0;
+  let puts = 0;
+  const onPut = (r: { url(): string }) => {
+    if (!r.url().includes('/uploads/stage')) return;
+    puts += 1;
+    lastPut = performance.now() - t0;
+  };
+  // 'response', not 'requestfinished': Chromium reports no finish for a request whose body is a streamed File.
+  page.on('response', onPut);
+  await dialog.getByRole('button', { name: 'Upload', exact: true }).click();
+  await Promise.race([
+    rig.proxy.whenUploadsDone(files.length),
+    new Promise((_, reject) =>
+      setTimeout(async () => {
+        const list = await rig.client.call<{ items: { state: string; errorMessage: string | null }[] }>('uploads.list', {}).catch(() => ({ items: [] }));
+        const states = list.items.reduce<Record<string, number>>((acc, it) => ({ ...acc, [it.state]: (acc[it.state] ?? 0) + 1 }), {});
+        reject(new Error(`the page's uploads did not finish in 5 min: ${rig.proxy.uploadsDone()} stored; items ${JSON.stringify(states)}; ${list.items.find((i) => i.errorMessage)?.errorMessage ?? ''}`));
+      }, 300_000),
+    ),
+  ]);
+  page.off('response', onPut);
+  const ms = performance.now() - t0;
+  console.log(`  browser round: ${files.length} files; the page's last of ${puts} PUTs done at ${(lastPut / 1000).toFixed(2)} s, all stored at ${(ms / 1000).toFixed(2)} s`);
+  return ms;
+}
+
+/** The desktop path: the queue reads the same files from disk. */
+async function desktopRound(rig: UploadBenchRig, dir: string, db: string, folder: string, count: number): Promise<number> {
+  const sdk = new ImageKit({ privateKey: rig.emulator.privateKey, baseURL: rig.proxy.origin, maxRetries: 0 });
+  const queue = new UploadQueue(sdk, db, { concurrency: CONCURRENCY });
+  queue.start();
+  rig.proxy.reset();
+  const t0 = performance.now();
+  const { batchId } = await queue.add({ sources: [{ kind: 'path', path: dir }], targetFolder: folder });
+  await queue.whenIdle();
+  const ms = performance.now() - t0;
+  const failed = queue.items({ batchId }).filter((i) => i.state !== 'done');
+  await queue.close();
+  if (failed.length) throw new Error(`${failed.length} desktop-path items did not finish: ${failed[0]!.errorMessage}`);
+  if (rig.proxy.uploadsDone() !== count) throw new Error(`the proxy saw ${rig.proxy.uploadsDone()} uploads, not ${count}`);
+  return ms;
+}
+
+async function main(): Promise<void> {
+  const work = await mkdtemp(path.join(os.tmpdir(), 'bench-upload-browser-'));
+  const rig = await startUploadRig();
+  const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'] });
+  let figures: BenchFigure[] = [];
+  try {
+    await rig.client.call('uploads.setConcurrency', { concurrency: CONCURRENCY });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.addInitScript({ content: 'window.__name = (f) => f;' });
+    await page.goto(rig.host.url);
+    await page.locator('[data-app-state="loaded"]').waitFor();
+    console.log(`batch: ${FILES} × ${mb(SIZE).toFixed(1)} MiB, concurrency ${CONCURRENCY}, two alternating rounds`);
+
+    const half = Math.ceil(FILES / 2);
+    let browserMs = 0;
+    let desktopMs = 0;
+    for (const [round, [from, count]] of [[0, half], [half, FILES - half]].entries()) {
+      const dir = path.join(work, `round${round}`);
+      const files = await makeFiles(dir, from, count);
+      const runBrowser = async () => (browserMs += await browserRound(page, rig, files, `/throughput/browser/r${round}`));
+      const runDesktop = async () => (desktopMs += await desktopRound(rig, dir, path.join(work, `q${round}.db`), `/throughput/desktop/r${round}`, count));
+      if (round % 2 === 0) await runDesktop().then(runBrowser);
+      else await runBrowser().then(runDesktop);
+      await rig.client.call('uploads.clearFinished', {});
+      await rm(dir, { recursive: true, force: true });
+    }
+    const bytes = FILES * SIZE;
+    const browserRate = mb(bytes) / (browserMs / 1000);
+    const desktopRate = mb(bytes) / (desktopMs / 1000);
+    console.log(`browser page (HTTP to the host, then its queue): ${(browserMs / 1000).toFixed(2)} s, ${browserRate.toFixed(1)} MB/s`);
+    console.log(`desktop path (queue reads the files from disk): ${(desktopMs / 1000).toFixed(2)} s, ${desktopRate.toFixed(1)} MB/s`);
+    console.log(`ratio browser/desktop: ${(browserRate / desktopRate).toFixed(3)} (target ≥ 0.8); load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    figures = [
+      {
+        name: `${FILES} × ${mb(SIZE).toFixed(1)} MB through the real page in Chromium (HTTP to the web host), concurrency ${CONCURRENCY}`,
+        value: round(browserRate, 1),
+        unit: 'MB/s',
+        peer: { name: 'desktop-path queue, same files and concurrency', value: round(desktopRate, 1), unit: 'MB/s' },
+        ratio: round(browserRate / desktopRate, 3),
+        ratioOf: 'browser / desktop-path throughput',
+        target: 'ratio ≥ 0.8',
+        met: browserRate / desktopRate >= 0.8,
+      },
+    ];
+  } finally {
+    await browser.close();
+    await rig.stop();
+    await rm(work, { recursive: true, force: true });
+  }
+  printBenchSummary({ suite: 'upload-browser', figures });
+}
+
+await main();
