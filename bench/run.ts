@@ -28,6 +28,8 @@ const QUICK_ARGS: Record<string, string[]> = {
   upload: ['--files', '100', '--big-mb', '256'],
   browser: ['--files', '20000'],
   transfer: ['--files', '100', '--size-mb', '0.25'],
+  million: ['--library', '100000'],
+  'fresh-thumbnails': ['--files', '30', '--rounds', '1'],
 };
 
 async function suites(only: string[] | undefined): Promise<string[]> {
