@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 
 const run = promisify(execFile);
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = path.join(repoRoot, 'node_modules', '.bin', 'electronegativity');
+const CLI = path.join(repoRoot, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js');
+/** Gives the CLI the commander major it was written for (see the file). */
+const COMMANDER_SHIM = path.join(repoRoot, 'security', 'electronegativity-commander.cjs');
 
 /** One Electronegativity result, from its SARIF output. `file` is relative to the scanned root; '' for global checks. */
 export interface Finding {
@@ -57,7 +59,7 @@ export function parseSarif(text: string): Finding[] {
  */
 export async function scan(input: string, sarifFile: string, electronVersion: string): Promise<ScanResult> {
   const args = ['-i', input, '-r', '-x', 'AvailableSecurityFixesGlobalCheck', '-e', electronVersion, '-o', sarifFile];
-  const { stdout, stderr } = await run(CLI, args, { cwd: input, timeout: 120_000, maxBuffer: 32 * 1024 * 1024, env: { ...process.env, FORCE_COLOR: '0' } });
+  const { stdout, stderr } = await run(process.execPath, ['-r', COMMANDER_SHIM, CLI, ...args], { cwd: input, timeout: 120_000, maxBuffer: 32 * 1024 * 1024, env: { ...process.env, FORCE_COLOR: '0' } });
   const parseErrors = [...`${stdout}\n${stderr}`.matchAll(/Error parsing (.+)/g)].map((m) => m[1].trim());
   return { findings: parseSarif(await readFile(sarifFile, 'utf8')), parseErrors };
 }
