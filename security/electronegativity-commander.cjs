@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- a preload given to `node -r` is CommonJS and can only require */
 // Preloaded into the Electronegativity CLI (node -r). Electronegativity 1.10 requires 'commander' without
 // declaring it and reads options the commander <= 6 way (program.input, not program.opts()); the hoisted
 // root copy is the CLI's commander 14, so its require is pointed at the aliased commander 5
