@@ -40,6 +40,13 @@ export function summarize(reports) {
     if (Array.isArray(report.testResults)) {
       passed += report.numPassedTests ?? 0;
       failed += (report.numFailedTests ?? 0) + (report.numRuntimeErrorTestSuites ?? 0);
+      // A file whose setup threw (beforeAll, an import) fails with no failed test: its tests read as skipped,
+      // so it is counted and named here, or the summary would look green over a red run.
+      for (const file of report.testResults) {
+        if (file.status !== 'failed' || (file.assertionResults ?? []).some((t) => t.status === 'failed')) continue;
+        lines.push(`failed to run: ${file.name}: ${String(file.message ?? '').split('\n')[0]}`);
+        failed += 1;
+      }
       skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
       skips.push(...vitestSkips(report));
     } else if (report.stats) {

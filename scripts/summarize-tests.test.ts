@@ -94,4 +94,24 @@ describe('the closing summary of npm test', () => {
     expect(code).toBe(1);
     expect(lines.at(-1)).toBe('tests: 52 passed, 5 failed, 4 skipped');
   });
+
+  it('names a test file whose setup threw (its tests read as skipped, none as failed) and fails the run', async () => {
+    const setupThrew = {
+      ...vitest,
+      numPendingTests: 5,
+      testResults: [
+        ...vitest.testResults,
+        {
+          name: '/repo/security/electronegativity.test.ts',
+          status: 'failed',
+          message: 'Command failed: electronegativity\nTypeError: version is not a function',
+          assertionResults: [{ ancestorTitles: ['Electronegativity gate'], title: 'catches the canary', status: 'skipped' }],
+        },
+      ],
+    };
+    const { code, lines } = await summarize({ 'vitest.json': setupThrew, 'playwright.json': playwright });
+    expect(code).toBe(1);
+    expect(lines).toContain('failed to run: /repo/security/electronegativity.test.ts: Command failed: electronegativity');
+    expect(lines.at(-1)).toBe('tests: 52 passed, 1 failed, 6 skipped');
+  });
 });
