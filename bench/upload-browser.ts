@@ -57,16 +57,18 @@ async function browserRound(page: Page, rig: UploadBenchRig, files: string[], fo
   // 'response', not 'requestfinished': Chromium reports no finish for a request whose body is a streamed File.
   page.on('response', onPut);
   await dialog.getByRole('button', { name: 'Upload', exact: true }).click();
+  // The give-up timer is cleared once the round ends, or it would hold the process open for its 5 minutes.
+  let giveUp: ReturnType<typeof setTimeout> | undefined;
   await Promise.race([
     rig.proxy.whenUploadsDone(files.length),
     new Promise((_, reject) =>
-      setTimeout(async () => {
+      (giveUp = setTimeout(async () => {
         const list = await rig.client.call<{ items: { state: string; errorMessage: string | null }[] }>('uploads.list', {}).catch(() => ({ items: [] }));
         const states = list.items.reduce<Record<string, number>>((acc, it) => ({ ...acc, [it.state]: (acc[it.state] ?? 0) + 1 }), {});
         reject(new Error(`the page's uploads did not finish in 5 min: ${rig.proxy.uploadsDone()} stored; items ${JSON.stringify(states)}; ${list.items.find((i) => i.errorMessage)?.errorMessage ?? ''}`));
-      }, 300_000),
+      }, 300_000)),
     ),
-  ]);
+  ]).finally(() => clearTimeout(giveUp));
   page.off('response', onPut);
   const ms = performance.now() - t0;
   console.log(`  browser round: ${files.length} files; the page's last of ${puts} PUTs done at ${(lastPut / 1000).toFixed(2)} s, all stored at ${(ms / 1000).toFixed(2)} s`);
