@@ -6,6 +6,7 @@ import { STAGE_CHUNK_BYTES } from '../../../shared/ipc/areas/uploads';
 import { invoke, subscribe } from './client';
 import { getBridge } from './transport';
 import { libraryKeys } from './library';
+import { editingKeys } from './editing';
 import { sendIncomingFiles } from './upload-bytes';
 import { useActiveProfile } from './profiles';
 
@@ -77,6 +78,8 @@ export function useUploadEvents(onBatchDone: (profileId: string, summary: BatchS
         setTimeout(() => {
           refreshTimers.delete(profileId);
           void client.invalidateQueries({ queryKey: libraryKeys.profile(profileId) });
+          // Uploads bring tags (autocomplete) and new versions of overwritten files.
+          void client.invalidateQueries({ queryKey: editingKeys.profile(profileId) });
         }, LIBRARY_REFRESH_MS),
       );
     };

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useLibraryTags } from '../api/editing';
 import { parseTags } from './tag-text';
 import './tag-input.css';
@@ -25,6 +25,8 @@ export function TagInput({ label, actions, exclude = [], disabled }: Props) {
   const [open, setOpen] = useState(false);
   const vocabulary = useLibraryTags(open);
   const listId = useId();
+  const closeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(closeTimer.current), []);
 
   // Suggest for the tag being typed: the text after the last comma.
   const lastComma = text.lastIndexOf(',');
@@ -84,8 +86,14 @@ export function TagInput({ label, actions, exclude = [], disabled }: Props) {
           setOpen(true);
           setActive(-1);
         }}
-        onFocus={() => setOpen(true)}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onFocus={() => {
+          // A blur just before (click elsewhere, then back in) must not close the list after this focus.
+          clearTimeout(closeTimer.current);
+          setOpen(true);
+        }}
+        onBlur={() => {
+          closeTimer.current = setTimeout(() => setOpen(false), 150);
+        }}
         onKeyDown={onKeyDown}
       />
       {actions.map((action) => (

@@ -62,6 +62,20 @@ describe('TagsSection', () => {
     expect(calls.find((c) => c.channel === 'editing.addTags')!.input).toEqual({ profileId: 'local', fileIds: ['f1'], tags: ['park', 'new one'] });
   });
 
+  it('keeps the suggestions open when the input loses focus and gets it back at once', async () => {
+    const { user } = renderWithHandlers(<TagsSection file={file} />, {
+      'editing.libraryTags': () => ({ tags: [{ tag: 'puppy', count: 4 }], scannedFiles: 20, partial: false }),
+    });
+    const input = screen.getByRole('combobox', { name: 'Add tags' });
+    await user.type(input, 'pu');
+    await screen.findByRole('option', { name: 'puppy (4)' });
+    input.blur();
+    input.focus(); // back within the blur's grace period (a click elsewhere, then straight back)
+    await new Promise((r) => setTimeout(r, 300));
+    expect(screen.getByRole('listbox', { name: 'Tag suggestions' })).toHaveProperty('hidden', false);
+    expect(input.getAttribute('aria-expanded')).toBe('true');
+  });
+
   it('shows the failure ImageKit reported for the file', async () => {
     const { user } = renderWithHandlers(<TagsSection file={file} />, {
       'editing.removeTags': () => ({ succeeded: [], failed: [{ item: 'f1', message: 'This file no longer exists.' }] }),
