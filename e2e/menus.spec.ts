@@ -40,6 +40,17 @@ test('right-click and overflow menus list the actions with their shortcuts and r
     await expect(dialog).toBeHidden();
   });
 
+  await test.step('empty space in the file grid: its right-click menu is the open folder’s, named as such', async () => {
+    const grid = lib.files;
+    const box = (await grid.boundingBox())!;
+    await grid.click({ button: 'right', position: { x: box.width - 24, y: box.height - 24 } });
+    const menu = page.getByRole('menu', { name: 'Folder actions' });
+    await expect(menu.getByRole('menuitem', { name: 'New folder in menus…' })).toBeVisible();
+    await expect(page.getByRole('menu', { name: 'File actions' })).toHaveCount(0);
+    await page.keyboard.press('Escape');
+    await expect(menu).toBeHidden();
+  });
+
   await test.step('the open folder: the overflow button opens the same actions, danger last', async () => {
     await page.getByRole('button', { name: 'More folder actions' }).click();
     const menu = page.getByRole('menu', { name: 'Folder actions' });

@@ -173,7 +173,7 @@ export function FilesView({ source }: { source: FileSource }) {
   };
 
   return (
-    <ContextMenu label="File actions" actions={menuActions}>
+    <ContextMenu label={() => (menuOnFolder.current ? 'Folder actions' : 'File actions')} actions={menuActions}>
     <div
       ref={scrollRef}
       onContextMenu={onContextMenu}

@@ -9,7 +9,8 @@ const contextParts: MenuParts = { Item: Context.Item, Separator: Context.Separat
 interface ContextMenuProps {
   /** The actions for what was right-clicked; asked for when the menu opens so they see the latest selection. */
   actions: () => UiActionList;
-  label: string;
+  /** The menu's accessible name; a function is asked when the menu opens, like `actions`. */
+  label: string | (() => string);
   children: ReactNode;
   onOpen?(): void;
 }
@@ -23,11 +24,17 @@ export function ContextMenu({ actions, label, children, onOpen }: ContextMenuPro
     <Context.Root modal={false} onOpenChange={(open) => open && onOpen?.()}>
       <Context.Trigger asChild>{children}</Context.Trigger>
       <Context.Portal>
-        <Context.Content className="ui-menu" aria-label={label} collisionPadding={8}>
-          <OpenedItems actions={actions} />
-        </Context.Content>
+        <OpenedContent actions={actions} label={label} />
       </Context.Portal>
     </Context.Root>
+  );
+}
+
+function OpenedContent({ actions, label }: Pick<ContextMenuProps, 'actions' | 'label'>) {
+  return (
+    <Context.Content className="ui-menu" aria-label={typeof label === 'function' ? label() : label} collisionPadding={8}>
+      <OpenedItems actions={actions} />
+    </Context.Content>
   );
 }
 
