@@ -7,6 +7,7 @@ import type { NamedTransformationList } from '../../../shared/domain/urls';
 import type { ProfileSession } from '../sessions/profile-sessions';
 import { withSessions } from '../sessions/session-handlers';
 import { abortSignalOf } from '../app/call-signal';
+import { fetchStreamPart } from './stream-part';
 
 /** How long a named-transformation list is trusted for the before-request check. */
 const NAMED_TTL_MS = 60_000;
@@ -36,6 +37,7 @@ export const createUrlsArea: FeatureAreaFactory = (core) => {
         'urls.build': (session, input) => builder.build(session, input.draft),
         'urls.preview': (session, input, call) => builder.preview(session, input.draft, abortSignalOf(call)),
         'urls.checkSigned': (session, input, call) => builder.checkSigned(session, input.url, abortSignalOf(call)),
+        'urls.streamPart': (session, input, call) => fetchStreamPart(input, session.connection.urlEndpoint, { signal: abortSignalOf(call) }),
         'urls.parse': (session, input) => builder.parse(session, input.url),
         'urls.responsive': (session, input) => builder.responsive(session, input.draft, { widths: input.widths, formats: input.formats }),
         'urls.namedTransformations': (session) => namedList(session, true),

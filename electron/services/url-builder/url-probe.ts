@@ -25,6 +25,8 @@ export interface ProbeOptions {
   signal?: AbortSignal;
   fetch?: typeof fetch;
   now?: () => number;
+  /** More request headers (a stream segment's Range). */
+  headers?: Record<string, string>;
 }
 
 function formatFromContentType(contentType: string | undefined): string | undefined {
@@ -47,7 +49,7 @@ function sizeOf(body: Uint8Array): { width?: number; height?: number; format?: s
 }
 
 /** The server's words for a failed render: ImageKit puts them in `ik-error`, the body may carry `{message}`. */
-function failureMessage(status: number, ikError: string | null, body: Uint8Array): string {
+export function failureMessage(status: number, ikError: string | null, body: Uint8Array): string {
   if (ikError) return ikError;
   const text = new TextDecoder().decode(body.subarray(0, 4096)).trim();
   try {
@@ -81,9 +83,9 @@ const sleep = (ms: number, signal: AbortSignal) =>
   });
 
 /** The response once the render is ready (a media URL's "still preparing" redirects are asked again). */
-async function fetchReady(url: string, options: ProbeOptions, signal: AbortSignal): Promise<Response> {
+export async function fetchReady(url: string, options: ProbeOptions, signal: AbortSignal): Promise<Response> {
   const doFetch = options.fetch ?? fetch;
-  const headers = { accept: options.accept ?? BROWSER_IMAGE_ACCEPT };
+  const headers = { ...options.headers, accept: options.accept ?? BROWSER_IMAGE_ACCEPT };
   if (!options.media) return doFetch(url, { headers, redirect: 'follow', signal });
   for (;;) {
     const response = await doFetch(url, { headers, redirect: 'manual', signal });

@@ -3,6 +3,7 @@ export const urlsChannelNames = [
   'urls.build',
   'urls.preview',
   'urls.checkSigned',
+  'urls.streamPart',
   'urls.parse',
   'urls.responsive',
   'urls.namedTransformations',
