@@ -7,10 +7,11 @@ import { answerClientError, guardSocket, refuseUpgrade, type Log } from './socke
 import { serveRendererFile } from './serve-renderer';
 import { DOWNLOAD_PATH, serveOriginalDownload } from './serve-download';
 import { UPLOAD_PATH } from './upload-path';
+import { BACKUP_ZIP_PATH, RESTORE_ZIP_PATH } from './archive-path';
 import { newToken } from './token';
 import { serveSocket } from './ws-transport';
 
-type HostServices = Pick<AppServices, 'router' | 'events' | 'stagedIntake'>;
+type HostServices = Pick<AppServices, 'router' | 'events' | 'stagedIntake'> & Partial<Pick<AppServices, 'transferArchives'>>;
 
 export interface WebHostOptions {
   /**
@@ -71,6 +72,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     );
   // The upload endpoint needs the contract's schemas: loaded on the first upload, not before the host listens.
   let uploadEndpoint: Promise<typeof import('./upload-endpoint')> | undefined;
+  // Likewise the backup .zip routes (and the zip libraries): loaded on their first use.
+  let archiveEndpoints: Promise<typeof import('./archive-endpoints')> | undefined;
   const server = http.createServer((req, res) => {
     for (const [name, value] of Object.entries(RENDERER_SECURITY_HEADERS)) res.setHeader(name, value);
     if (!hostIsAllowed(req, port)) {
@@ -82,6 +85,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       withServices(res, async (ready) => {
         const { serveUpload } = await (uploadEndpoint ??= import('./upload-endpoint'));
         serveUpload(req, res, target, { port, token, intake: ready.stagedIntake, log });
+      });
+      return;
+    }
+    if (target?.pathname === BACKUP_ZIP_PATH || target?.pathname === RESTORE_ZIP_PATH) {
+      withServices(res, async (ready) => {
+        const endpoints = await (archiveEndpoints ??= import('./archive-endpoints'));
+        if (target.pathname === RESTORE_ZIP_PATH) endpoints.serveRestoreZip(req, res, { port, token, archives: ready.transferArchives, log });
+        else await endpoints.serveBackupZip(req, res, target, { token, archives: ready.transferArchives, log });
       });
       return;
     }

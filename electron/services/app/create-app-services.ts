@@ -16,6 +16,7 @@ import type { CoreServices, FeatureArea } from './feature-area';
 import { featureAreas } from './feature-areas';
 import { GrantedPaths } from '../security/granted-paths';
 import type { StagedIntake } from '../upload-area/staged-intake';
+import type { TransferArchives } from '../transfer/backup-area';
 
 export interface AppServicesOptions {
   /** Settings and the Local library live here. */
@@ -56,6 +57,8 @@ export interface AppServices {
   grants: GrantedPaths;
   /** Takes the bytes of files the window sends by HTTP (web host only), for the uploads area. */
   stagedIntake: StagedIntake;
+  /** Backup .zip files streamed out and taken in (web host only; the desktop app backs up into folders). */
+  transferArchives: TransferArchives | null;
   close(): Promise<void>;
 }
 
@@ -132,6 +135,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     keychain: { available: keychain.store !== null, reason: keychain.reason },
     grants,
     stagedIntake: intakeOf(areas),
+    transferArchives: areas.find((area) => area.archives)?.archives ?? null,
     close: async () => {
       for (const area of areas.reverse()) await area.close?.();
       await localLibrary.close();

@@ -5,6 +5,7 @@ import type { SettingsStore } from '../settings/settings-store';
 import type { EventHub } from './event-hub';
 import type { GrantedPaths } from '../security/granted-paths';
 import type { StagedIntake } from '../upload-area/staged-intake';
+import type { TransferArchives } from '../transfer/backup-area';
 
 /** What every feature area may build on: the core services both hosts compose. */
 export interface CoreServices {
@@ -28,6 +29,8 @@ export interface FeatureArea {
   handlers: Partial<Handlers>;
   /** The uploads area takes file bytes a host receives outside the contract (the web host's HTTP upload). */
   stagedIntake?: StagedIntake;
+  /** The transfers area streams backup .zip files to and from the web host (its zip routes). */
+  archives?: TransferArchives;
   close?(): Promise<void> | void;
 }
 

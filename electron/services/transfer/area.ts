@@ -5,6 +5,8 @@ import type { TransferJobView } from '../../../shared/ipc/areas/transfer';
 import type { FeatureAreaFactory } from '../app/feature-area';
 import { toAppError } from '../imagekit/to-app-error';
 import { LOCAL_PROFILE_ID } from '../local-library/local-library';
+import { DEFAULT_RETRY } from '../upload-queue/retry-policy';
+import { createBackupArea } from './backup-area';
 import { JobBusyError } from './job-lock';
 import { resolveConflicts } from './planner';
 import type { TransferJob } from './transfer-job';
@@ -48,17 +50,23 @@ function planView(planId: string, plan: TransferPlan): ChannelOutput<'transfer.p
  */
 export function createTransferAreaWith(options: TransferAreaOptions = {}): FeatureAreaFactory {
   return async (core) => {
-    const service = new TransferService({
-      ...options,
-      dataDir: core.dataDir,
-      origin: 'app',
-      access: async (profileId) => {
-        const { client, connection } = await core.sessions.resolve(profileId);
-        // The Local library gets a new port on every start, so its checksums are keyed by the profile alone.
-        return { profileId, client, urlEndpoint: connection.urlEndpoint, libraryKey: profileId === LOCAL_PROFILE_ID ? LOCAL_PROFILE_ID : `${profileId}|${connection.urlEndpoint}` };
-      },
-    });
+    const access = async (profileId: string) => {
+      const { client, connection } = await core.sessions.resolve(profileId);
+      // The Local library gets a new port on every start, so its checksums are keyed by the profile alone.
+      return { profileId, client, urlEndpoint: connection.urlEndpoint, libraryKey: profileId === LOCAL_PROFILE_ID ? LOCAL_PROFILE_ID : `${profileId}|${connection.urlEndpoint}` };
+    };
+    const service = new TransferService({ ...options, dataDir: core.dataDir, origin: 'app', access });
     const plans = new Map<string, { plan: TransferPlan; at: number }>();
+    /** Keeps a plan for review (an hour, at most MAX_PLANS) and answers its view. */
+    const keepPlan = (plan: TransferPlan) => {
+      const now = Date.now();
+      for (const [id, entry] of plans) if (now - entry.at > PLAN_TTL_MS) plans.delete(id);
+      while (plans.size >= MAX_PLANS) plans.delete(plans.keys().next().value as string);
+      const planId = randomUUID();
+      plans.set(planId, { plan, at: now });
+      return planView(planId, plan);
+    };
+    const backup = createBackupArea({ core, service, access, retry: { ...DEFAULT_RETRY, ...options.retry }, keepPlan, asAppError });
     const running = new Map<string, { job: TransferJob; release: () => Promise<void> }>();
     /** The last progress of jobs this run finished, so their views still say how far they got. */
     const lastProgress = new Map<string, TransferJobView['progress']>();
@@ -119,16 +127,12 @@ export function createTransferAreaWith(options: TransferAreaOptions = {}): Featu
     }
 
     return {
+      archives: backup.archives,
       handlers: {
+        ...backup.handlers,
         'transfer.plan': async (request) => {
           try {
-            const plan = await service.plan({ ...request, source: { kind: 'library', ...request.source } });
-            const now = Date.now();
-            for (const [id, entry] of plans) if (now - entry.at > PLAN_TTL_MS) plans.delete(id);
-            while (plans.size >= MAX_PLANS) plans.delete(plans.keys().next().value as string);
-            const planId = randomUUID();
-            plans.set(planId, { plan, at: now });
-            return planView(planId, plan);
+            return keepPlan(await service.plan({ ...request, source: { kind: 'library', ...request.source } }));
           } catch (error) {
             throw asAppError(error, 'plan the transfer');
           }
@@ -184,6 +188,7 @@ export function createTransferAreaWith(options: TransferAreaOptions = {}): Featu
         },
       },
       close: async () => {
+        backup.close();
         for (const { job, release } of running.values()) {
           await job.close();
           await release().catch(() => undefined);

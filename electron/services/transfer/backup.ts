@@ -8,6 +8,7 @@ import { LibraryReader } from './library-reader';
 import { MANIFEST_NAME, VERSIONS_DIR, writeManifest, type Manifest, type ManifestFile } from './manifest';
 import { digestFile, downloadToFile, originalUrl } from './originals';
 import { readLibrarySource } from './snapshots';
+import type { SourceSnapshot } from './snapshots';
 import type { SourceVersion } from './types';
 
 export interface BackupOptions {
@@ -32,6 +33,25 @@ export interface BackupResult {
   /** Already in the folder with the right checksum (a second run, or a resumed one). */
   unchanged: number;
   bytes: number;
+}
+
+/** Where the `index`-th older version (0 = oldest) of `relPath` lives in a backup, folder or zip alike. */
+export function versionRel(relPath: string, index: number, version: SourceVersion): string {
+  return `${VERSIONS_DIR}/${relPath}/${index + 1}-${version.versionKey.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+}
+
+/** The manifest of a backup: every file's fields and checksums, and the definitions of the custom metadata fields they use. */
+export function buildManifest(snapshot: SourceSnapshot, entries: ManifestFile[], source: Manifest['source']): Manifest {
+  const usedFields = new Set(entries.flatMap((e) => [e.fields, ...e.versions.map((v) => v.fields)].flatMap((f) => Object.keys(f.customMetadata))));
+  return {
+    format: 'mediadesk-backup',
+    version: 1,
+    createdAt: new Date().toISOString(),
+    source,
+    customMetadataFields: snapshot.fields.filter((f) => usedFields.has(f.name)).map(({ id: _id, ...definition }) => definition),
+    folders: snapshot.folders,
+    files: entries,
+  };
 }
 
 function localPath(directory: string, rel: string): string {
@@ -88,7 +108,7 @@ export async function backupTree(options: BackupOptions): Promise<BackupResult> 
         await mkdir(path.dirname(localPath(options.directory, file.relPath)), { recursive: true });
         const versions: ManifestFile['versions'] = [];
         for (const [i, version] of file.older.entries()) {
-          const rel = `${VERSIONS_DIR}/${file.relPath}/${i + 1}-${version.versionKey.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+          const rel = versionRel(file.relPath, i, version);
           await mkdir(path.dirname(localPath(options.directory, rel)), { recursive: true });
           versions.push({ file: rel, size: version.size, sha256: await fetchVersion(version, rel), fields: version.fields });
           bytes += version.size;
@@ -100,16 +120,7 @@ export async function backupTree(options: BackupOptions): Promise<BackupResult> 
       }),
     ),
   );
-  const usedFields = new Set(entries.flatMap((e) => [e.fields, ...e.versions.map((v) => v.fields)].flatMap((f) => Object.keys(f.customMetadata))));
-  const manifest: Manifest = {
-    format: 'mediadesk-backup',
-    version: 1,
-    createdAt: new Date().toISOString(),
-    source: { profileName: options.profileName, urlEndpoint: source.urlEndpoint, path: options.path },
-    customMetadataFields: snapshot.fields.filter((f) => usedFields.has(f.name)).map(({ id: _id, ...definition }) => definition),
-    folders: snapshot.folders,
-    files: entries,
-  };
+  const manifest = buildManifest(snapshot, entries, { profileName: options.profileName, urlEndpoint: source.urlEndpoint, path: options.path });
   await rm(path.join(options.directory, `${MANIFEST_NAME}.partial`), { force: true });
   await writeManifest(options.directory, manifest);
   return { directory: options.directory, manifest, downloaded, unchanged, bytes };

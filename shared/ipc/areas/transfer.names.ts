@@ -7,5 +7,11 @@ export const transferChannelNames = [
   'transfer.resume',
   'transfer.cancel',
   'transfer.report',
+  'transfer.backupToFolder',
+  'transfer.prepareBackupZip',
+  'transfer.backups',
+  'transfer.cancelBackup',
+  'transfer.inspectBackup',
+  'transfer.planRestore',
 ] as const;
-export const transferEventNames = ['transfer.progress', 'transfer.jobChanged'] as const;
+export const transferEventNames = ['transfer.progress', 'transfer.jobChanged', 'transfer.backupChanged'] as const;

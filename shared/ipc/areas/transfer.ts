@@ -95,6 +95,50 @@ export const TransferReportView = z
   })
   .passthrough();
 
+/**
+ * A backup on its way (a folder tree to a chosen local folder, or as a .zip the browser downloads).
+ * Restores run as transfer jobs (a backup folder is a transfer source), so they show as jobs.
+ */
+export const BackupActivityView = z.object({
+  id: z.string(),
+  /** folder: the desktop app writes into a folder the person chose; zip: the web host streams a .zip download. */
+  kind: z.enum(['folder', 'zip']),
+  /** waiting: a zip made ready, its download not started yet. */
+  state: z.enum(['waiting', 'running', 'done', 'failed', 'cancelled']),
+  profileId: z.string(),
+  /** The library path backed up. */
+  path: z.string(),
+  /** Folder: where the backup was written. Zip: the file name the download is saved under. */
+  destination: z.string(),
+  files: z.object({ done: z.number(), total: z.number() }),
+  bytes: z.object({ done: z.number(), total: z.number() }),
+  /** What went wrong (failed), or how it ended. */
+  message: z.string().nullable(),
+  startedAt: z.number(),
+  finishedAt: z.number().nullable(),
+});
+export type BackupActivityView = z.infer<typeof BackupActivityView>;
+
+/** What a backup holds, read from its manifest before anything is restored. */
+export const BackupSummaryView = z.object({
+  /** Hand this to `transfer.planRestore`. */
+  backupId: z.string(),
+  profileName: z.string(),
+  /** The library path it was made of (the default place to restore it). */
+  sourcePath: z.string(),
+  createdAt: z.string(),
+  files: z.number(),
+  bytes: z.number(),
+  /** Older versions it holds, in all. */
+  versions: z.number(),
+  folders: z.number(),
+});
+export type BackupSummaryView = z.infer<typeof BackupSummaryView>;
+
+const BackupRequest = z.object({ profileId: z.string().min(1).max(100), path: LibraryPath, versions: z.boolean().default(false) }).strict();
+const ActivityId = z.object({ id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'Not a backup id.') }).strict();
+const DiskDirectory = z.string().min(1).max(4096);
+
 const JobId = z.object({ jobId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'Not a transfer job id.') }).strict();
 
 export const transferChannels = {
@@ -113,6 +157,27 @@ export const transferChannels = {
   /** Files already transferred stay. */
   'transfer.cancel': { input: JobId, output: TransferJobView },
   'transfer.report': { input: JobId, output: TransferReportView },
+  /** Desktop app: backs a folder tree up into a new folder inside `directory`, which must come from `app.pickDirectory`. */
+  'transfer.backupToFolder': { input: BackupRequest.extend({ directory: DiskDirectory }).strict(), output: BackupActivityView },
+  /** Web host: reads the tree now (errors answer here), then `GET /transfers/backup.zip?token=…&id=…` streams it. */
+  'transfer.prepareBackupZip': { input: BackupRequest, output: BackupActivityView },
+  /** Backups of this run, newest first. */
+  'transfer.backups': { input: z.union([z.undefined(), z.null()]).transform(() => undefined), output: z.array(BackupActivityView) },
+  'transfer.cancelBackup': { input: ActivityId, output: BackupActivityView },
+  /** Desktop app: reads the manifest of a backup folder chosen in `app.pickDirectory`. (The web host takes a .zip: `PUT /transfers/restore.zip`.) */
+  'transfer.inspectBackup': { input: z.object({ directory: DiskDirectory }).strict(), output: BackupSummaryView },
+  /** The dry run of a restore into `target`: a plan for `transfer.start`, like `transfer.plan`. */
+  'transfer.planRestore': {
+    input: z
+      .object({
+        backupId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'Not a backup id.'),
+        target: Location,
+        versions: z.boolean().default(false),
+        onConflict: z.enum(['ask', 'replace', 'keep-both', 'skip']).default('ask'),
+      })
+      .strict(),
+    output: TransferPlanView,
+  },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const transferEvents = {
@@ -120,4 +185,6 @@ export const transferEvents = {
   'transfer.progress': TransferProgressView,
   /** A job started, paused, resumed, finished, failed or was cancelled. */
   'transfer.jobChanged': TransferJobView,
+  /** A backup started, moved on (a few times a second at most), finished, failed or was cancelled. */
+  'transfer.backupChanged': BackupActivityView,
 } as const satisfies Record<string, z.ZodType>;
