@@ -35,8 +35,13 @@ test('list columns resize by keyboard and by pointer, and keep their widths afte
     }
     await expect(size).toHaveAttribute('aria-valuenow', '72');
     expect(await headerWidth(page, 'Size')).toBe(72);
-    // Tab walks from edge to edge.
+    // Tab walks in reading order: the Size header's sort button, then its edge; Enter on the button sorts.
     await lib.files.getByRole('separator', { name: 'Resize Type column' }).focus();
+    await page.keyboard.press('Tab');
+    const sizeHeader = lib.files.getByRole('columnheader', { name: 'Size' });
+    await expect(sizeHeader.getByRole('button', { name: 'Size' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(sizeHeader).toHaveAttribute('aria-sort', 'descending');
     await page.keyboard.press('Tab');
     await expect(size).toBeFocused();
   });

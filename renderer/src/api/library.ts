@@ -46,7 +46,17 @@ export function useFilePages(params: ListParams, enabled = true) {
     initialPageParam: 0,
     getNextPageParam: (last) => (last.hasMore ? last.nextSkip : undefined),
     enabled: enabled && Boolean(profileId),
+    // A new sort of the same listing keeps the rows on screen until the sorted ones arrive, so the grid
+    // (and the header button that was pressed) stays mounted and keeps the keyboard focus.
+    placeholderData: (previous, previousQuery) =>
+      previousQuery && sameListingOtherSort(previousQuery.queryKey[3] as ListParams, params) ? previous : undefined,
   });
+}
+
+function sameListingOtherSort(a: ListParams, b: ListParams): boolean {
+  const { sort: _a, ...restA } = a;
+  const { sort: _b, ...restB } = b;
+  return JSON.stringify(restA) === JSON.stringify(restB);
 }
 
 export function useNameSearch(text: string, folderPath: string | undefined, enabled = true) {

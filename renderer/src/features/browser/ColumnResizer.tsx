@@ -4,8 +4,8 @@ import { COLUMN_MAX, COLUMN_MIN, useViewPrefs, type ListColumn } from './view-pr
 /** Arrow keys move an edge by this much; with Shift, by the larger step. */
 const STEP = 8;
 const BIG_STEP = 40;
-/** Keys the Files grid acts on (open, delete, rename, page): on an edge they must not reach it. */
-const GRID_KEYS = new Set(['Enter', ' ', 'Delete', 'Backspace', 'F2', 'PageUp', 'PageDown']);
+/** Keys the Files grid acts on (open, delete, rename, page): on an edge or a header's sort button they must not reach it. */
+export const GRID_KEYS: ReadonlySet<string> = new Set(['Enter', ' ', 'Delete', 'Backspace', 'F2', 'PageUp', 'PageDown']);
 
 /**
  * The right edge of a list column: dragged with the pointer, or focused and moved with the arrow

@@ -2,7 +2,7 @@ import { ArrowDown, ArrowUp } from 'lucide-react';
 import type { LibrarySort } from '../../../../shared/domain/library';
 import { useBrowserStore } from '../../ui/browser-store';
 import type { ListColumn } from './view-prefs';
-import { ColumnResizer } from './ColumnResizer';
+import { ColumnResizer, GRID_KEYS } from './ColumnResizer';
 
 export const listColumns: ReadonlyArray<{ id: ListColumn; label: string; sort?: string; firstDir?: 'ASC' | 'DESC' }> = [
   { id: 'name', label: 'Name', sort: 'NAME', firstDir: 'ASC' },
@@ -22,6 +22,7 @@ export function listTemplate(widths: Record<ListColumn, number>): string {
 /**
  * The list's header row: a sort button in each sortable column (ImageKit sorts on the server;
  * aria-sort says which column and direction is in force), and a resizable edge on each (pointer or keys).
+ * Both are Tab stops, in reading order: a keyboard user sorts and resizes without the toolbar's menu.
  */
 export function ListHeader() {
   const sort = useBrowserStore((s) => s.sort);
@@ -38,7 +39,13 @@ export function ListHeader() {
           // Named by its label alone: the edge inside has a name of its own.
           <div key={c.id} role="columnheader" aria-label={c.label} aria-sort={ariaSort} className={`col col-${c.id}`}>
             {c.sort ? (
-              <button type="button" className="col-sort" tabIndex={-1} onClick={() => setSort(next)}>
+              <button
+                type="button"
+                className="col-sort"
+                onClick={() => setSort(next)}
+                // Enter/Space here sort; the Files grid around must not also open or select a file.
+                onKeyDown={(e) => GRID_KEYS.has(e.key) && e.stopPropagation()}
+              >
                 {c.label}
                 {active && (dir === 'ASC' ? <ArrowUp aria-hidden="true" /> : <ArrowDown aria-hidden="true" />)}
               </button>
