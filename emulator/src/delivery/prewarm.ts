@@ -2,6 +2,7 @@ import type { LibraryEvent, LibraryReader } from '../context.js';
 import type { FileRecord } from '../model/file-record.js';
 import { deliveryUrl } from '../model/file-details.js';
 import type { RenderPool } from './pool.js';
+import { cpuTicks, idleCores, type CpuTicks } from './spare-cpu.js';
 import type { DeliveryRequest, DeliveryResponse } from './service.js';
 
 export interface PrewarmOptions {
@@ -22,10 +23,20 @@ export interface PrewarmOptions {
   /**
    * While uploads keep arriving (a new file within `busyWindowMs`), prewarm renders take at most this
    * share of the time (after a render of d ms it waits d × (1/share − 1)), so an upload burst is not
-   * slowed by more than about this share of one core; once uploads stop it renders back to back.
+   * slowed by more than about this share of one core; once uploads stop it renders as many at once as
+   * the pool has slots.
    */
   busyShare: number;
   busyWindowMs: number;
+  /**
+   * A rest ends early when the machine had at least this many cores idle during its last `spareCheckMs`:
+   * the next render (one core) then runs on CPU the uploads are not using. On a saturated machine
+   * the rest runs its course and `busyShare` holds. Infinity: never end a rest early.
+   */
+  spareCores: number;
+  spareCheckMs: number;
+  /** Reads the machine's CPU counters (tests replace it). */
+  readCpu?: () => CpuTicks;
 }
 
 export const DEFAULT_PREWARM: PrewarmOptions = {
@@ -34,8 +45,10 @@ export const DEFAULT_PREWARM: PrewarmOptions = {
   accept: 'image/avif,image/webp,image/apng,image/*,*/*;q=0.8',
   maxQueued: 10_000,
   pollMs: 25,
-  busyShare: 0.15,
+  busyShare: 0.1,
   busyWindowMs: 750,
+  spareCores: 0.75,
+  spareCheckMs: 50,
 };
 
 /** The thumbnail form MediaDesk's grid requests (format.ts `thumbnailTransformation`). */
@@ -57,21 +70,22 @@ interface Job {
 
 /**
  * Renders the grid's thumbnails of freshly uploaded images into the render cache in the background,
- * so a folder of new 12 MP photos opens on cache hits instead of one full decode per tile. Low priority:
- * one render at a time, started only when the render pool has a free slot and nothing queued, so a
- * foreground request never waits behind more than the one prewarm already running. Each render is an
- * ordinary delivery request (same cache keys, limits and private-file rule: a private file's render is
- * cached as private, so an unsigned request still gets 401). A job is dropped when its file is deleted,
- * overwritten or moved before its turn; what is already cached is not rendered again.
+ * so a folder of new 12 MP photos opens on cache hits instead of one decode per tile. Low priority: a
+ * render starts only when the render pool has a free slot and nothing queued, so a foreground request
+ * waits at most for renders already running (one while uploads arrive, up to the pool's slots after).
+ * Each render is an ordinary delivery request (same cache keys, limits and private-file rule: a private
+ * file's render is cached as private, so an unsigned request still gets 401), so a tile requested while
+ * its prewarm runs joins that render (service.ts `renderShareKey`). A job is dropped when its file is
+ * deleted, overwritten or moved before its turn; what is already cached is not rendered again.
  */
 export class ThumbnailPrewarmer {
   private readonly queue = new Map<string, Job>();
   private readonly learntForms: string[] = [];
-  private running: Promise<void> | undefined;
+  private readonly running = new Set<Promise<void>>();
   private closed = false;
   private timer: NodeJS.Timeout | undefined;
-  /** Ends a rest early (on close). */
-  private wake: (() => void) | undefined;
+  /** End rests early (on close). */
+  private readonly wakes = new Set<() => void>();
   /** When the last new file arrived (ms, performance clock). */
   private lastFresh = -Infinity;
   readonly stats: PrewarmStats = { queued: 0, rendered: 0, dropped: 0, failed: 0 };
@@ -115,8 +129,8 @@ export class ThumbnailPrewarmer {
 
   /** Resolves once nothing is queued or running (tests and benches). */
   async idle(): Promise<void> {
-    while (this.queue.size > 0 || this.running) {
-      if (this.running) await this.running;
+    while (this.queue.size > 0 || this.running.size > 0) {
+      if (this.running.size > 0) await Promise.allSettled([...this.running]);
       else await new Promise((r) => setTimeout(r, this.options.pollMs));
     }
   }
@@ -127,8 +141,8 @@ export class ThumbnailPrewarmer {
     this.stats.dropped += this.queue.size;
     this.queue.clear();
     if (this.timer) clearTimeout(this.timer);
-    this.wake?.();
-    await this.running;
+    for (const wake of [...this.wakes]) wake();
+    await Promise.allSettled([...this.running]);
   }
 
   private enqueue(record: FileRecord): void {
@@ -147,9 +161,21 @@ export class ThumbnailPrewarmer {
     return now && now.versionId === job.versionId && now.updatedAt === job.updatedAt ? now : undefined;
   }
 
-  /** Starts the next job when the pool is free, else looks again shortly. */
+  /** Uploads are still arriving (a new file within `busyWindowMs`). */
+  private get uploading(): boolean {
+    return performance.now() - this.lastFresh <= this.options.busyWindowMs;
+  }
+
+  /**
+   * Starts a job when the pool has a free slot and no queue, else looks again shortly. While uploads
+   * arrive one job runs at a time (paced); once they stop, as many as the pool has slots, so the backlog
+   * a burst leaves is cleared at the pool's full pace. One job per call: the next call comes after the
+   * started job has entered the pool (setImmediate), so `pool.active` counts it.
+   */
   private kick(): void {
-    if (this.running || this.closed || this.queue.size === 0 || this.timer) return;
+    if (this.closed || this.timer || this.queue.size === 0) return;
+    const slots = this.uploading ? 1 : Math.max(1, this.pool.concurrency);
+    if (this.running.size >= slots) return; // each finishing job kicks again
     if (this.pool.pending > 0 || this.pool.active >= this.pool.concurrency) {
       this.timer = setTimeout(() => {
         this.timer = undefined;
@@ -161,27 +187,43 @@ export class ThumbnailPrewarmer {
     const [fileId, job] = this.queue.entries().next().value as [string, Job];
     this.queue.delete(fileId);
     const started = performance.now();
-    this.running = this.render(job)
+    const run: Promise<void> = this.render(job)
       .then(() => this.pace(performance.now() - started))
       .finally(() => {
-        this.running = undefined;
+        this.running.delete(run);
         this.kick();
       });
+    this.running.add(run);
+    if (this.running.size < slots && this.queue.size > 0) setImmediate(() => this.kick()).unref();
   }
 
-  /** During an upload burst, rests after a render so prewarming stays within `busyShare` of the time. */
+  /**
+   * During an upload burst, rests after a render so prewarming stays within `busyShare` of the time,
+   * unless a core sits idle meanwhile (`spareCores`). The rest ends early once uploads stop, so the
+   * backlog starts clearing at once.
+   */
   private async pace(renderMs: number): Promise<void> {
-    const { busyShare, busyWindowMs } = this.options;
-    if (this.closed || busyShare >= 1 || performance.now() - this.lastFresh > busyWindowMs) return;
-    const rest = renderMs * (1 / Math.max(0.01, busyShare) - 1);
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(() => this.wake?.(), rest);
-      timer.unref();
-      this.wake = () => {
+    const { busyShare, busyWindowMs, spareCores, spareCheckMs } = this.options;
+    if (busyShare >= 1) return;
+    const readCpu = this.options.readCpu ?? cpuTicks;
+    const until = performance.now() + renderMs * (1 / Math.max(0.01, busyShare) - 1);
+    while (!this.closed && this.uploading && performance.now() < until) {
+      const before = readCpu();
+      await this.sleep(Math.min(until - performance.now(), spareCheckMs, busyWindowMs / 4));
+      if (idleCores(before, readCpu()) >= spareCores) return;
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const wake = () => {
         clearTimeout(timer);
-        this.wake = undefined;
+        this.wakes.delete(wake);
         resolve();
       };
+      const timer = setTimeout(wake, ms);
+      timer.unref();
+      this.wakes.add(wake);
     });
   }
 

@@ -85,6 +85,18 @@ function parseFocus(customCoordinates: string | null): RenderEnv['customFocus'] 
   return { left: parts[0], top: parts[1], width: parts[2], height: parts[3] };
 }
 
+/**
+ * Which in-flight renders a request may join. Only layers (image layers, `ff-` fonts) read library
+ * files besides the requested one, and only a signed request may read private ones, so with layers
+ * signed and unsigned requests never share a render. Without layers the body depends on the URL and
+ * the Accept class alone (each request's own access to the file was checked before joining), so a grid
+ * tile's unsigned request joins the background prewarm's trusted render of the same thumbnail.
+ */
+function renderShareKey(key: string, steps: Step[] | undefined, signedOk: boolean): string {
+  const readsOtherFiles = steps?.some((s) => s.layers.length > 0) ?? false;
+  return readsOtherFiles ? `${key}|${signedOk ? 'signed' : 'unsigned'}` : key;
+}
+
 export class DeliveryService {
   constructor(
     private readonly config: EmulatorConfig,
@@ -141,8 +153,7 @@ export class DeliveryService {
     if (steps && record.fileType !== 'image') {
       return errorResponse(400, `Transformations are not supported for ${record.mime} files in the emulator.`, 'EINVALIDTRANSFORMATION - unsupported file type');
     }
-    // Signed and unsigned requests never share a render: only a signed one may read private layers.
-    const out = await this.renders.join(`${key}|${signedOk ? 'signed' : 'unsigned'}`, (signal) => this.produce(key, url, record, steps, negotiated, req, signedOk, signal), req.signal);
+    const out = await this.renders.join(renderShareKey(key, steps, signedOk), (signal) => this.produce(key, url, record, steps, negotiated, req, signedOk, signal), req.signal);
     if (out.isPrivate && !signedOk) throw privateFileRefused();
     return this.respond(url, out.mime, out.etag, negotiated, out.body, req, 'MISS', out.approximated);
   }
