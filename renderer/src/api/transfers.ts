@@ -1,9 +1,10 @@
 import { useEffect } from 'react';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract';
-import type { TransferJobView } from '../../../shared/ipc/areas/transfer';
+import type { BackupActivityView, TransferJobView } from '../../../shared/ipc/areas/transfer';
 import { invoke, subscribe } from './client';
-import { libraryKeys } from './library';
+import { libraryKeys, pickDirectory } from './library';
+import { webUploadToken } from './transport';
 
 export type TransferPlan = ChannelOutput<'transfer.plan'>;
 export type TransferJob = TransferJobView;
@@ -114,4 +115,96 @@ export function useProfileFolders(profileId: string | undefined, folderPath: str
     enabled: Boolean(profileId),
     retry: false,
   });
+}
+
+export type BackupActivity = BackupActivityView;
+export type BackupSummary = ChannelOutput<'transfer.inspectBackup'>;
+
+export const backupKeys = { all: ['transfer', 'backups'] as const };
+
+/** Backups of this run (folder or .zip), newest first; kept current by useTransferEvents. */
+export function useBackups() {
+  return useQuery({ queryKey: backupKeys.all, queryFn: () => invoke('transfer.backups') });
+}
+
+function upsertBackup(client: QueryClient, backup: BackupActivity) {
+  client.setQueryData<BackupActivity[]>(backupKeys.all, (old) => {
+    if (!old) return [backup];
+    const at = old.findIndex((b) => b.id === backup.id);
+    if (at === -1) return [backup, ...old];
+    const next = old.slice();
+    next[at] = backup;
+    return next;
+  });
+}
+
+/** Feeds `transfer.backupChanged` into the backups list. Mount once (the Transfers drawer does). */
+export function useBackupEvents(): void {
+  const client = useQueryClient();
+  useEffect(() => subscribe('transfer.backupChanged', (backup) => upsertBackup(client, backup)), [client]);
+}
+
+/** True where the page can name no folder on disk (the browser): backups travel as .zip files instead. */
+export const backupsAsZip = (): boolean => webUploadToken() !== null;
+
+/**
+ * Starts a backup: the desktop app writes into a folder chosen in its own dialog (null when the
+ * person cancels the dialog); the browser gets the .zip as a download from the web host.
+ */
+export function useStartBackup() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (request: { profileId: string; path: string; versions: boolean }): Promise<BackupActivity | null> => {
+      const token = webUploadToken();
+      if (token === null) {
+        const directory = await pickDirectory();
+        if (directory === null) return null;
+        return invoke('transfer.backupToFolder', { ...request, directory });
+      }
+      const prepared = await invoke('transfer.prepareBackupZip', request);
+      // A same-origin link with `download` saves the streamed .zip without leaving the page.
+      const link = document.createElement('a');
+      link.href = `/transfers/backup.zip?${new URLSearchParams({ token, id: prepared.id }).toString()}`;
+      link.download = prepared.destination;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      return prepared;
+    },
+    onSuccess: (backup) => backup && upsertBackup(client, backup),
+  });
+}
+
+export function useCancelBackup() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => invoke('transfer.cancelBackup', { id }),
+    onSuccess: (backup) => upsertBackup(client, backup),
+  });
+}
+
+/** The desktop app: a backup folder chosen in its dialog, read (its manifest) but not restored yet; null when cancelled. */
+export async function openBackupFolder(): Promise<BackupSummary | null> {
+  const directory = await pickDirectory();
+  return directory === null ? null : invoke('transfer.inspectBackup', { directory });
+}
+
+/** The browser: sends a backup .zip to the web host, which unpacks and checks it whole before answering its summary. */
+export async function uploadBackupZip(file: Blob): Promise<BackupSummary> {
+  const token = webUploadToken();
+  if (token === null) throw new Error('Only the browser version sends a backup .zip; choose the backup folder instead.');
+  let response: Response;
+  try {
+    response = await fetch('/transfers/restore.zip', { method: 'PUT', body: file, headers: { 'X-MediaDesk-Token': token }, credentials: 'same-origin' });
+  } catch (error) {
+    throw new Error(`MediaDesk could not be reached while sending the backup (${error instanceof Error ? error.message : String(error)}).`);
+  }
+  const answer = (await response.json().catch(() => null)) as { ok?: boolean; data?: BackupSummary; error?: { message?: string } } | null;
+  if (response.ok && answer?.ok && answer.data) return answer.data;
+  throw new Error(answer?.error?.message ?? `MediaDesk refused the backup (HTTP ${response.status}).`);
+}
+
+/** The dry run of a restore: a plan for `useStartTransfer`, like a transfer's. */
+export function usePlanRestore() {
+  return useMutation({ mutationFn: (request: ChannelInput<'transfer.planRestore'>) => invoke('transfer.planRestore', request) });
 }

@@ -49,3 +49,16 @@ export function askFolderTransfer(mode: TransferIntent['mode'], folderPath: stri
   const what = folderPath === '/' ? 'the library' : `folder ${folderPath.split('/').pop()}`;
   useTransferIntent.getState().ask({ mode, sourcePaths: [folderPath], what, suggestedTarget: folderPath });
 }
+
+/** "Back up folder…" / "Restore from backup…" on a folder (`/` is the whole library) of the open profile. */
+export interface BackupIntent {
+  kind: 'backup' | 'restore';
+  folderPath: string;
+}
+
+/** Asked for from the browser's folder menus; the transfers feature opens the matching dialog. */
+export const useBackupIntent = create<{ intent: BackupIntent | null; ask(intent: BackupIntent): void; clear(): void }>()((set) => ({
+  intent: null,
+  ask: (intent) => set({ intent }),
+  clear: () => set({ intent: null }),
+}));

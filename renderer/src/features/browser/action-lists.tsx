@@ -1,9 +1,9 @@
-import { ArrowRightLeft, ClipboardCopy, Copy, Download, Eye, FolderInput, FolderOutput, FolderPen, FolderPlus, FolderSymlink, Pencil, Send, Trash, WandSparkles } from 'lucide-react';
+import { ArchiveRestore, ArrowRightLeft, ClipboardCopy, Copy, Download, Eye, FolderInput, FolderOutput, FolderPen, FolderPlus, FolderSymlink, HardDriveDownload, Pencil, Send, Trash, WandSparkles } from 'lucide-react';
 import type { FileSummary } from '../../../../shared/domain/library';
-import { folderName } from '../../../../shared/domain/library';
+import { folderName } from '../../../../shared/domain/folder-paths';
 import type { UiAction, UiActionList } from '../../ui/controls/actions';
 import { useBuilderIntent } from '../../ui/builder-intent';
-import { askFilesTransfer, askFolderTransfer } from '../../ui/transfer-intent';
+import { askFilesTransfer, askFolderTransfer, useBackupIntent } from '../../ui/transfer-intent';
 import { useViewStore } from '../../app/view-store';
 import { useDialogStore } from './dialog-store';
 import type { useFileActions } from './use-file-actions';
@@ -50,6 +50,8 @@ export function folderActionList(folderPath: string): UiActionList {
     { id: 'folder-move', group: 'Folder', label: 'Move folder…', icon: <FolderOutput />, disabled: isRoot, run: () => open({ kind: 'transfer-folder', mode: 'move', folderPath }) },
     { id: 'folder-copy-to-profile', group: 'Folder', label: isRoot ? 'Copy library to profile…' : 'Copy folder to profile…', icon: <Send />, keywords: ['transfer', 'account'], run: () => askFolderTransfer('copy', folderPath) },
     { id: 'folder-move-to-profile', group: 'Folder', label: isRoot ? 'Move library to profile…' : 'Move folder to profile…', icon: <ArrowRightLeft />, keywords: ['transfer', 'account'], run: () => askFolderTransfer('move', folderPath) },
+    { id: 'folder-backup', group: 'Folder', label: isRoot ? 'Back up library…' : 'Back up folder…', icon: <HardDriveDownload />, keywords: ['backup', 'zip', 'export', 'download'], run: () => useBackupIntent.getState().ask({ kind: 'backup', folderPath }) },
+    { id: 'folder-restore', group: 'Folder', label: 'Restore from backup…', icon: <ArchiveRestore />, keywords: ['backup', 'zip', 'import'], run: () => useBackupIntent.getState().ask({ kind: 'restore', folderPath }) },
     null,
     { id: 'folder-delete', group: 'Folder', label: 'Delete folder…', icon: <Trash />, danger: true, disabled: isRoot, run: () => open({ kind: 'delete-folder', folderPath }) },
   ];

@@ -46,6 +46,8 @@ const VERBS: Record<string, string> = { copy: 'Copy', move: 'Move', sync: 'Sync'
 /** "Copy /trip from Local library to Studio /trip" (names of deleted profiles fall back to their ids). */
 export function jobTitle(facts: ReportFacts | null, profileName: (id: string) => string | undefined): string {
   if (!facts) return 'Transfer';
+  // A backup folder (or an unpacked .zip) has no profile: its place on disk says nothing to the person.
+  if (!facts.sourceProfileId) return `Restore a backup to ${profileName(facts.targetProfileId) ?? facts.targetProfileId} ${facts.targetPath}`;
   const from = profileName(facts.sourceProfileId) ?? (facts.sourceProfileId || 'a backup folder');
   const to = profileName(facts.targetProfileId) ?? facts.targetProfileId;
   return `${VERBS[facts.mode] ?? 'Transfer'} ${facts.sourcePath} from ${from} to ${to} ${facts.targetPath}`;
