@@ -79,6 +79,7 @@ describe('copy formats', () => {
     const snippet = reactSnippet({ src: '/p.jpg', signed: true }, 'https://ik.imagekit.io/demo', 'https://ik.imagekit.io/demo/p.jpg?ik-s=abc', 'P');
     expect(snippet).toContain('src="https://ik.imagekit.io/demo/p.jpg?ik-s=abc"');
     expect(snippet).toContain('Signed URL: sign on your server');
-    expect(snippet).not.toContain('urlEndpoint');
+    // The SDK's Image renders nothing without a urlEndpoint, even for an absolute src.
+    expect(snippet).toContain('urlEndpoint="https://ik.imagekit.io/demo"');
   });
 });

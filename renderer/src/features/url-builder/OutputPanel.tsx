@@ -8,6 +8,7 @@ import { copyText } from './clipboard';
 import { CopyField } from './CopyField';
 import { parseWidths, RESPONSIVE_FORMATS } from './draft';
 import { htmlImg, markdownImage, reactSnippet, responsiveMarkup } from './output-formats';
+import { reactVideoSnippet } from './react-snippets';
 import { StreamOutputs } from './StreamOutputs';
 import type { BuilderMode } from './video-draft';
 import { htmlVideo } from './video-output-formats';
@@ -20,12 +21,14 @@ export interface OutputPanelProps {
   builtUrl?: string;
   /** The video's poster URL (video and stream modes). */
   poster?: string;
-  /** Both manifests of an adaptive stream (stream mode). */
-  streams?: { hls: string; dash: string; protocol: 'hls' | 'dash' };
+  /** The poster's SDK draft (video mode), for the React code's buildSrc. */
+  posterDraft?: UrlDraft;
+  /** Both manifests of an adaptive stream (stream mode), with the chosen one's SDK draft. */
+  streams?: { hls: string; dash: string; protocol: 'hls' | 'dash'; draft: UrlDraft };
 }
 
 /** The built URL and markup for it, each with a copy button; a signed URL is checked before it is copied. */
-export function OutputPanel({ draft, preview, mode = 'image', builtUrl, poster, streams }: OutputPanelProps) {
+export function OutputPanel({ draft, preview, mode = 'image', builtUrl, poster, posterDraft, streams }: OutputPanelProps) {
   const profile = useActiveProfile();
   const { alt, widths, formats, setAlt, setWidths, setFormats } = useUrlBuilderStore();
   const [copied, setCopied] = useState('');
@@ -60,6 +63,8 @@ export function OutputPanel({ draft, preview, mode = 'image', builtUrl, poster, 
   };
 
   const probe = preview?.probe?.ok ? preview.probe : undefined;
+  const reactVideo =
+    mode === 'video' && url && profile ? reactVideoSnippet(draft, profile.urlEndpoint, url, poster && posterDraft ? { draft: posterDraft, url: poster } : undefined) : '';
   const signedCheck = signs ? (
     <span role="status" aria-label="Signed URL check" className={`ub-check ub-check-${checked?.url === url ? checked.outcome : 'none'}`}>
       {check.isPending
@@ -83,9 +88,22 @@ export function OutputPanel({ draft, preview, mode = 'image', builtUrl, poster, 
       )}
       <CopyField label="URL" value={url} onCopy={() => void copyUrl()} aside={signedCheck} />
       {mode === 'video' && (
-        <CopyField label="HTML" value={url ? htmlVideo(url, poster) : ''} onCopy={() => void copy('HTML', htmlVideo(url, poster))} />
+        <>
+          <CopyField label="HTML" value={url ? htmlVideo(url, poster) : ''} onCopy={() => void copy('HTML', htmlVideo(url, poster))} />
+          <CopyField label="React" value={reactVideo} onCopy={() => void copy('React', reactVideo)} />
+        </>
       )}
-      {mode === 'stream' && streams && <StreamOutputs hlsUrl={streams.hls} dashUrl={streams.dash} protocol={streams.protocol} poster={poster} copy={(label, text) => void copy(label, text)} />}
+      {mode === 'stream' && streams && (
+        <StreamOutputs
+          hlsUrl={streams.hls}
+          dashUrl={streams.dash}
+          protocol={streams.protocol}
+          poster={poster}
+          draft={streams.draft}
+          urlEndpoint={profile?.urlEndpoint}
+          copy={(label, text) => void copy(label, text)}
+        />
+      )}
       {imageMarkup && (
         <>
           <CopyField label="HTML" value={url ? htmlImg(url, alt, probe?.width, probe?.height) : ''} onCopy={() => void copy('HTML', htmlImg(url, alt, probe?.width, probe?.height))} />

@@ -4,7 +4,8 @@ import { useActiveProfile } from '../../api/profiles';
 import { formatBytes } from '../../app/format-bytes';
 import { CompareView } from './CompareView';
 import type { BuilderMode } from './video-draft';
-import { StreamPreview, VideoPreview } from './VideoPreview';
+import { StreamPreview } from './StreamPreview';
+import { VideoPreview } from './VideoPreview';
 
 export interface PreviewPanelProps {
   preview: UrlPreview | undefined;

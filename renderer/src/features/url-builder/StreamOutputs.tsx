@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import type { UrlDraft } from '../../../../shared/domain/urls';
 import { CopyField } from './CopyField';
+import { reactStreamSnippet } from './react-snippets';
 import { PLAYER_LABELS, playerSnippet, playersFor, type StreamPlayer } from './video-output-formats';
 
 export interface StreamOutputsProps {
@@ -7,16 +9,20 @@ export interface StreamOutputsProps {
   dashUrl: string;
   protocol: 'hls' | 'dash';
   poster?: string;
+  /** The chosen protocol's manifest as an SDK draft, and the profile's URL endpoint, for the React code. */
+  draft?: UrlDraft;
+  urlEndpoint?: string;
   copy(label: string, text: string): void;
 }
 
-/** Both manifests of the stream and a player page for the chosen protocol, each with a copy button. */
-export function StreamOutputs({ hlsUrl, dashUrl, protocol, poster, copy }: StreamOutputsProps) {
+/** Both manifests of the stream, a player page and React code for the chosen protocol, each with a copy button. */
+export function StreamOutputs({ hlsUrl, dashUrl, protocol, poster, draft, urlEndpoint, copy }: StreamOutputsProps) {
   const [chosen, setChosen] = useState<StreamPlayer>('hls.js');
   const players = playersFor(protocol);
   const player = players.includes(chosen) ? chosen : players[0];
   const url = protocol === 'hls' ? hlsUrl : dashUrl;
   const snippet = url ? playerSnippet(player, url, protocol, poster) : '';
+  const react = url && draft && urlEndpoint ? reactStreamSnippet(draft, urlEndpoint, url, protocol, poster) : '';
 
   return (
     <>
@@ -33,6 +39,7 @@ export function StreamOutputs({ hlsUrl, dashUrl, protocol, poster, copy }: Strea
         </select>
       </div>
       <CopyField label="Player snippet" value={snippet} onCopy={() => copy('player snippet', snippet)} />
+      <CopyField label="React" value={react} onCopy={() => copy('React', react)} />
     </>
   );
 }

@@ -41,9 +41,12 @@ export function UrlBuilder() {
   const draft = useMemo(() => toModeDraft(state), [state]);
   // A video's outputs: the poster (its thumbnail with what a thumbnail takes of the chain) and both manifests.
   const videoish = mode === 'video' || mode === 'stream';
-  const poster = useBuiltUrl(useMemo(() => posterDraft(state), [state]), videoish && src.trim() !== '');
-  const hls = useBuiltUrl(useMemo(() => streamDraft(state, 'hls'), [state]), mode === 'stream' && src.trim() !== '');
-  const dash = useBuiltUrl(useMemo(() => streamDraft(state, 'dash'), [state]), mode === 'stream' && src.trim() !== '');
+  const posterOf = useMemo(() => posterDraft(state), [state]);
+  const hlsDraft = useMemo(() => streamDraft(state, 'hls'), [state]);
+  const dashDraft = useMemo(() => streamDraft(state, 'dash'), [state]);
+  const poster = useBuiltUrl(posterOf, videoish && src.trim() !== '');
+  const hls = useBuiltUrl(hlsDraft, mode === 'stream' && src.trim() !== '');
+  const dash = useBuiltUrl(dashDraft, mode === 'stream' && src.trim() !== '');
   const posterUrl = videoish ? poster.data?.url || undefined : undefined;
   // A video render or stream can take many seconds: its URL is built at once, without waiting for the preview.
   const quick = useBuiltUrl(draft, videoish && draft.src !== '');
@@ -97,12 +100,14 @@ export function UrlBuilder() {
           renditions={renditions}
         />
         <OutputPanel
-          draft={requested}
+          // A video's outputs follow the draft as edited (its URL is built at once); an image's follow its preview.
+          draft={videoish ? draft : requested}
           preview={preview.data}
           mode={mode}
           poster={posterUrl}
+          posterDraft={posterOf}
           builtUrl={videoish ? (quick.data?.url ?? '') : undefined}
-          streams={mode === 'stream' ? { hls: hls.data?.url ?? '', dash: dash.data?.url ?? '', protocol } : undefined}
+          streams={mode === 'stream' ? { hls: hls.data?.url ?? '', dash: dash.data?.url ?? '', protocol, draft: protocol === 'hls' ? hlsDraft : dashDraft } : undefined}
         />
       </div>
     </section>

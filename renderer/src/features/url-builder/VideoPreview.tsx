@@ -57,36 +57,3 @@ export function VideoPreview({ probe, poster }: { probe: UrlProbe; poster?: stri
     </>
   );
 }
-
-/** An adaptive stream's manifest: the renditions it lists against the ones asked for, over the poster. */
-export function StreamPreview({ probe, poster, asked }: { probe: UrlProbe; poster?: string; asked: number[] }) {
-  const listed = probe.renditions ?? [];
-  const missing = asked.filter((h) => !listed.some((r) => r.height === h));
-  const protocol = probe.format === 'dash' ? 'DASH' : 'HLS';
-  return (
-    <>
-      {poster && (
-        <div className="ub-video-frame">
-          <img className="ub-video" src={poster} alt="Stream poster" />
-        </div>
-      )}
-      <p role="status" aria-label="Preview details" className="ub-stats">
-        {protocol} manifest · {listed.length} rendition{listed.length === 1 ? '' : 's'} · {probe.bytes !== undefined ? formatBytes(probe.bytes) : '?'} · ready in{' '}
-        {Math.round(probe.renderMs)} ms{probe.cache ? ` (cache ${probe.cache.toLowerCase()})` : ''}
-      </p>
-      <ul aria-label="Renditions in the manifest" className="ub-rendition-list">
-        {listed.map((r) => (
-          <li key={`${r.width}x${r.height}`}>
-            {r.height}p{r.width ? ` · ${r.width} × ${r.height}` : ''}
-            {r.bandwidth ? ` · ${Math.round(r.bandwidth / 1000)} kbit/s` : ''}
-          </li>
-        ))}
-      </ul>
-      {missing.length > 0 && <p className="ub-error">Asked for but not in the manifest: {missing.map((h) => `${h}p`).join(', ')}.</p>}
-      <p className="ub-note">
-        {protocol === 'HLS' ? 'Only Safari plays HLS in a plain <video>; other browsers' : 'Browsers do not play DASH in a plain <video>; they'} need a player
-        library, as in the player snippet.
-      </p>
-    </>
-  );
-}

@@ -50,43 +50,60 @@ export function responsiveMarkup(candidates: ResponsiveCandidate[], alt: string,
   return `<picture>\n${sources}\n  ${img}\n</picture>`;
 }
 
+/**
+ * Keys whose values the SDK types as strings even when they are digits (`StreamingResolution` is
+ * '240' | '360' | …), so they are written as strings.
+ */
+const STRING_KEYS = new Set(['streamingResolutions']);
+
 /** A JS literal for a step value: whole numbers as numbers, everything else as written. */
-function jsValue(value: unknown, indent: string, numbers = true): string {
+export function jsValue(value: unknown, indent: string, numbers = true): string {
   if (typeof value === 'string') return numbers && /^(0|[1-9]\d{0,8})$/.test(value) ? value : JSON.stringify(value);
   if (Array.isArray(value)) {
-    if (!value.some((v) => v && typeof v === 'object')) return `[${value.map((v) => jsValue(v, indent)).join(', ')}]`;
+    if (!value.some((v) => v && typeof v === 'object')) return `[${value.map((v) => jsValue(v, indent, numbers)).join(', ')}]`;
     const inner = `${indent}  `;
-    return `[\n${value.map((v) => `${inner}${jsValue(v, inner)}`).join(',\n')}\n${indent}]`;
+    return `[\n${value.map((v) => `${inner}${jsValue(v, inner, numbers)}`).join(',\n')}\n${indent}]`;
   }
   if (value && typeof value === 'object') {
     const inner = `${indent}  `;
-    const entries = Object.entries(value).map(([k, v]) => `${inner}${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${jsValue(v, inner, numbers)}`);
+    const entries = Object.entries(value).map(([k, v]) => `${inner}${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${jsValue(v, inner, numbers && !STRING_KEYS.has(k))}`);
     return entries.length ? `{\n${entries.join(',\n')}\n${indent}}` : '{}';
   }
   return JSON.stringify(value);
 }
 
-function jsxAttribute(name: string, value: string): string {
+export function jsxAttribute(name: string, value: string): string {
   return /["{}<>]/.test(value) ? `${name}={${JSON.stringify(value)}}` : `${name}="${value}"`;
 }
 
-/**
- * `<Image>` from @imagekit/react for this draft. A signed URL cannot be made in the browser (it needs
- * the private key), so for those the snippet uses the finished signed URL as an absolute src.
- */
-export function reactSnippet(draft: UrlDraft, urlEndpoint: string, builtUrl: string, alt: string): string {
-  const lines = ["import { Image } from '@imagekit/react';", ''];
-  const signs = draft.signed === true || (draft.expiresIn ?? 0) > 0;
-  if (signs) {
-    lines.push('{/* Signed URL: sign on your server (private key); it cannot be made in the browser. */}');
-    lines.push(`<Image ${jsxAttribute('src', builtUrl)} ${jsxAttribute('alt', alt)} responsive={false} />`);
-    return lines.join('\n');
-  }
+/** Whether the draft's URL is signed (then it cannot be built in a browser, which has no private key). */
+export function signsUrl(draft: UrlDraft): boolean {
+  return draft.signed === true || (draft.expiresIn ?? 0) > 0;
+}
+
+/** The @imagekit/react props (SrcProps) that build this draft's URL, as JSX attributes. */
+export function sdkProps(draft: UrlDraft, urlEndpoint: string): string[] {
   const props = [jsxAttribute('urlEndpoint', urlEndpoint), jsxAttribute('src', draft.src ?? '')];
   const steps = draft.transformation ?? [];
   if (steps.length) props.push(`transformation={${jsValue(steps, '  ')}}`);
   if (draft.transformationPosition === 'path') props.push('transformationPosition="path"');
   if (draft.queryParameters && Object.keys(draft.queryParameters).length) props.push(`queryParameters={${jsValue(draft.queryParameters, '  ', false)}}`);
+  return props;
+}
+
+/**
+ * `<Image>` from @imagekit/react for this draft. A signed URL cannot be made in the browser (it needs
+ * the private key), so for those the snippet uses the finished signed URL as an absolute src (buildSrc
+ * keeps an absolute src as it is). The component renders nothing without a urlEndpoint, so it is always given.
+ */
+export function reactSnippet(draft: UrlDraft, urlEndpoint: string, builtUrl: string, alt: string): string {
+  const lines = ["import { Image } from '@imagekit/react';", ''];
+  if (signsUrl(draft)) {
+    lines.push('{/* Signed URL: sign on your server (private key); it cannot be made in the browser. */}');
+    lines.push(`<Image ${jsxAttribute('urlEndpoint', urlEndpoint)} ${jsxAttribute('src', builtUrl)} ${jsxAttribute('alt', alt)} responsive={false} />`);
+    return lines.join('\n');
+  }
+  const props = sdkProps(draft, urlEndpoint);
   props.push(jsxAttribute('alt', alt));
   lines.push(`<Image\n${props.map((p) => `  ${p}`).join('\n')}\n/>`);
   return lines.join('\n');
