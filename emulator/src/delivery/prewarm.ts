@@ -7,12 +7,16 @@ import type { DeliveryRequest, DeliveryResponse } from './service.js';
 
 export interface PrewarmOptions {
   /**
-   * The `tr` values rendered ahead for each new image. MediaDesk's grid asks for `w-N,h-N,c-at_max`
-   * with N its tile size in device pixels snapped to 64 (192 for the default tile at DPR 1); the
-   * grid forms foreground requests use are learnt and prewarmed too. Empty: prewarming is off.
+   * The `tr` values rendered ahead for each new image until a client has asked for a grid form.
+   * MediaDesk's grid asks for `w-N,h-N,c-at_max` with N its tile size in device pixels snapped to 64
+   * (192 for the default tile at DPR 1, 384 at DPR 2). Empty: prewarming is off.
    */
   transformations: string[];
-  /** Grid forms learnt from foreground requests that are kept (the most recent ones). */
+  /**
+   * Grid forms learnt from foreground requests that are kept (the most recent ones). Once a client has
+   * asked for one, these replace `transformations`: each form costs a decode of the photo, and a
+   * DPR 2 grid never asks for the DPR 1 tile.
+   */
   learnt: number;
   /** The Accept header the renders negotiate for (a browser's image Accept picks WebP for `f-auto`). */
   accept: string;
@@ -113,9 +117,9 @@ export class ThumbnailPrewarmer {
     this.kick();
   }
 
-  /** A foreground request's `tr`: a grid form seen there is prewarmed for the next uploads too. */
+  /** A foreground request's `tr`: a grid form seen there is what the next uploads are prewarmed with. */
   learn(tr: string | undefined): void {
-    if (!this.enabled || tr === undefined || !GRID_FORM.test(tr) || this.options.transformations.includes(tr)) return;
+    if (!this.enabled || tr === undefined || !GRID_FORM.test(tr)) return;
     const at = this.learntForms.indexOf(tr);
     if (at === 0) return;
     if (at > 0) this.learntForms.splice(at, 1);
@@ -259,7 +263,7 @@ export class ThumbnailPrewarmer {
   private urlsOf(record: FileRecord): string[] {
     const base = deliveryUrl('', record.filePath).slice(1);
     const query = record.isPrivateFile ? '?' : `?updatedAt=${Date.parse(record.updatedAt)}&`;
-    const forms = [...new Set([...this.learntForms, ...this.options.transformations])];
+    const forms = this.learntForms.length > 0 ? this.learntForms : this.options.transformations;
     return forms.map((tr) => `${base}${query}tr=${tr}`);
   }
 }

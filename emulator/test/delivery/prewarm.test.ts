@@ -140,7 +140,7 @@ describe('the prewarm queue', () => {
     await prewarm.close();
   });
 
-  it('prewarms the grid size clients asked for lately, ignores other transformations and non-images, and bounds the queue', async () => {
+  it('prewarms the grid sizes clients asked for lately instead of the default, ignores other transformations and non-images, and bounds the queue', async () => {
     const library = fakeLibrary();
     const served: string[] = [];
     const prewarm = new ThumbnailPrewarmer(library, new RenderPool(1), async (req) => {
@@ -154,7 +154,15 @@ describe('the prewarm queue', () => {
     library.files.set('v', image('v', { fileType: 'non-image', mime: 'video/mp4' }));
     prewarm.observe({ fresh: [library.files.get('p')!, library.files.get('v')!], touched: ['p', 'v'] });
     await prewarm.idle();
-    expect(served).toEqual([`p.jpg?tr=w-320,h-320,c-at_max`, `p.jpg?tr=${GRID_TR}`]);
+    // The learnt size replaces the default: a DPR 2 grid never asks for the DPR 1 tile, and each form costs a decode.
+    expect(served).toEqual([`p.jpg?tr=w-320,h-320,c-at_max`]);
+    // A second window at the default size: the two most recent forms, newest first.
+    prewarm.learn(GRID_TR);
+    const again = image('q');
+    library.files.set('q', again);
+    prewarm.observe({ fresh: [again], touched: ['q'] });
+    await prewarm.idle();
+    expect(served.slice(1)).toEqual([`q.jpg?updatedAt=${Date.parse(again.updatedAt)}&tr=${GRID_TR}`, `q.jpg?updatedAt=${Date.parse(again.updatedAt)}&tr=w-320,h-320,c-at_max`]);
 
     const small = new ThumbnailPrewarmer(library, { pending: 1, active: 1, concurrency: 1 } as RenderPool, async () => ok, { ...DEFAULT_PREWARM, maxQueued: 3, pollMs: 5 });
     const many = ['1', '2', '3', '4', '5'].map((id) => image(id));
