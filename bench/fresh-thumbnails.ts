@@ -104,9 +104,11 @@ async function main(): Promise<void> {
     for (let n = 0; n < ROUNDS; n++) {
       // Alternate which side goes first, so a change in machine load hits both.
       for (const prewarm of n % 2 === 0 ? [true, false] : [false, true]) {
+        const load = os.loadavg()[0];
         const r = await round1(root, photos, prewarm, n);
         (prewarm ? on : off).push(r);
-        console.log(`round ${n + 1}, prewarm ${prewarm ? 'on ' : 'off'}: upload ${r.uploadSecs.toFixed(2)} s (${(mb / r.uploadSecs).toFixed(1)} MB/s), first screen ${r.firstScreenMs.toFixed(0)} ms (${r.hits}/${FILES} tiles from the cache)`);
+        // The machine may be shared: the 1-minute load average before → after says how much the figures can be trusted.
+        console.log(`round ${n + 1}, prewarm ${prewarm ? 'on ' : 'off'}, load ${load.toFixed(1)} → ${os.loadavg()[0].toFixed(1)}: upload ${r.uploadSecs.toFixed(2)} s (${(mb / r.uploadSecs).toFixed(1)} MB/s), first screen ${r.firstScreenMs.toFixed(0)} ms (${r.hits}/${FILES} tiles from the cache)`);
       }
     }
     const firstOn = median(on.map((r) => r.firstScreenMs));
