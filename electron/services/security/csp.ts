@@ -2,7 +2,9 @@
  * The renderer's Content-Security-Policy, sent as a header by both hosts (Electron's app://
  * protocol and the web host). Scripts and styles only from the app itself; images may come from
  * ImageKit (https) and from a Local library or emulator on this machine; the page talks to nothing
- * but its own origin ('self' also covers the web host's same-origin WebSocket).
+ * but its own origin ('self' also covers the web host's same-origin WebSocket). The URL builder's stream
+ * player (hls.js over Media Source Extensions) needs only `media-src blob:` for its MediaSource, no worker
+ * (it runs without one) and no connect-src: its manifests and segments come through the app's channel.
  */
 export const RENDERER_CSP = [
   "default-src 'none'",
