@@ -1,5 +1,6 @@
 import { test as base, expect, type WebSocket as PwWebSocket } from '@playwright/test';
-import { startAccountEmulator, startWebHost, type Emulator, type WebHost } from './hosts';
+import { startAccountEmulator, type Emulator, type WebHost } from './hosts';
+import { WebHostPool } from './host-pool';
 
 export interface FrameLog {
   /** Every frame the page received over any WebSocket, as text. */
@@ -21,6 +22,8 @@ interface Fixtures {
 interface WorkerFixtures {
   /** An emulator standing in for an ImageKit account; shared by a worker's tests. */
   account: Emulator;
+  /** Starts each test's web host ahead of time (see host-pool.ts). */
+  webHosts: WebHostPool;
 }
 
 const asText = (payload: string | Buffer) => (typeof payload === 'string' ? payload : payload.toString('utf8'));
@@ -38,8 +41,19 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
 
-  webHost: async ({}, use, testInfo) => {
-    const host = await startWebHost(['--no-keychain']);
+  webHosts: [
+    async ({}, use) => {
+      const pool = new WebHostPool(['--no-keychain']);
+      await use(pool);
+      await pool.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  webHost: async ({ webHosts }, use, testInfo) => {
+    const host = await webHosts.take();
+    // The next test's host starts while this one runs.
+    webHosts.prepareNext();
     await use(host);
     if (testInfo.status !== testInfo.expectedStatus) {
       await testInfo.attach('web-host.log', { body: host.proc.output(), contentType: 'text/plain' });

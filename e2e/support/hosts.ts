@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { startScript, type ReadyProcess } from './processes';
+import { startEntry, type ReadyProcess } from './processes';
 
 export interface WebHost {
   /** The printed URL, token fragment included: what a person would open. */
@@ -27,10 +27,13 @@ function tempDir(prefix: string): string {
   return mkdtempSync(path.join(os.tmpdir(), `mediadesk-e2e-${prefix}-`));
 }
 
-/** `npm run web -- --port 0 --data <fresh dir>`, ready once it prints `web ready url=…#token=…`. */
-export async function startWebHost(extraArgs: string[] = []): Promise<WebHost> {
+/**
+ * What `npm run web -- --port 0 --data <fresh dir>` runs, ready once it prints `web ready url=…#token=…`.
+ * `env` replaces the inherited environment (the host pool passes the one its worker started with).
+ */
+export async function startWebHost(extraArgs: string[] = [], env?: NodeJS.ProcessEnv): Promise<WebHost> {
   const dataDir = tempDir('web');
-  const { proc, line } = await startScript('web', ['--port', '0', '--data', dataDir, ...extraArgs], /^web ready url=(\S+)/);
+  const { proc, line } = await startEntry('electron/web/cli.ts', ['--port', '0', '--data', dataDir, ...extraArgs], /^web ready url=(\S+)/, { env });
   const url = /^web ready url=(\S+)/.exec(line)![1]!;
   const parsed = new URL(url);
   const token = new URLSearchParams(parsed.hash.slice(1)).get('token');
@@ -56,8 +59,10 @@ export async function startAccountEmulator(id = 'acct'): Promise<Emulator> {
   const dataDir = tempDir('emu');
   const privateKey = `private_${randomBytes(18).toString('base64url')}`;
   const publicKey = `public_${randomBytes(18).toString('base64url')}`;
-  const { proc, line } = await startScript(
-    'emulator',
+  // What `npm run emulator` runs, but from the launch bundle rather than tsx: ready in about a
+  // second instead of six (tsx compiles each emulator module on every start).
+  const { proc, line } = await startEntry(
+    'emulator/src/cli.ts',
     ['--port', '0', '--data', dataDir, '--id', id, '--private-key', privateKey, '--public-key', publicKey],
     /^emulator ready api=(\S+) urlEndpoint=(\S+)/,
   );
