@@ -116,7 +116,18 @@ test('an HLS stream of a clip plays in the builder preview, says which rendition
   await expect(react).toHaveValue(/import \{ buildSrc \} from '@imagekit\/react';[\s\S]*src: "\/stream-clip\.mp4\/ik-master\.m3u8",[\s\S]*streamingResolutions: \["240", "480"\]/);
 
   await player.evaluate((v: HTMLVideoElement) => v.pause());
+  await expect(readout).toHaveText(/^Paused on 480p /);
   await screenshots(page, builder, testInfo, 'stream-preview');
+
+  // DASH is not played here (hls.js reads HLS); the preview offers to switch back, and the player returns.
+  await page.setViewportSize({ width: 1400, height: 1600 });
+  await builder.region.getByRole('radio', { name: 'DASH (ik-master.mpd)' }).click();
+  const watchAsHls = builder.preview.getByRole('button', { name: 'Watch it as HLS' });
+  await expect(watchAsHls).toBeVisible({ timeout: 120_000 });
+  await expect(builder.preview.getByLabel('Stream player')).toHaveCount(0);
+  await watchAsHls.click();
+  await expect(builder.region.getByRole('radio', { name: 'HLS (ik-master.m3u8)' })).toBeChecked();
+  await expect(readout).toHaveText('Ready: 2 renditions; press play.', { timeout: 60_000 });
   expect(await violations()).toEqual([]);
 });
 

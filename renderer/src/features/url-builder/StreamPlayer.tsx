@@ -31,6 +31,7 @@ export function StreamPlayer({ url, poster }: { url: string; poster?: string }) 
   const hlsRef = useRef<Hls | null>(null);
   const [state, setState] = useState<Playback>({ url, levels: [] });
   const [chosen, setChosen] = useState(AUTO);
+  const [paused, setPaused] = useState(true);
   const current = state.url === url ? state : { url, levels: [] };
 
   useEffect(() => {
@@ -98,7 +99,7 @@ export function StreamPlayer({ url, poster }: { url: string; poster?: string }) 
   const readout = current.error
     ? 'Stopped.'
     : playing
-      ? `Playing ${playing.height}p${decoded}${playing.bitrate ? ` · ${kbits(playing.bitrate)}` : ''} · ${how}`
+      ? `${paused ? 'Paused on' : 'Playing'} ${playing.height}p${decoded}${playing.bitrate ? ` · ${kbits(playing.bitrate)}` : ''} · ${how}`
       : current.levels.length
         ? `Ready: ${current.levels.length} rendition${current.levels.length === 1 ? '' : 's'}; press play.`
         : 'Loading the stream…';
@@ -106,7 +107,7 @@ export function StreamPlayer({ url, poster }: { url: string; poster?: string }) 
   return (
     <>
       <div className="ub-video-frame">
-        <video ref={videoRef} className="ub-video" poster={poster} controls playsInline preload="auto" aria-label="Stream player" onResize={onResize} />
+        <video ref={videoRef} className="ub-video" poster={poster} controls playsInline preload="auto" aria-label="Stream player" onResize={onResize} onPlay={() => setPaused(false)} onPause={() => setPaused(true)} />
       </div>
       <div className="ub-stream-playback">
         <p role="status" aria-label="Stream playback" className="ub-stats">

@@ -1,5 +1,6 @@
 import type { UrlProbe } from '../../../../shared/domain/urls';
 import { formatBytes } from '../../app/format-bytes';
+import { useUrlBuilderStore } from './builder-store';
 import { StreamPlayer } from './StreamPlayer';
 import { renditionLabel } from './stream-playback';
 
@@ -11,6 +12,7 @@ export function StreamPreview({ probe, poster, asked }: { probe: UrlProbe; poste
   const listed = probe.renditions ?? [];
   const missing = asked.filter((h) => !listed.some((r) => r.height === h));
   const protocol = probe.format === 'dash' ? 'DASH' : 'HLS';
+  const setProtocol = useUrlBuilderStore((s) => s.setProtocol);
   return (
     <>
       {protocol === 'HLS' ? (
@@ -33,7 +35,12 @@ export function StreamPreview({ probe, poster, asked }: { probe: UrlProbe; poste
       </ul>
       {missing.length > 0 && <p className="ub-error">Asked for but not in the manifest: {missing.map((h) => `${h}p`).join(', ')}.</p>}
       {protocol === 'DASH' && (
-        <p className="ub-note">The preview plays HLS; choose HLS above to watch this stream here. The DASH manifest lists the same renditions for Video.js or Shaka Player, as in the player snippet.</p>
+        <p className="ub-note">
+          The preview plays HLS; the DASH manifest is for Video.js or Shaka Player, as in the player snippet.{' '}
+          <button type="button" onClick={() => setProtocol('hls')}>
+            Watch it as HLS
+          </button>
+        </p>
       )}
     </>
   );
