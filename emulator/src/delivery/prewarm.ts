@@ -25,13 +25,19 @@ export interface PrewarmOptions {
   /** How often a waiting job looks again whether the render pool has a free slot and no queue. */
   pollMs: number;
   /**
-   * While uploads keep arriving (a new file within `busyWindowMs`), prewarm renders take at most this
+   * While uploads keep arriving (a new file within the busy window), prewarm renders take at most this
    * share of the time (after a render of d ms it waits d × (1/share − 1)), so an upload burst is not
    * slowed by more than about this share of one core; once uploads stop it renders as many at once as
    * the pool has slots.
    */
   busyShare: number;
+  /**
+   * The busy window: `busyWindowMs`, or 1.5 × the longest of the last 8 gaps between new files when that
+   * is longer (12 MP photos at 4 at a time on a loaded machine arrive seconds apart, and a window
+   * shorter than the gap would read every gap as "uploads stopped"), at most `busyWindowMaxMs`.
+   */
   busyWindowMs: number;
+  busyWindowMaxMs: number;
   /**
    * A rest ends early when the machine had at least this many cores idle during its last `spareCheckMs`:
    * the next render (one core) then runs on CPU the uploads are not using. On a saturated machine
@@ -51,6 +57,7 @@ export const DEFAULT_PREWARM: PrewarmOptions = {
   pollMs: 25,
   busyShare: 0.1,
   busyWindowMs: 750,
+  busyWindowMaxMs: 10_000,
   spareCores: 0.75,
   spareCheckMs: 50,
 };
@@ -92,6 +99,8 @@ export class ThumbnailPrewarmer {
   private readonly wakes = new Set<() => void>();
   /** When the last new file arrived (ms, performance clock). */
   private lastFresh = -Infinity;
+  /** Recent gaps between new files (ms), for the busy window. */
+  private readonly gaps: number[] = [];
   readonly stats: PrewarmStats = { queued: 0, rendered: 0, dropped: 0, failed: 0 };
 
   constructor(
@@ -112,7 +121,7 @@ export class ThumbnailPrewarmer {
       const job = this.queue.get(fileId);
       if (job && !this.stillCurrent(job)) this.drop(fileId);
     }
-    if (event.fresh.length > 0) this.lastFresh = performance.now();
+    if (event.fresh.length > 0) this.noteFresh();
     for (const record of event.fresh) if (record.fileType === 'image' && record.isCurrent) this.enqueue(record);
     this.kick();
   }
@@ -165,9 +174,19 @@ export class ThumbnailPrewarmer {
     return now && now.versionId === job.versionId && now.updatedAt === job.updatedAt ? now : undefined;
   }
 
-  /** Uploads are still arriving (a new file within `busyWindowMs`). */
+  private noteFresh(): void {
+    const now = performance.now();
+    const gap = now - this.lastFresh;
+    if (gap > this.options.busyWindowMaxMs) this.gaps.length = 0; // a new burst: earlier gaps say nothing about it
+    else if (this.gaps.push(gap) > 8) this.gaps.shift();
+    this.lastFresh = now;
+  }
+
+  /** Uploads are still arriving (a new file within the busy window, see `busyWindowMs`). */
   private get uploading(): boolean {
-    return performance.now() - this.lastFresh <= this.options.busyWindowMs;
+    const { busyWindowMs, busyWindowMaxMs } = this.options;
+    const window = Math.min(busyWindowMaxMs, Math.max(busyWindowMs, 1.5 * Math.max(0, ...this.gaps)));
+    return performance.now() - this.lastFresh <= window;
   }
 
   /**

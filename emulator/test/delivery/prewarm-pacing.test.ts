@@ -99,6 +99,31 @@ describe('prewarm pacing', () => {
     await Promise.all([slow.close(), fast.close()]);
   });
 
+  it('reads uploads arriving further apart than busyWindowMs (a loaded machine) as one burst: still one render at a time', async () => {
+    const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const { library, fresh } = libraryOf(ids);
+    const starts: { at: number; inFlight: number }[] = [];
+    let inFlight = 0;
+    const serve = async (): Promise<DeliveryResponse> => {
+      inFlight += 1;
+      starts.push({ at: performance.now(), inFlight });
+      await new Promise((r) => setTimeout(r, 200)); // longer than the gaps: a backlog builds up
+      inFlight -= 1;
+      return { status: 200, headers: {}, body: Buffer.alloc(0) };
+    };
+    const prewarm = new ThumbnailPrewarmer(library, new RenderPool(2), serve, options({ busyShare: 1, busyWindowMs: 20, busyWindowMaxMs: 60_000 }));
+    // Two files at first, then one every ~150 ms: each gap is far longer than the 20 ms base window.
+    prewarm.observe({ fresh: fresh.slice(0, 2), touched: ['a', 'b'] });
+    for (const record of fresh.slice(2)) {
+      await new Promise((r) => setTimeout(r, 150));
+      prewarm.observe({ fresh: [record], touched: [record.fileId] });
+    }
+    const lastArrival = performance.now();
+    await prewarm.idle();
+    expect(starts).toHaveLength(6);
+    expect(starts.filter((s) => s.at <= lastArrival).every((s) => s.inFlight === 1)).toBe(true);
+  });
+
   it('ends a rest once uploads stop, so the backlog clears at once', async () => {
     const ids = ['a', 'b'];
     const log = slowServe(20);
