@@ -53,6 +53,14 @@ async function streamWith(builder: Builder, heights: number[]): Promise<void> {
   }
 }
 
+/**
+ * The readout once the manifest is read: before the first segment it counts the renditions; once one is on
+ * screen (preload shows the first frame) it names that one, paused.
+ */
+function readyText(count: number, heights: string): RegExp {
+  return new RegExp(`^(Ready: ${count} renditions?; press play\\.|Paused on (${heights})p \\(decoding \\d+ × (${heights})\\) · .*)$`);
+}
+
 /** Starts playback (muted, as a page may without a gesture) and waits until the clock has moved. */
 async function playUntilItAdvances(builder: Builder): Promise<number> {
   const player = builder.preview.getByLabel('Stream player');
@@ -83,7 +91,11 @@ async function screenshots(page: Page, builder: Builder, testInfo: TestInfo, nam
 test('an HLS stream of a clip plays in the builder preview, says which rendition is on screen, and switches on request', async ({ page, webHost }, testInfo) => {
   test.setTimeout(300_000);
   const violations = await recordCspViolations(page);
+  const scripts: string[] = [];
+  page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
   const builder = await openBuilder(page, webHost);
+  // hls.js is not part of starting the app, nor of opening the builder: it loads with the first stream.
+  expect(scripts.filter((p) => /hls/i.test(p))).toEqual([]);
   const { sdk, endpoint } = localSdk(webHost);
   await sdk.files.upload({ file: await toFile(await makeClip(6), 'stream-clip.mp4'), fileName: 'stream-clip.mp4', useUniqueFileName: false });
 
@@ -93,7 +105,8 @@ test('an HLS stream of a clip plays in the builder preview, says which rendition
 
   // The player reads the manifest (after the builder waited for it to be packaged) and offers both renditions.
   const readout = builder.preview.getByRole('status', { name: 'Stream playback' });
-  await expect(readout).toHaveText('Ready: 2 renditions; press play.', { timeout: 120_000 });
+  await expect(readout).toHaveText(readyText(2, '240|480'), { timeout: 120_000 });
+  expect(scripts.filter((p) => /hls/i.test(p))).toEqual([expect.stringMatching(/^\/assets\/hls\.light-[\w-]+\.js$/)]);
   const picker = builder.preview.getByRole('combobox', { name: 'Play rendition' });
   await expect(picker.locator('option')).toHaveText(['Auto (adapts to the connection)', /^240p · 42\d × 240 · [\d,]+ kbit\/s$/, /^480p · 85[2-4] × 480 · [\d,]+ kbit\/s$/]);
 
@@ -127,7 +140,7 @@ test('an HLS stream of a clip plays in the builder preview, says which rendition
   await expect(builder.preview.getByLabel('Stream player')).toHaveCount(0);
   await watchAsHls.click();
   await expect(builder.region.getByRole('radio', { name: 'HLS (ik-master.m3u8)' })).toBeChecked();
-  await expect(readout).toHaveText('Ready: 2 renditions; press play.', { timeout: 60_000 });
+  await expect(readout).toHaveText(readyText(2, '240|480'), { timeout: 60_000 });
   expect(await violations()).toEqual([]);
 });
 
@@ -146,7 +159,7 @@ test('a private clip’s stream plays from its signed URL; unsigned it is refuse
   const hlsUrl = builder.region.getByRole('textbox', { name: 'HLS URL' });
   await expect(hlsUrl).toHaveValue(new RegExp(`^${endpoint.replace(/[.]/g, '\\.')}/private-stream\\.mp4/ik-master\\.m3u8\\?tr=sr-240&ik-s=[0-9a-f]{40}$`));
   const readout = builder.preview.getByRole('status', { name: 'Stream playback' });
-  await expect(readout).toHaveText('Ready: 1 rendition; press play.', { timeout: 120_000 });
+  await expect(readout).toHaveText(readyText(1, '240'), { timeout: 120_000 });
   await playUntilItAdvances(builder);
   await expect(readout).toHaveText(/^Playing 240p \(decoding 42\d × 240\)/);
   await expect(builder.preview.getByRole('alert')).toHaveCount(0);
