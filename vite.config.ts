@@ -12,11 +12,14 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   resolve: {
-    alias: {
+    alias: [
       // Radix's scroll lock writes CSS into <style> elements, which the renderer CSP (style-src 'self')
       // refuses; this stand-in applies the same CSS through a constructable stylesheet instead.
-      'react-style-singleton': fromRoot('./renderer/src/ui/csp/style-singleton.ts'),
-    },
+      { find: 'react-style-singleton', replacement: fromRoot('./renderer/src/ui/csp/style-singleton.ts') },
+      // Every `import … from 'zod'` gets zod already set to jitless (see the file), whichever module
+      // loads it first: zod stays out of the first screen's JavaScript and loads with the first schema.
+      { find: /^zod$/, replacement: fromRoot('./renderer/src/app/zod-jitless.ts') },
+    ],
   },
   build: {
     outDir: fromRoot('./dist/renderer'),

@@ -1,9 +1,8 @@
-// Must stay the first import: it configures zod before any schema is built (see the file).
-import './app/zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { createQueryClient } from './app/query-client';
+import { prefetchFirstScreen } from './api/first-screen';
 import { bindThemeToDocument } from './ui/theme/theme-store';
 import './app/theme.css';
 
@@ -13,8 +12,12 @@ if (!root) throw new Error('index.html has no #root element');
 // Before the first render, so a stored Light/Dark choice never flashes the OS theme first.
 bindThemeToDocument();
 
+const queryClient = createQueryClient();
+// The first data is asked for now, while React renders the frame, not after the frame has rendered.
+void prefetchFirstScreen(queryClient);
+
 createRoot(root).render(
   <StrictMode>
-    <App queryClient={createQueryClient()} />
+    <App queryClient={queryClient} />
   </StrictMode>,
 );

@@ -96,7 +96,7 @@ describe('app frame', () => {
     const { user } = renderApp(host);
     const edit = await screen.findByRole('button', { name: 'Edit Local library' });
     await user.click(edit);
-    const dialog = screen.getByRole('dialog', { name: 'Profile' });
+    const dialog = await screen.findByRole('dialog', { name: 'Profile' });
     expect(within(dialog).getByText('Editing “Local library”')).toBeVisible();
     // The Local library's address and keys are managed by the app: read-only, no key fields, no Save.
     expect(within(dialog).getByLabelText('URL endpoint')).toHaveAttribute('readonly');
@@ -126,7 +126,7 @@ describe('app frame', () => {
     const host = twoProfiles();
     const { user } = renderApp(host);
     await user.click(await screen.findByRole('button', { name: 'Edit Local library' }));
-    const dialog = screen.getByRole('dialog', { name: 'Profile' });
+    const dialog = await screen.findByRole('dialog', { name: 'Profile' });
     await user.click(within(dialog).getByRole('button', { name: 'Add profile' }));
     expect(within(dialog).getByText('New ImageKit account')).toBeVisible();
     expect(within(dialog).getByLabelText('Name')).toHaveValue('');
@@ -137,7 +137,7 @@ describe('app frame', () => {
     const host = createInMemoryHost({ profiles: [{ ...studio, id: 'local', name: 'Local library', kind: 'local', keyStorage: 'embedded', active: true }, studio] });
     const { user } = renderApp(host);
     await user.click(await screen.findByRole('button', { name: 'Edit Studio' }));
-    const dialog = screen.getByRole('dialog', { name: 'Profile' });
+    const dialog = await screen.findByRole('dialog', { name: 'Profile' });
     await user.click(within(dialog).getByRole('button', { name: 'Delete profile…' }));
     expect(host.calls.some((c) => c.channel === 'profiles.delete')).toBe(false);
     const confirm = within(dialog).getByRole('group', { name: 'Confirm delete' });

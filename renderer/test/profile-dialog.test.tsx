@@ -17,7 +17,7 @@ async function openNewProfile(host: InMemoryHost) {
   const nav = await screen.findByRole('navigation', { name: 'Profiles' });
   await within(nav).findByRole('button', { name: 'Local library' });
   await app.user.click(within(nav).getByRole('button', { name: 'New profile…' }));
-  const dialog = screen.getByRole('dialog', { name: 'Profile' });
+  const dialog = await screen.findByRole('dialog', { name: 'Profile' });
   return { ...app, dialog, form: within(dialog) };
 }
 

@@ -127,26 +127,6 @@ export type NameSearchResult = z.infer<typeof NameSearchResult>;
 export const RecentSearch = z.object({ kind: z.enum(['query', 'name']), text: z.string(), at: z.string() });
 export type RecentSearch = z.infer<typeof RecentSearch>;
 
-/** `/a/b` → `/a/b/` as the API's `path` parameters want it (root stays `/`). */
-export function apiFolderPath(folderPath: string): string {
-  return folderPath === '/' ? '/' : `${folderPath.replace(/\/+$/, '')}/`;
-}
-
-/** `/a/b/c.jpg` → `/a/b`; `/c.jpg` → `/`. */
-export function folderOfFilePath(filePath: string): string {
-  const cut = filePath.lastIndexOf('/');
-  return cut <= 0 ? '/' : filePath.slice(0, cut);
-}
-
-/** `/a/b` → `b`; `/` → `` */
-export function folderName(folderPath: string): string {
-  return folderPath.split('/').filter(Boolean).pop() ?? '';
-}
-
-/**
- * The folder name ImageKit stores for `typed`: it keeps letters, marks, numerals, `-` and `_` and
- * writes `_` for everything else ("Holiday Photos" → "Holiday_Photos"), so the app can say so.
- */
-export function imagekitFolderName(typed: string): string {
-  return typed.normalize('NFC').replace(/[^\p{L}\p{M}\p{N}_-]/gu, '_');
-}
+// Folder-path helpers live in a module without zod, so the renderer's first screen can use them
+// without loading the schemas; they stay exported from here for every other caller.
+export { apiFolderPath, folderName, folderOfFilePath, imagekitFolderName } from './folder-paths';

@@ -1,11 +1,9 @@
-import { lazy, type ReactNode } from 'react';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import type { ViewId } from './view-store';
 import { LibraryBrowser } from '../features/browser/LibraryBrowser';
-import { UploadsOverlay } from '../features/uploads/UploadsOverlay';
-import { TransfersOverlay } from '../features/transfers/TransfersOverlay';
-import { ProfileDialog } from '../features/profiles/ProfileDialog';
 import { DetailsSectionsProvider } from '../ui/details-sections';
 import { detailsSections } from './details-sections';
+import { firstScreenSettled } from '../api/first-screen';
 
 // Views other than the Library load the first time their tab opens (ViewPanel's Suspense shows progress).
 const UrlBuilder = lazy(() => import('../features/url-builder/UrlBuilder').then((m) => ({ default: m.UrlBuilder })));
@@ -44,4 +42,29 @@ export const featureViews: FeatureView[] = [
  * Always-mounted pieces that belong to no single view (e.g. a window-wide drop zone, the uploads
  * drawer). Each is a component rendered once inside the frame.
  */
-export const featureOverlays: Array<() => ReactNode> = [UploadsOverlay, TransfersOverlay, ProfileDialog];
+export const featureOverlays: Array<() => ReactNode> = [
+  afterFirstPaint(() => import('../features/uploads/UploadsOverlay').then((m) => m.UploadsOverlay)),
+  afterFirstPaint(() => import('../features/transfers/TransfersOverlay').then((m) => m.TransfersOverlay)),
+  // Closed until asked for; loaded after the first screen so it opens at once when it is.
+  afterFirstPaint(() => import('../features/profiles/ProfileDialog').then((m) => m.ProfileDialog)),
+];
+
+/**
+ * An overlay that is not part of the first screen (the uploads drawer and its drop zone, the Transfers
+ * drawer): its code loads once the first screen's data has arrived, instead of being fetched and parsed
+ * while the folder tree waits for it.
+ */
+function afterFirstPaint(load: () => Promise<ComponentType>): () => ReactNode {
+  const Overlay = lazy(() =>
+    firstScreenSettled()
+      .then(load)
+      .then((Component) => ({ default: Component })),
+  );
+  return function LazyOverlay() {
+    return (
+      <Suspense fallback={null}>
+        <Overlay />
+      </Suspense>
+    );
+  };
+}

@@ -1,5 +1,6 @@
 import { DatabaseZap, LayoutGrid, List, PanelLeft, PanelRight } from 'lucide-react';
-import { librarySorts, type FileTypeFilter, type LibrarySort, type VisibilityFilter } from '../../../../shared/domain/library';
+import type { FileTypeFilter, LibrarySort, VisibilityFilter } from '../../../../shared/domain/library';
+import { LIST_SORTS as librarySorts } from '../../../../shared/imagekit/list-sorts';
 import { useReindex } from '../../api/library';
 import { describeError } from '../../api/errors';
 import { useBrowserStore } from '../../ui/browser-store';

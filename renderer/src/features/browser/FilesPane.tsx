@@ -1,4 +1,5 @@
 import { Ellipsis } from 'lucide-react';
+import { lazy, Suspense } from 'react';
 import { useFolders } from '../../api/library';
 import { describeError } from '../../api/errors';
 import { useBrowserStore } from '../../ui/browser-store';
@@ -9,7 +10,6 @@ import { useRegisterCommands } from '../../ui/commands/command-registry';
 import { BrowserToolbar, FilterControls } from './BrowserToolbar';
 import { Breadcrumb } from './Breadcrumb';
 import { FilesView } from './FilesView';
-import { FirstRun } from './FirstRun';
 import { formatBytes } from './format';
 import { JobsProgress } from './JobsProgress';
 import { SearchBox } from './SearchBox';
@@ -17,6 +17,10 @@ import { SelectionToolbar } from './SelectionToolbar';
 import { fileActionList, folderActionList } from './action-lists';
 import { useFileActions } from './use-file-actions';
 import { useFileSource } from './use-file-source';
+
+// An empty library's welcome (sample images, first upload) brings the upload API and its schemas; it
+// loads only when the library turns out to be empty, not with every window.
+const FirstRun = lazy(() => import('./FirstRun').then((m) => ({ default: m.FirstRun })));
 
 /** The open folder's actions behind one "⋯" button beside the breadcrumb. */
 function FolderMenu({ folderPath }: { folderPath: string }) {
@@ -69,7 +73,11 @@ export function FilesPane() {
   } else if (source.error) {
     body = <p className="files-state">Fix the search query above, or clear the search to see the folder again.</p>;
   } else if (source.items.length === 0 && !search && folderPath === '/' && rootFolders.data?.length === 0) {
-    body = <FirstRun />;
+    body = (
+      <Suspense fallback={null}>
+        <FirstRun />
+      </Suspense>
+    );
   } else if (source.items.length === 0) {
     body = <p className="files-state">{search ? 'Nothing matches this search.' : 'This folder has no files. Upload some, or pick another folder.'}</p>;
   } else {

@@ -1,5 +1,5 @@
 import { FolderOutput, FolderPen, FolderPlus, FolderSymlink, Trash } from 'lucide-react';
-import { folderName } from '../../../../shared/domain/library';
+import { folderName } from '../../../../shared/domain/folder-paths';
 import { useBrowserStore } from '../../ui/browser-store';
 import { IconButton } from '../../ui/controls/IconButton';
 import { useDialogStore } from './dialog-store';

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { folderName, imagekitFolderName } from '../../../../shared/domain/library';
+import { folderName, imagekitFolderName } from '../../../../shared/domain/folder-paths';
 import { useCreateFolder, useDeleteFolder, useFolderCounts, useStartFolderJob } from '../../api/library';
 import { describeError } from '../../api/errors';
 import { useBrowserStore } from '../../ui/browser-store';

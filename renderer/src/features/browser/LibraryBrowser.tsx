@@ -1,20 +1,44 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useActiveProfile } from '../../api/profiles';
+import { firstScreenSettled } from '../../api/first-screen';
 import { LibraryArea } from '../../ui/LibraryArea';
-import { BrowserDialogs } from './BrowserDialogs';
 import { useBrowserStore } from '../../ui/browser-store';
-import { DetailsPanel } from './DetailsPanel';
 import { FilesPane } from './FilesPane';
 import { FolderTree } from './FolderTree';
 import { matchesShortcut } from '../../ui/controls/shortcut';
 import { useDialogStore } from './dialog-store';
 import './browser.css';
 
+// The rename, delete, new-folder, transfer and preview dialogs load the first time one opens.
+const BrowserDialogs = lazy(() => import('./BrowserDialogs').then((m) => ({ default: m.BrowserDialogs })));
+// The Details panel (preview, player, facts, sections) has nothing to show until a file is selected:
+// it loads once the first screen's data has arrived instead of before the tree can paint.
+const DetailsPanel = lazy(() =>
+  firstScreenSettled()
+    .then(() => import('./DetailsPanel'))
+    .then((m) => ({ default: m.DetailsPanel })),
+);
+
+function DetailsPanelSoon() {
+  return (
+    <Suspense
+      fallback={
+        <aside className="details-panel" aria-label="Details">
+          <h2 className="pane-heading">Details</h2>
+        </aside>
+      }
+    >
+      <DetailsPanel />
+    </Suspense>
+  );
+}
+
 /** The Library view: Folders tree, Files grid/list and the Details panel in resizable panes. */
 export function LibraryBrowser() {
   const active = useActiveProfile();
   const profileId = useBrowserStore((s) => s.profileId);
   const resetForProfile = useBrowserStore((s) => s.resetForProfile);
+  const dialogOpen = useDialogStore((s) => s.dialog !== null);
 
   // Another library was opened: its folders are not this one's.
   useEffect(() => {
@@ -35,8 +59,12 @@ export function LibraryBrowser() {
   if (!active) return <LibraryArea />;
   return (
     <>
-      <LibraryArea folders={<FolderTree />} files={<FilesPane />} details={<DetailsPanel />} />
-      <BrowserDialogs />
+      <LibraryArea folders={<FolderTree />} files={<FilesPane />} details={<DetailsPanelSoon />} />
+      {dialogOpen && (
+        <Suspense fallback={null}>
+          <BrowserDialogs />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { ArchiveRestore, ArrowRightLeft, ClipboardCopy, Copy, Download, Eye, FolderInput, FolderOutput, FolderPen, FolderPlus, FolderSymlink, HardDriveDownload, Pencil, Send, Trash, WandSparkles } from 'lucide-react';
 import type { FileSummary } from '../../../../shared/domain/library';
-import { folderName } from '../../../../shared/domain/library';
+import { folderName } from '../../../../shared/domain/folder-paths';
 import type { UiAction, UiActionList } from '../../ui/controls/actions';
 import { useBuilderIntent } from '../../ui/builder-intent';
 import { askFilesTransfer, askFolderTransfer, useBackupIntent } from '../../ui/transfer-intent';
