@@ -148,7 +148,7 @@ export class ThumbnailPrewarmer {
     }
   }
 
-  /** Stops taking jobs; waits for the render in progress. */
+  /** Stops taking jobs; waits for the renders in progress. */
   async close(): Promise<void> {
     this.closed = true;
     this.stats.dropped += this.queue.size;
