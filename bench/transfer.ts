@@ -5,7 +5,10 @@
  *  1. the job's transfer phase (plan + every file downloaded, hashed, uploaded; target ratio ≥ 0.9);
  *  2. the whole job including verification, which reads every target file back to compare
  *     checksums and fields (extra work the plain loop does not do, so reported without a target).
- * Both emulators run in child processes so their work is not counted as this process's.
+ * Both emulators run in child processes so their work is not counted as this process's. Beside the
+ * wall-clock figures, the CPU time this process spends per file on each side (transfer phase only)
+ * is printed: on a busy machine wall-clock ratios swing by ±30 %, while the job's own per-file
+ * overhead (checksums, durable writes, plan) shows in CPU time much more steadily.
  * Usage: npx tsx bench/transfer.ts [--files 500] [--size-mb 1] [--concurrency 4]
  */
 import { spawn } from 'node:child_process';
@@ -57,6 +60,12 @@ interface Listed {
 }
 
 /** The peer: for each file, fetch the original and upload the bytes with the SDK. */
+/** CPU milliseconds (user + system) this process used since `from`. */
+const cpuMs = (from: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(from);
+  return (used.user + used.system) / 1000;
+};
+
 async function plainLoop(source: ImageKit, sourceEndpoint: string, target: ImageKit, folder: string, to: string, concurrency: number): Promise<number> {
   const started = performance.now();
   const files = (await source.assets.list({ path: `${folder}/`, type: 'file', limit: 1000 })) as Listed[];
@@ -105,30 +114,42 @@ async function main(): Promise<void> {
     });
     const runJob = async (folder: string, to: string) => {
       const started = performance.now();
+      const cpuFrom = process.cpuUsage();
       let transferMs = 0;
+      let transferCpuMs = 0;
       const plan = await service.plan({ source: { kind: 'library', profileId: 'a', path: folder }, target: { profileId: 'b', path: to }, mode: 'copy', versions: false, deleteExtraneous: false, onConflict: 'ask' });
       const { job, release } = await service.start(plan);
       job.on('progress', (p) => {
-        if (p.phase === 'verify' && !transferMs) transferMs = performance.now() - started;
+        if (p.phase === 'verify' && !transferMs) {
+          transferMs = performance.now() - started;
+          transferCpuMs = cpuMs(cpuFrom);
+        }
       });
       await job.run();
       await release();
       const report = job.report();
       if (report.outcome !== 'complete') throw new Error(`transfer job ended ${report.outcome}: ${JSON.stringify(report.files.find((f) => f.error || f.verified === false))}`);
-      return { transferMs: transferMs || performance.now() - started, totalMs: performance.now() - started };
+      return { transferMs: transferMs || performance.now() - started, totalMs: performance.now() - started, transferCpuMs: transferCpuMs || cpuMs(cpuFrom) };
     };
 
     // Warm-up, then two rounds in alternating order (each side moves half the files per round), so
     // neither side gains from going first while the target library grows.
     await plainLoop(sdkA, a.urlEndpoint, sdkB, '/set0', '/warmup', concurrency).catch(() => undefined);
     let plainMs = 0;
+    let plainCpuMs = 0;
     let transferMs = 0;
+    let transferCpuMs = 0;
     let totalMs = 0;
     for (const [i, folder] of ['/set0', '/set1'].entries()) {
-      const plain = async () => (plainMs += await plainLoop(sdkA, a.urlEndpoint, sdkB, folder, `/plain${folder}`, concurrency));
+      const plain = async () => {
+        const cpuFrom = process.cpuUsage();
+        plainMs += await plainLoop(sdkA, a.urlEndpoint, sdkB, folder, `/plain${folder}`, concurrency);
+        plainCpuMs += cpuMs(cpuFrom);
+      };
       const job = async () => {
         const r = await runJob(folder, `/job${folder}`);
         transferMs += r.transferMs;
+        transferCpuMs += r.transferCpuMs;
         totalMs += r.totalMs;
       };
       if (i % 2 === 0) await plain().then(job);
@@ -142,6 +163,8 @@ async function main(): Promise<void> {
     console.log(`transfer job with verification: ${(totalMs / 1000).toFixed(2)} s, ${mb(rate(totalMs))} MB/s`);
     const ratio = rate(transferMs) / rate(plainMs);
     console.log(`throughput ratio job/plain: ${ratio.toFixed(3)} (target ≥ 0.9)`);
+    console.log(`CPU of this process per file: plain ${(plainCpuMs / count).toFixed(2)} ms, job (transfer phase) ${(transferCpuMs / count).toFixed(2)} ms`);
+    console.log(`load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.availableParallelism()} cores`);
     const peer = { name: 'plain SDK download-then-upload loop, same files and concurrency', value: round(rate(plainMs) / 1024 / 1024, 1), unit: 'MB/s' };
     const figures: BenchFigure[] = [
       {
@@ -161,6 +184,14 @@ async function main(): Promise<void> {
         peer,
         ratio: round(rate(totalMs) / rate(plainMs), 3),
         ratioOf: 'verified job / plain throughput',
+      },
+      {
+        name: 'CPU time of this process per file, transfer phase (the job’s own overhead: checksums, durable writes, plan)',
+        value: round(transferCpuMs / count, 2),
+        unit: 'ms',
+        peer: { name: 'plain SDK download-then-upload loop, CPU time per file', value: round(plainCpuMs / count, 2), unit: 'ms' },
+        ratio: round(transferCpuMs / plainCpuMs, 3),
+        ratioOf: 'job / plain CPU per file',
       },
     ];
     printBenchSummary({ suite: 'transfer', figures });

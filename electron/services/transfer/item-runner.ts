@@ -57,6 +57,20 @@ const isNotFound = (error: unknown) => error instanceof APIError && error.status
 /** Up to this size a version travels through memory; larger ones through a staging file, streamed both ways. */
 const IN_MEMORY_LIMIT = 8 * 1024 * 1024;
 
+/**
+ * Uploads from memory all use one client derived from the target's (no SDK retries: the runner's own
+ * retry and reconciliation decide); deriving one per request costs more than the request's bookkeeping.
+ */
+const memoryUploadClients = new WeakMap<ImageKit, { timeout: number; client: ImageKit }>();
+
+function memoryUploadClient(client: ImageKit, timeout: number): ImageKit {
+  const known = memoryUploadClients.get(client);
+  if (known?.timeout === timeout) return known.client;
+  const derived = client.withOptions({ maxRetries: 0, timeout });
+  memoryUploadClients.set(client, { timeout, client: derived });
+  return derived;
+}
+
 type Staged = { checksum: string } & ({ kind: 'memory'; bytes: Buffer } | { kind: 'file'; file: string; cleanup: boolean });
 
 /**
@@ -178,11 +192,14 @@ export class TransferItemRunner {
         try {
           // Large files stream from disk through the queue's fetch (bounded memory, byte progress);
           // small ones go from memory through the SDK's own fetch and count when sent.
-          const client = this.deps.target.client.withOptions({
-            ...(staged.kind === 'file' ? { fetch: createStreamingFetch((sent, total) => this.deps.onUploadBytes(this.item.id, total > 0 ? Math.floor((sent / total) * version.size) : 0)) } : {}),
-            maxRetries: 0,
-            timeout: this.deps.requestTimeoutMs,
-          });
+          const client =
+            staged.kind === 'file'
+              ? this.deps.target.client.withOptions({
+                  fetch: createStreamingFetch((sent, total) => this.deps.onUploadBytes(this.item.id, total > 0 ? Math.floor((sent / total) * version.size) : 0)),
+                  maxRetries: 0,
+                  timeout: this.deps.requestTimeoutMs,
+                })
+              : memoryUploadClient(this.deps.target.client, this.deps.requestTimeoutMs);
           const name = this.item.targetName ?? '';
           const body = staged.kind === 'memory' ? staged.bytes : await fs.openAsBlob(staged.file);
           const response = await client.files.upload(

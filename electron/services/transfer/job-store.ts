@@ -176,6 +176,7 @@ export interface NewItem {
 export class JobStore {
   private readonly db: Db;
   private readonly statements = new Map<string, Database.Statement<unknown[]>>();
+  private knownState: JobState | null = null;
 
   /** Each SQL text is compiled once: items are written several times each, thousands of times per job. */
   private sql(text: string): Database.Statement<unknown[]> {
@@ -229,10 +230,20 @@ export class JobStore {
       | { id: string; state: JobState; origin: string; created_at: number; finished_at: number | null }
       | undefined;
     if (!row) throw new Error('This transfer job file holds no job.');
+    this.knownState = row.state;
     return { id: row.id, state: row.state, origin: row.origin, createdAt: row.created_at, finishedAt: row.finished_at };
   }
 
+  /**
+   * The job's state as this store last read or wrote it. Only the process holding the job's lock
+   * writes it, so the run loop asks this (once per item) instead of the database.
+   */
+  state(): JobState {
+    return this.knownState ?? this.jobState().state;
+  }
+
   setJobState(state: JobState, extra: { error?: string | null; report?: unknown } = {}): void {
+    this.knownState = state;
     const finished = state === 'done' || state === 'cancelled' || state === 'failed' ? Date.now() : null;
     this.db
       .prepare('UPDATE job SET state = ?, finished_at = ?, error = COALESCE(?, error), report_json = COALESCE(?, report_json)')

@@ -94,14 +94,26 @@ export async function downloadToFile(url: string, dest: string, options: Downloa
   );
 }
 
-/** Small originals are kept in memory between download and upload (no staging file to write and read back). */
+/**
+ * Small originals are kept in memory between download and upload (no staging file to write and read back).
+ * Each chunk is hashed as it arrives, so the checksum is ready with the last byte instead of costing a
+ * pass over the whole file after it (that pass delayed every file's upload by its hashing time).
+ */
 export async function downloadToBuffer(url: string, options: DownloadOptions): Promise<Digest & { bytes: Buffer }> {
   return withRetry(
     async () => {
       const response = await requestOk(url, options.signal, options.fetch ?? fetch);
-      const bytes = Buffer.from(await response.arrayBuffer());
-      options.onBytes?.(bytes.length);
-      return { bytes, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+      const hash = createHash('sha256');
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+        const piece = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+        hash.update(piece);
+        chunks.push(piece);
+        size += piece.length;
+      }
+      options.onBytes?.(size);
+      return { bytes: Buffer.concat(chunks, size), size, sha256: hash.digest('hex') };
     },
     options.retry,
     options.signal,

@@ -64,7 +64,7 @@ export class TransferJob extends EventEmitter<TransferJobEvents> {
   }
 
   get state(): JobState {
-    return this.deps.store.jobState().state;
+    return this.deps.store.state();
   }
 
   progress(): JobProgress {
@@ -129,7 +129,8 @@ export class TransferJob extends EventEmitter<TransferJobEvents> {
       }
       if (this.state === 'verifying') {
         this.phase = 'verify';
-        this.changed();
+        // A phase change is news at once (the drawer's label, a bench's end of the transfer phase), not at the next tick.
+        this.changed(true);
         await this.verifyAll();
         if (this.stopAll.signal.aborted) return;
         this.phase = 'finish';
