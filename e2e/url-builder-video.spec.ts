@@ -100,6 +100,10 @@ test('builds a trimmed 480p WebM with a timed text layer, previews it, and strea
   await expect(builder.details).toContainText('WEBM');
   const html = builder.region.getByRole('textbox', { name: 'HTML', exact: true });
   await expect(html).toHaveValue(new RegExp(`^<video src="${endpoint.replace(/[.]/g, '\\.')}/tr:h-480[^"]*" poster="[^"]*ik-thumbnail\\.jpg" controls`));
+  // The @imagekit/react form: <Video> with the steps as SDK objects and the poster from buildSrc.
+  await expect(builder.region.getByRole('textbox', { name: 'React' })).toHaveValue(
+    /^import \{ buildSrc, Video \} from '@imagekit\/react';\n\n<Video\n {2}urlEndpoint="[^"]+"\n {2}src="\/e2e-clip\.mp4"\n {2}transformation=\{\[\n\s+\{\n\s+height: 480,\n\s+startOffset: 1,\n\s+duration: 2,\n\s+format: "webm",[\s\S]*transformationPosition="path"\n {2}poster=\{buildSrc\(\{[\s\S]*src: "\/e2e-clip\.mp4\/ik-thumbnail\.jpg",[\s\S]*\n {2}controls\n/,
+  );
   expect(await seriousViolations(page)).toEqual([]);
 
   // Adaptive stream with two renditions: the manifest lists exactly those.
