@@ -18,15 +18,21 @@ const ui = (page: Page) => ({
   details: page.getByRole('complementary', { name: 'Details' }),
 });
 
-/** Where screenshots of the new dialogs go (looked at by hand; not compared). */
+/** Where screenshots of the new dialogs go, at 1920×1080 and 1280×800, light and dark (looked at by hand; not compared). */
 const SHOTS = process.env.MEDIADESK_SHOTS_DIR ?? '';
 
 async function shoot(page: Page, name: string) {
   if (!SHOTS) return;
   mkdirSync(SHOTS, { recursive: true });
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
-    await page.screenshot({ path: path.join(SHOTS, `${name}-${colorScheme}.png`) });
+  for (const [width, height] of [
+    [1920, 1080],
+    [1280, 800],
+  ]) {
+    await page.setViewportSize({ width: width!, height: height! });
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+      await page.screenshot({ path: path.join(SHOTS, `${name}-${width}-${colorScheme}.png`) });
+    }
   }
   await page.emulateMedia({ colorScheme: 'light' });
 }
