@@ -12,7 +12,7 @@ import { listMetadataFields } from './metadata-fields';
 import { suggestPurge } from '../purge/suggest-purge';
 import { ProfileUploads } from './profile-uploads';
 import type { UploadQueueOptions } from '../upload-queue/upload-queue';
-import type { Candidate } from './near-duplicates';
+import { warmHasher, type Candidate } from './near-duplicates';
 import { errorMessage } from '../../../shared/error-message';
 
 export interface UploadsAreaOptions {
@@ -97,7 +97,7 @@ export function uploadsAreaWith(options: UploadsAreaOptions = {}): FeatureAreaFa
           checkCustomMetadata(input.options.customMetadata, await (Object.keys(input.options.customMetadata).length ? fieldsOf(uploads.profileId) : []));
           const sources = await toQueueSources(uploads, input.sources);
           return uploads
-            .add({ sources, targetFolder: input.targetFolder, options: toBatchOptions(input.options) })
+            .add({ sources, targetFolder: input.targetFolder, options: toBatchOptions(input.options), batchId: input.batchId, more: input.more })
             .catch(asBadInput);
         },
         'uploads.stage.begin': async (input) => (await forInput(input)).staging.begin(input.relativePath, input.size, input.groupId),
@@ -153,7 +153,13 @@ export function uploadsAreaWith(options: UploadsAreaOptions = {}): FeatureAreaFa
           await (await forInput(input)).setConcurrency(input.concurrency);
           return {};
         },
-        'uploads.defaults.get': async (input) => (await forInput(input)).store.defaults(),
+        'uploads.defaults.get': async (input) => {
+          const uploads = await forInput(input);
+          // The Upload dialog is opening: the look-alike check's decoder loads now, after this answer, not
+          // in front of the batch's first check (or its first byte).
+          setImmediate(warmHasher);
+          return uploads.store.defaults();
+        },
         'uploads.defaults.save': async (input) => (await forInput(input)).store.saveDefaults(input.options),
         'uploads.metadataFields': async (input) => fieldsOf((await forInput(input)).profileId),
         'uploads.nearDuplicates': async (input) => {

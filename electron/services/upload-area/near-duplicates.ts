@@ -1,8 +1,10 @@
 import type { ImageKit } from '@imagekit/nodejs';
 import pLimit from 'p-limit';
+import sharp from 'sharp';
 import { perceptualHash } from '../../../emulator/src/metadata/phash';
 import { pHashDistance, isPHash } from '../../../shared/imagekit/phash';
 import type { NearDuplicate } from '../../../shared/domain/uploads';
+import { isImageName } from '../../../shared/domain/image-names';
 import { toAppError } from '../imagekit/to-app-error';
 
 /** A file of the queue's expansion: where it is on disk and which library folder it would land in. */
@@ -22,11 +24,14 @@ interface RemoteImage {
   pHash: string;
 }
 
-const IMAGE_NAME = /\.(jpe?g|png|webp|gif|avif|tiff?|bmp|heic|heif)$/i;
+export { isImageName };
 
-/** Files the check compares (by name, as the queue knows them before reading a byte). */
-export function isImageName(name: string): boolean {
-  return IMAGE_NAME.test(name);
+/**
+ * Loads the image decoder the check hashes with (sharp, loaded on first use: about half a second of blocked
+ * event loop) ahead of the first check, while the person is still in the Upload dialog.
+ */
+export function warmHasher(): void {
+  void sharp.versions;
 }
 /** Past this many images in a folder the check would cost more requests than it saves; it stops there. */
 const MAX_REMOTE = 500;
@@ -55,7 +60,7 @@ export class NearDuplicateFinder {
    * it was before the batch, not with each other) and a non-image or undecodable file is never held.
    */
   async lookalike(c: Candidate, maxDistance: number, scope: string): Promise<NearDuplicate['match'] & { distance: number } | null> {
-    if (!IMAGE_NAME.test(c.name)) return null;
+    if (!isImageName(c.name)) return null;
     const remote = await this.folderImagesOnce(scope, c.folder);
     if (remote.length === 0) return null;
     const local = await perceptualHash(c.file).catch(() => null);
@@ -84,7 +89,7 @@ export class NearDuplicateFinder {
   }
 
   async find(candidates: Candidate[], maxDistance: number): Promise<NearDuplicate[]> {
-    const images = candidates.filter((c) => IMAGE_NAME.test(c.name));
+    const images = candidates.filter((c) => isImageName(c.name));
     const byFolder = new Map<string, Candidate[]>();
     for (const c of images) byFolder.set(c.folder, [...(byFolder.get(c.folder) ?? []), c]);
     const out: NearDuplicate[] = [];

@@ -29,6 +29,11 @@ interface OpenFile {
 export class StagingArea {
   /** Declared sizes of files still being received, by staged id. */
   private readonly open = new Map<string, OpenFile>();
+  /**
+   * Folders `begin` made (or is making): a batch of 500 files in one folder makes it once, not 500 times. A
+   * folder `release` or `discard` removed meanwhile is made again by `create` when the first bytes arrive.
+   */
+  private readonly made = new Map<string, Promise<unknown>>();
 
   constructor(readonly root: string) {}
 
@@ -47,9 +52,13 @@ export class StagingArea {
     this.open.set(stagedId, { size, received: 0 });
     try {
       // The file itself is created by the first bytes (or by `end` for an empty one): one call less per file.
-      await fs.mkdir(path.dirname(file), { recursive: true });
+      const dir = path.dirname(file);
+      let making = this.made.get(dir);
+      if (!making) this.made.set(dir, (making = fs.mkdir(dir, { recursive: true })));
+      await making;
     } catch (error) {
       this.open.delete(stagedId);
+      this.made.delete(path.dirname(file));
       throw error;
     }
     return { stagedId, groupId: group };
@@ -147,6 +156,7 @@ export class StagingArea {
   /** Forgets a whole drop (a group id) or one file or folder of it (a staged id). */
   async discard(id: string): Promise<void> {
     this.forget(id);
+    this.unmade(this.pathOf(id));
     await fs.rm(this.pathOf(id), { recursive: true, force: true });
   }
 
@@ -209,8 +219,14 @@ export class StagingArea {
       } catch {
         return; // not empty: other files of the drop are still queued
       }
+      this.made.delete(dir);
       dir = path.dirname(dir);
     }
+  }
+
+  /** Forgets the folders made at or under `dir` (they are being removed). */
+  private unmade(dir: string): void {
+    for (const made of this.made.keys()) if (made === dir || made.startsWith(dir + path.sep)) this.made.delete(made);
   }
 
   private pathOf(stagedId: string): string {

@@ -31,4 +31,8 @@ export interface AddRequest {
   targetFolder?: string;
   options?: BatchOptions;
   profileId?: string;
+  /** Adds the files to this batch (one added with `more`, still expecting more) instead of starting a new one. */
+  batchId?: number;
+  /** More files of the batch follow: it is not reported finished until a part without `more` arrives. */
+  more?: boolean;
 }

@@ -2,6 +2,9 @@ import { eta, RateMeter, type FileProgressMeter } from './progress-tracker.js';
 import type { QueueStore } from './queue-store.js';
 import { TERMINAL_STATES, type ItemState, type TotalProgress } from './types.js';
 
+/** How long a batch added in parts waits for its next part before it may be reported finished. */
+const PART_WAIT_MS = 60_000;
+
 export function emptyCounts(): Record<ItemState, number> {
   return { receiving: 0, pending: 0, conflict: 0, queued: 0, uploading: 0, paused: 0, done: 0, skipped: 0, failed: 0, cancelled: 0 };
 }
@@ -21,6 +24,11 @@ export class QueueReport {
   readonly meters = new Map<number, FileProgressMeter>();
   private readonly sessionBatches = new Set<number>();
   private readonly finishedBatches = new Set<number>();
+  /**
+   * Batches whose next part is still to be added (`add` with `more`), with the timer that stops waiting for it:
+   * a window that closed mid-way never sends it, and its batch must still report its end.
+   */
+  private readonly awaitingParts = new Map<number, ReturnType<typeof setTimeout>>();
   private readonly rate = new RateMeter();
   private lastTotalEmit = 0;
 
@@ -69,9 +77,33 @@ export class QueueReport {
     this.emitTotal(this.totals());
   }
 
+  /** Whether a further part of the batch is expected (it is not reported finished meanwhile). */
+  expectsMore(batchId: number): boolean {
+    return this.awaitingParts.has(batchId);
+  }
+
+  /** Notes whether more parts of the batch follow; past `waitMs` without one it stops waiting and may finish. */
+  expectMore(batchId: number, more: boolean, waitMs = PART_WAIT_MS): void {
+    clearTimeout(this.awaitingParts.get(batchId));
+    this.awaitingParts.delete(batchId);
+    if (!more) return;
+    const timer = setTimeout(() => {
+      this.awaitingParts.delete(batchId);
+      this.checkBatchDone(batchId);
+    }, waitMs);
+    timer.unref?.();
+    this.awaitingParts.set(batchId, timer);
+  }
+
+  /** Stops every wait for a further part (the queue is closing). */
+  stop(): void {
+    this.awaitingParts.forEach((timer) => clearTimeout(timer));
+    this.awaitingParts.clear();
+  }
+
   /** Call when an item of the batch reached a terminal state. */
   checkBatchDone(batchId: number): void {
-    if (this.finishedBatches.has(batchId)) return;
+    if (this.finishedBatches.has(batchId) || this.awaitingParts.has(batchId)) return;
     const counts = { ...emptyCounts(), ...this.store.batchCounts(batchId) };
     if ((Object.keys(counts) as ItemState[]).some((s) => counts[s] > 0 && !TERMINAL_STATES.includes(s))) return;
     this.finishedBatches.add(batchId);

@@ -160,18 +160,34 @@ export class QueueStore {
 
   addBatch(targetFolder: string, profileId: string, options: BatchOptions, items: NewItem[]): number {
     const insertBatch = this.db.prepare('INSERT INTO batches (target_folder, profile_id, options_json, created_at) VALUES (?, ?, ?, ?)');
+    const tx = this.db.transaction(() => {
+      const batchId = Number(insertBatch.run(targetFolder, profileId, JSON.stringify(options), Date.now()).lastInsertRowid);
+      this.insertItems(batchId, 0, items);
+      return batchId;
+    });
+    return tx();
+  }
+
+  /** Adds items to an existing batch, after its last one (one transaction); returns the id of the first. */
+  appendToBatch(batchId: number, items: NewItem[]): number {
+    const tx = this.db.transaction(() => {
+      const { next } = this.db.prepare('SELECT COALESCE(MAX(seq) + 1, 0) AS next FROM items WHERE batch_id = ?').get(batchId) as { next: number };
+      return this.insertItems(batchId, next, items);
+    });
+    return tx();
+  }
+
+  private insertItems(batchId: number, firstSeq: number, items: NewItem[]): number {
     const insertItem = this.db.prepare(
       `INSERT INTO items (batch_id, seq, source_kind, source, folder, file_name, target_name, size, state)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const tx = this.db.transaction(() => {
-      const batchId = Number(insertBatch.run(targetFolder, profileId, JSON.stringify(options), Date.now()).lastInsertRowid);
-      items.forEach((it, seq) => {
-        insertItem.run(batchId, seq, it.sourceKind, it.source, it.folder, it.fileName, it.fileName, it.size, it.state ?? 'pending');
-      });
-      return batchId;
+    let first = 0;
+    items.forEach((it, i) => {
+      const id = Number(insertItem.run(batchId, firstSeq + i, it.sourceKind, it.source, it.folder, it.fileName, it.fileName, it.size, it.state ?? 'pending').lastInsertRowid);
+      if (i === 0) first = id;
     });
-    return tx();
+    return first;
   }
 
   batch(id: number): Batch {

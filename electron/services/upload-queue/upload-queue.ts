@@ -73,18 +73,40 @@ export class UploadQueue extends EventEmitter<UploadQueueEvents> {
     this.pump();
   }
 
-  /** Adds files, folders (recursively) and URLs as one batch. Nothing is lost if the app dies right after. */
+  /**
+   * Adds files, folders (recursively) and URLs as one batch, or as the next part of a batch added with `more`
+   * (`batchId`; its folder and options apply). Nothing is lost if the app dies right after. Returns this part's items.
+   */
   async add(req: AddRequest): Promise<{ batchId: number; items: QueueItem[] }> {
     if (this.closed) throw new Error('The upload queue is closed.');
-    const targetFolder = sanitizeFolder(req.targetFolder ?? '/');
+    const part = req.batchId === undefined ? null : this.expectingPart(req.batchId, req.profileId);
+    const targetFolder = part ? part.targetFolder : sanitizeFolder(req.targetFolder ?? '/');
     const newItems = await expandSources(req.sources, targetFolder);
     if (newItems.length === 0) throw new Error('Nothing to upload: the selection contains no files.');
-    const batchId = this.store.addBatch(targetFolder, req.profileId ?? 'default', req.options ?? {}, newItems);
+    let batchId: number;
+    let firstId = 0;
+    if (part) {
+      this.expectingPart(part.id, req.profileId); // still expecting it after the expansion's awaits
+      batchId = part.id;
+      firstId = this.store.appendToBatch(batchId, newItems);
+    } else batchId = this.store.addBatch(targetFolder, req.profileId ?? 'default', req.options ?? {}, newItems);
     this.report.addBatch(batchId);
-    const items = this.store.items({ batchId });
+    this.report.expectMore(batchId, req.more === true);
+    const items = this.store.items({ batchId }).filter((it) => it.id >= firstId);
     items.forEach((it) => this.emit('item', it));
     this.pump();
+    // A last part whose batch already finished meanwhile (every earlier file done) reports it now.
+    if (!req.more) this.report.checkBatchDone(batchId);
     return { batchId, items };
+  }
+
+  /** The batch a further part is added to: it must exist, belong to the profile and still expect more. */
+  private expectingPart(batchId: number, profileId: string | undefined): Batch {
+    const batch = this.report.expectsMore(batchId) ? this.batchOf(batchId) : null;
+    if (!batch || batch.profileId !== (profileId ?? 'default')) {
+      throw new Error(`Upload batch ${batchId} is not taking more files (it was completed or never started here); upload the rest as a new batch.`);
+    }
+    return batch;
   }
 
   /** Every byte of a `receiving` item has arrived at its source path: it can be checked and sent. */
@@ -198,6 +220,7 @@ export class UploadQueue extends EventEmitter<UploadQueueEvents> {
     if (this.closed) return;
     this.closed = true;
     this.screening.stopAll();
+    this.report.stop();
     for (const a of this.active.values()) a.controller.abort('close' satisfies StopReason);
     await Promise.allSettled([...this.active.values()].map((a) => a.done));
     this.store.close();

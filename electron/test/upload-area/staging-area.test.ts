@@ -68,4 +68,22 @@ describe('staging area', () => {
     expect(await receiving).toMatchObject({ code: 'NOT_FOUND' });
     expect(existsSync(staging.fileOf(stagedId))).toBe(false);
   });
+
+  it('makes a drop folder once for many files, and again when it was removed before the next file of the drop', async () => {
+    const staging = new StagingArea(path.join(await tempDir(), 'staging'));
+    const group = staging.newGroupId();
+    const many = await Promise.all(Array.from({ length: 50 }, (_, i) => staging.begin(`album/f${i}.bin`, 4, group)));
+    expect(existsSync(path.join(staging.root, group, 'album'))).toBe(true);
+    for (const [i, f] of many.entries()) expect(await staging.receive(f.stagedId, Readable.from([bytes(i, 4)]))).toBe(4);
+    for (const f of many) await staging.release(staging.fileOf(f.stagedId));
+    expect(existsSync(path.join(staging.root, group))).toBe(false);
+    // The same drop's folder is begun again after it was removed: it is made again, not assumed.
+    const later = await staging.begin('album/later.bin', 3, group);
+    expect(existsSync(path.join(staging.root, group, 'album'))).toBe(true);
+    expect(await staging.receive(later.stagedId, Readable.from([bytes(9, 3)]))).toBe(3);
+    await staging.discard(group);
+    const again = await staging.begin('album/again.bin', 2, group);
+    expect(await staging.receive(again.stagedId, Readable.from([bytes(8, 2)]))).toBe(2);
+    expect(readFileSync(staging.fileOf(again.stagedId))).toEqual(bytes(8, 2));
+  });
 });

@@ -10,15 +10,48 @@ const PARALLEL_SENDS = 3;
  * whole selection into staging first.
  */
 const STAGED_AHEAD = 8;
+/**
+ * Images waiting for the near-duplicate check that do not count against STAGED_AHEAD (up to this many): they
+ * cannot be sent until checked, so while they wait the page sends the files after them, which upload meanwhile.
+ */
+const CHECK_AHEAD = 16;
 
-/** Where the queue is with the batch's items: how many arrived but have not started uploading yet. */
-export type StagedAhead = () => number;
+/**
+ * Where the queue is with the batch's items that arrived but have not started uploading: `checking` of them are
+ * images that may be waiting for the near-duplicate check, `ready` are the others.
+ */
+export type StagedAhead = () => { ready: number; checking: number };
 
 /** One file of a queued batch, the staged id its bytes go to, and its item in the queue. */
 export interface IncomingFile {
   file: Blob;
   stagedId: string;
   itemId: number;
+}
+
+/**
+ * The files of a batch queued in parts: each part's files are added as its answer comes, and `end` says no more
+ * will. The sender works through them in order while later parts are still being queued.
+ */
+export class IncomingFeed {
+  readonly files: IncomingFile[] = [];
+  complete = false;
+
+  /** A batch queued in one part. */
+  static of(files: IncomingFile[]): IncomingFeed {
+    const feed = new IncomingFeed();
+    feed.add(files);
+    feed.end();
+    return feed;
+  }
+
+  add(files: IncomingFile[]): void {
+    this.files.push(...files);
+  }
+
+  end(): void {
+    this.complete = true;
+  }
 }
 
 /** Base64 of a slice, encoded natively (FileReader) rather than byte by byte in script. */
@@ -61,26 +94,42 @@ async function sendOverIpc(profileId: string, stagedId: string, file: Blob): Pro
 }
 
 /**
- * Sends the bytes of a queued batch's files, a few at a time and in queue order, after the batch is queued:
- * each file's upload starts on the main side as soon as its own bytes are in, while the next ones are sent,
- * keeping at most STAGED_AHEAD files arrived-but-not-uploading (`stagedAhead`).
+ * Sends the bytes of a queued batch's files, a few at a time and in queue order, as the batch (or its part) is
+ * queued: each file's upload starts on the main side as soon as its own bytes are in, while the next ones are
+ * sent, keeping at most STAGED_AHEAD files arrived-but-not-uploading (`stagedAhead`; images awaiting the
+ * near-duplicate check count only past CHECK_AHEAD).
  * A file that cannot be sent is given up on the main side (its item fails, saying why); `stillWanted` skips
  * files cancelled meanwhile. Resolves when every file was sent or given up.
  */
 export async function sendIncomingFiles(
   profileId: string,
-  files: IncomingFile[],
+  incoming: IncomingFile[] | IncomingFeed,
   stillWanted: (itemId: number) => boolean = () => true,
-  stagedAhead: StagedAhead = () => 0,
+  stagedAhead: StagedAhead = () => ({ ready: 0, checking: 0 }),
 ): Promise<void> {
   const token = webUploadToken();
+  const feed = incoming instanceof IncomingFeed ? incoming : IncomingFeed.of(incoming);
+  const files = feed.files;
+  const pause = () => new Promise((r) => setTimeout(r, 20));
+  const ahead = () => {
+    const { ready, checking } = stagedAhead();
+    return ready + sending + Math.max(0, checking - CHECK_AHEAD);
+  };
   let next = 0;
   let sending = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      // Wait while enough files are already staged ahead of the uploads (checked again as the queue moves).
-      while (stagedAhead() + sending >= STAGED_AHEAD) await new Promise((r) => setTimeout(r, 20));
+  // The first file goes alone: its bytes, and so the batch's first upload, do not share the machine with others'.
+  // The other senders start once it is sent (or failed), or once the first sender stops (nothing left to send).
+  let openGate = () => {};
+  const gate = new Promise<void>((resolve) => (openGate = resolve));
+  const worker = async (n: number) => {
+    if (n > 0) await gate;
+    for (;;) {
+      // Wait for the next part of the batch to be queued, and while enough files are already staged ahead of
+      // the uploads (checked again as the queue moves).
+      while (next >= files.length && !feed.complete) await pause();
       if (next >= files.length) return;
+      while (ahead() >= STAGED_AHEAD) await pause();
+      if (next >= files.length) continue;
       const { file, stagedId, itemId } = files[next++]!;
       if (!stillWanted(itemId)) continue;
       sending += 1;
@@ -93,8 +142,9 @@ export async function sendIncomingFiles(
         console.warn(`MediaDesk: a file could not be sent: ${error instanceof Error ? error.message : String(error)}`);
       } finally {
         sending -= 1;
+        openGate();
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL_SENDS, files.length) }, worker));
+  await Promise.all(Array.from({ length: PARALLEL_SENDS }, (_, n) => (n === 0 ? worker(n).finally(openGate) : worker(n))));
 }

@@ -1,24 +1,14 @@
-import { useEffect, useRef } from 'react';
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { BatchSummary, FileProgress, UploadOptions, UploadSource } from '../../../shared/domain/uploads';
-import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { FileProgress, UploadOptions, UploadSource } from '../../../shared/domain/uploads';
+import type { ChannelInput } from '../../../shared/ipc/contract';
 import { STAGE_CHUNK_BYTES } from '../../../shared/ipc/areas/uploads';
-import { invoke, subscribe } from './client';
+import { invoke } from './client';
 import { getBridge } from './transport';
-import { libraryKeys } from './library';
-import { editingKeys } from './editing';
-import { sendIncomingFiles } from './upload-bytes';
+import { addIncomingInParts } from './add-in-parts';
 import { useActiveProfile } from './profiles';
+import { uploadKeys } from './upload-events';
 
-type Snapshot = ChannelOutput<'uploads.list'>;
-
-/** Query keys of the uploads area, per profile. */
-export const uploadKeys = {
-  snapshot: (profileId: string) => ['uploads', profileId, 'snapshot'] as const,
-  progress: (profileId: string) => ['uploads', profileId, 'progress'] as const,
-  defaults: (profileId: string) => ['uploads', profileId, 'defaults'] as const,
-  fields: (profileId: string) => ['uploads', profileId, 'fields'] as const,
-};
+export { uploadKeys, useUploadEvents } from './upload-events';
 
 export function useUploadsProfileId(): string | undefined {
   return useActiveProfile()?.id;
@@ -45,77 +35,6 @@ export function useUploadProgress(): Record<number, FileProgress> {
       initialData: {},
     }).data ?? {}
   );
-}
-
-/** How long after a file lands the grid is refreshed (files landing together cause one refresh). */
-const LIBRARY_REFRESH_MS = 400;
-
-function upsertItem(client: QueryClient, profileId: string, item: Snapshot['items'][number]) {
-  client.setQueryData<Snapshot>(uploadKeys.snapshot(profileId), (old) => {
-    if (!old) return old;
-    const at = old.items.findIndex((i) => i.id === item.id);
-    if (at === -1) return { ...old, items: [...old.items, item] };
-    const items = old.items.slice();
-    items[at] = item;
-    return { ...old, items };
-  });
-}
-
-/**
- * Feeds the uploads pushes into the query cache and refreshes the library as files land. Mount once
- * (the uploads overlay does); `onBatchDone` hears when a batch has its final states.
- */
-export function useUploadEvents(onBatchDone: (profileId: string, summary: BatchSummary) => void): void {
-  const client = useQueryClient();
-  const onDone = useRef(onBatchDone);
-  onDone.current = onBatchDone;
-  useEffect(() => {
-    const refreshTimers = new Map<string, ReturnType<typeof setTimeout>>();
-    const refreshLibrary = (profileId: string) => {
-      if (refreshTimers.has(profileId)) return;
-      refreshTimers.set(
-        profileId,
-        setTimeout(() => {
-          refreshTimers.delete(profileId);
-          void client.invalidateQueries({ queryKey: libraryKeys.profile(profileId) });
-          // Uploads bring tags (autocomplete) and new versions of overwritten files.
-          void client.invalidateQueries({ queryKey: editingKeys.profile(profileId) });
-        }, LIBRARY_REFRESH_MS),
-      );
-    };
-    const offs = [
-      subscribe('uploads.item', ({ profileId, item }) => {
-        upsertItem(client, profileId, item);
-        if (item.state !== 'uploading') {
-          client.setQueryData<Record<number, FileProgress>>(uploadKeys.progress(profileId), (old) => {
-            if (!old?.[item.id]) return old;
-            const next = { ...old };
-            delete next[item.id];
-            return next;
-          });
-        }
-        if (item.state === 'done') refreshLibrary(profileId);
-      }),
-      subscribe('uploads.progress', ({ profileId, progress }) => {
-        client.setQueryData<Record<number, FileProgress>>(uploadKeys.progress(profileId), (old) => {
-          const next = { ...old };
-          for (const p of progress) next[p.itemId] = p;
-          return next;
-        });
-      }),
-      subscribe('uploads.total', ({ profileId, total }) => {
-        client.setQueryData<Snapshot>(uploadKeys.snapshot(profileId), (old) => (old ? { ...old, totals: total } : old));
-      }),
-      subscribe('uploads.batchDone', ({ profileId, summary }) => {
-        refreshLibrary(profileId);
-        onDone.current(profileId, summary);
-      }),
-    ];
-    return () => {
-      offs.forEach((off) => off());
-      refreshTimers.forEach((t) => clearTimeout(t));
-    };
-  }, [client]);
 }
 
 type Target = Omit<ChannelInput<'uploads.pause'>, 'profileId'>;
@@ -179,23 +98,16 @@ export function useMetadataFields(enabled = true) {
 
 /**
  * Queues a batch. When it has files the window must send (`incoming` sources, `files` in the same order), the
- * mutation resolves as soon as the batch is queued and the bytes follow in the background, file by file, each
- * starting its upload as it arrives; a file cancelled meanwhile is not sent.
+ * mutation resolves as soon as the first part of the batch is queued (add-in-parts.ts): the rest is queued and
+ * the bytes follow in the background, file by file, each starting its upload as it arrives; a file cancelled
+ * meanwhile is not sent. `onPartFailed` hears when a later part could not be queued.
  */
-export function useAddUploads() {
+export function useAddUploads(onPartFailed: (message: string, files: number) => void = () => undefined) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async ({ files = [], ...input }: ChannelInput<'uploads.add'> & { profileId: string; files?: Blob[] }) => {
-      const added = await invoke('uploads.add', input);
-      const incoming = added.incoming.map((it, i) => ({ ...it, file: files[i]! }));
-      if (incoming.length) {
-        const ids = new Set(incoming.map((it) => it.itemId));
-        const items = () => client.getQueryData<Snapshot>(uploadKeys.snapshot(input.profileId))?.items ?? [];
-        const stillWanted = (itemId: number) => items().find((it) => it.id === itemId)?.state !== 'cancelled';
-        const stagedAhead = () => items().filter((it) => ids.has(it.id) && (it.state === 'pending' || it.state === 'queued')).length;
-        void sendIncomingFiles(input.profileId, incoming, stillWanted, stagedAhead);
-      }
-      return added;
+      if (files.length === 0) return invoke('uploads.add', input);
+      return addIncomingInParts(client, input, files, onPartFailed);
     },
     // Not awaited: the dialog closes as soon as the batch is queued; pushes keep the list current meanwhile.
     onSuccess: (_out, input) => void client.invalidateQueries({ queryKey: uploadKeys.snapshot(input.profileId) }),

@@ -45,7 +45,18 @@ export const uploadsChannels = {
    * (`PUT /uploads/stage` on the web host, `uploads.stage.chunk`/`end` over IPC) and the item they start.
    */
   'uploads.add': {
-    input: ProfileScope.extend({ sources: z.array(UploadSource).min(1).max(100_000), targetFolder: FolderPath, options: UploadOptions }),
+    input: ProfileScope.extend({
+      sources: z.array(UploadSource).min(1).max(100_000),
+      targetFolder: FolderPath,
+      options: UploadOptions,
+      /**
+       * A large selection is queued in parts, so its first files are sent while the rest is still being queued:
+       * `more` says another part follows (the batch is not reported finished before it arrives), `batchId` (from
+       * the first part's answer) adds this part to that batch, which must still be expecting more.
+       */
+      batchId: z.number().int().positive().optional(),
+      more: z.boolean().optional(),
+    }),
     output: z.object({
       batchId: z.number().int(),
       items: z.array(UploadItem),

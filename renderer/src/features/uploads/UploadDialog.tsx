@@ -25,7 +25,9 @@ export function UploadDialog({ pending }: { pending: PendingUpload }) {
   const defaults = useUploadDefaults();
   const fields = useMetadataFields();
   const save = useSaveUploadDefaults();
-  const add = useAddUploads();
+  const notify = useUploadsUi((s) => s.notify);
+  // A large selection is queued in parts after the dialog closed: a later part that fails is said here.
+  const add = useAddUploads((message, files) => notify(`${files === 1 ? '1 file was' : `${files} files were`} not queued: ${message}`, 'warn'));
   const [draft, setDraft] = useState<UploadOptions | null>(null);
   const [folder, setFolder] = useState(currentFolder);
   const [tagsText, setTagsText] = useState('');

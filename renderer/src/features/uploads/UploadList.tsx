@@ -1,7 +1,8 @@
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { FINAL_STATES, type FileProgress, type UploadItem } from '../../../../shared/domain/uploads';
-import { UploadRow } from './UploadRow';
+import { useQueueAction, useResolveConflict } from '../../api/uploads';
+import { UploadRow, type RowActions } from './UploadRow';
 
 /** A plain row's height before it is measured (rows with a choice or an error are taller, and measured). */
 const ROW_ESTIMATE = 64;
@@ -30,6 +31,19 @@ export function UploadList({ items, progress }: { items: UploadItem[]; progress:
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const current = Math.min(active, Math.max(0, rows.length - 1));
+  // Stable across renders, so a row whose file did not change is not rendered again (UploadRow is memoized).
+  const { mutate: queueAction } = useQueueAction();
+  const { mutate: resolveConflict } = useResolveConflict();
+  const actions = useMemo<RowActions>(
+    () => ({
+      run: (itemId, action) => queueAction({ action, target: { itemId } }),
+      resolve: (itemId, choice) => resolveConflict({ itemId, choice }),
+    }),
+    [queueAction, resolveConflict],
+  );
+  const onRowFocus = useCallback((e: FocusEvent<HTMLLIElement>) => {
+    setActive(Number(e.currentTarget.dataset.index));
+  }, []);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -83,10 +97,11 @@ export function UploadList({ items, progress }: { items: UploadItem[]; progress:
                 data-index={row.index}
                 item={item}
                 progress={progress[item.id]}
+                actions={actions}
                 tabIndex={row.index === current ? 0 : -1}
                 aria-setsize={rows.length}
                 aria-posinset={row.index + 1}
-                onFocus={() => setActive(row.index)}
+                onFocus={onRowFocus}
               />
             );
           })}

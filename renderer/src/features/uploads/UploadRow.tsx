@@ -1,6 +1,6 @@
-import type { HTMLAttributes } from 'react';
+import { memo, type HTMLAttributes } from 'react';
 import type { FileProgress, UploadItem } from '../../../../shared/domain/uploads';
-import { useQueueAction, useResolveConflict } from '../../api/uploads';
+import type { QueueAction } from '../../api/uploads';
 import { formatBytes, formatEta, formatSpeed, stateWords } from './format';
 
 function targetPath(item: UploadItem): string {
@@ -13,12 +13,24 @@ type RowProps = Pick<HTMLAttributes<HTMLLIElement>, 'tabIndex' | 'aria-setsize' 
   'data-index'?: number;
 };
 
-/** One file of the queue: where it goes, its state and progress, and what can be done with it. */
-export function UploadRow({ item, progress, ...rowProps }: { item: UploadItem; progress: FileProgress | undefined } & RowProps) {
-  const action = useQueueAction();
-  const resolve = useResolveConflict();
+/** What a row's buttons ask of the queue, for one item (the list holds the mutations, so rows have no hooks). */
+export interface RowActions {
+  run(itemId: number, action: QueueAction): void;
+  resolve(itemId: number, choice: 'replace' | 'keepBoth' | 'skip'): void;
+}
+
+/**
+ * One file of the queue: where it goes, its state and progress, and what can be done with it. Memoized: a push
+ * about one file re-renders that file's row, not every row in view.
+ */
+export const UploadRow = memo(function UploadRow({
+  item,
+  progress,
+  actions,
+  ...rowProps
+}: { item: UploadItem; progress: FileProgress | undefined; actions: RowActions } & RowProps) {
   const name = item.fileName;
-  const run = (a: 'pause' | 'resume' | 'cancel' | 'retry') => action.mutate({ action: a, target: { itemId: item.id } });
+  const run = (a: QueueAction) => actions.run(item.id, a);
   const sent = item.state === 'done' ? (item.size ?? 0) : (progress?.bytesSent ?? 0);
   const size = item.size;
   const canStop = item.state === 'pending' || item.state === 'queued' || item.state === 'uploading' || item.state === 'conflict';
@@ -51,10 +63,10 @@ export function UploadRow({ item, progress, ...rowProps }: { item: UploadItem; p
           <span className="small">
             Looks like {lookalike.filePath} ({lookalike.distance === 0 ? 'the same picture' : `${lookalike.distance} of 64 bits differ`}).
           </span>
-          <button type="button" onClick={() => resolve.mutate({ itemId: item.id, choice: 'keepBoth' })} aria-label={`Upload ${name} anyway`}>
+          <button type="button" onClick={() => actions.resolve(item.id, 'keepBoth')} aria-label={`Upload ${name} anyway`}>
             Upload anyway
           </button>
-          <button type="button" onClick={() => resolve.mutate({ itemId: item.id, choice: 'skip' })} aria-label={`Skip ${name}`}>
+          <button type="button" onClick={() => actions.resolve(item.id, 'skip')} aria-label={`Skip ${name}`}>
             Skip
           </button>
         </div>
@@ -62,13 +74,13 @@ export function UploadRow({ item, progress, ...rowProps }: { item: UploadItem; p
       {item.state === 'conflict' && !lookalike && (
         <div className="upload-actions" role="group" aria-label={`${name} already exists`}>
           <span className="small">{targetPath(item)} already exists.</span>
-          <button type="button" onClick={() => resolve.mutate({ itemId: item.id, choice: 'replace' })} aria-label={`Replace ${name}`}>
+          <button type="button" onClick={() => actions.resolve(item.id, 'replace')} aria-label={`Replace ${name}`}>
             Replace
           </button>
-          <button type="button" onClick={() => resolve.mutate({ itemId: item.id, choice: 'keepBoth' })} aria-label={`Keep both ${name}`}>
+          <button type="button" onClick={() => actions.resolve(item.id, 'keepBoth')} aria-label={`Keep both ${name}`}>
             Keep both
           </button>
-          <button type="button" onClick={() => resolve.mutate({ itemId: item.id, choice: 'skip' })} aria-label={`Skip ${name}`}>
+          <button type="button" onClick={() => actions.resolve(item.id, 'skip')} aria-label={`Skip ${name}`}>
             Skip
           </button>
         </div>
@@ -104,4 +116,4 @@ export function UploadRow({ item, progress, ...rowProps }: { item: UploadItem; p
       </div>
     </li>
   );
-}
+});
