@@ -95,6 +95,15 @@ export class QueueReport {
     this.awaitingParts.set(batchId, timer);
   }
 
+  /** Takes no further part of the batch (or of any batch): the person cancelled it. */
+  refuseParts(batchId?: number): void {
+    for (const id of [...this.awaitingParts.keys()]) {
+      if (batchId !== undefined && id !== batchId) continue;
+      this.expectMore(id, false);
+      this.checkBatchDone(id);
+    }
+  }
+
   /** Stops every wait for a further part (the queue is closing). */
   stop(): void {
     this.awaitingParts.forEach((timer) => clearTimeout(timer));

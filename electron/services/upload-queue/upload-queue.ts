@@ -270,6 +270,8 @@ export class UploadQueue extends EventEmitter<UploadQueueEvents> {
       if (batchId === undefined || this.store.item(id).batchId === batchId) a.controller.abort(reason);
     }
     const to: ItemState = reason === 'pause' ? 'paused' : 'cancelled';
+    // A cancelled batch still being queued in parts takes no further part: its files are not wanted either.
+    if (reason === 'cancel') this.report.refuseParts(batchId);
     for (const id of this.store.moveStates(states, to, batchId)) {
       if (!this.active.has(id)) this.changed(this.store.item(id));
     }

@@ -71,4 +71,18 @@ describe('a batch queued in parts', () => {
     await q.add({ ...part, batchId: open.batchId, profileId: 'p1' });
     expect(q.items({ batchId: open.batchId }).map((it) => it.fileName)).toEqual(['a.bin', 'b.bin']);
   });
+
+  it('takes no further part once the batch was cancelled, and then reports it finished', async () => {
+    const src = await tempDir('src');
+    await writeTree(src, { 'a.bin': bytes(6, 100), 'b.bin': bytes(7, 100) });
+    const q = await newQueue();
+    const finished: number[] = [];
+    q.on('batchDone', (b) => finished.push(b.counts.cancelled));
+    const first = await q.add({ sources: [{ kind: 'path', path: path.join(src, 'a.bin') }], targetFolder: '/c', more: true });
+    q.cancelAll(first.batchId);
+    await expect(q.add({ sources: [{ kind: 'path', path: path.join(src, 'b.bin') }], batchId: first.batchId })).rejects.toThrow(/not taking more files/);
+    await q.whenIdle();
+    expect(q.items({ batchId: first.batchId }).map((it) => it.state)).toEqual(['cancelled']);
+    expect(finished).toEqual([1]);
+  });
 });

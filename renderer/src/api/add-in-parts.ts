@@ -96,6 +96,8 @@ export async function addIncomingInParts(
       await new Promise((r) => setTimeout(r, 25));
     }
     for (const [n, part] of rest.entries()) {
+      // Cancelled while the rest was being queued (Cancel all): the rest is not wanted either.
+      if (added.incoming.every((it) => !stillWanted(it.itemId))) break;
       try {
         const more = n < rest.length - 1;
         take(await invoke('uploads.add', { ...input, sources: part.map((i) => sources[i]!), batchId: added.batchId, more }), part);
