@@ -1,12 +1,11 @@
-import type { QueryClient } from '@tanstack/react-query';
-import type { UploadSource } from '../../../shared/domain/uploads';
+import type { UploadItem, UploadSource } from '../../../shared/domain/uploads';
 import { isImageName } from '../../../shared/domain/image-names';
 import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract';
-import { invoke } from './client';
+import { invoke, subscribe } from './client';
 import { IncomingFeed, sendIncomingFiles, type StagedAhead } from './upload-bytes';
-import { uploadKeys } from './upload-events';
 
-type Snapshot = ChannelOutput<'uploads.list'>;
+type StagedAheadCount = ReturnType<StagedAhead>;
+
 type AddInput = ChannelInput<'uploads.add'> & { profileId: string };
 
 /**
@@ -48,13 +47,40 @@ export function parts(order: number[]): number[][] {
 }
 
 /**
+ * The states of a batch's items as pushed, and how many of them arrived but have not started uploading (kept as
+ * each push comes, not counted on every look).
+ */
+class BatchStates {
+  private readonly states = new Map<number, { state: UploadItem['state']; kind: keyof StagedAheadCount | null }>();
+  readonly ahead: StagedAheadCount = { ready: 0, checking: 0 };
+
+  constructor(
+    private readonly check: boolean,
+    private readonly ids: ReadonlySet<number>,
+  ) {}
+
+  state(itemId: number): UploadItem['state'] {
+    return this.states.get(itemId)?.state ?? 'receiving';
+  }
+
+  heard(item: UploadItem): void {
+    if (!this.ids.has(item.id)) return; // its first push ('receiving') may come before the answer that names it
+    const before = this.states.get(item.id)?.kind;
+    if (before) this.ahead[before] -= 1;
+    const waiting = item.state === 'pending' || item.state === 'queued';
+    const kind = !waiting ? null : this.check && item.state === 'pending' && isImageName(item.fileName) ? 'checking' : 'ready';
+    if (kind) this.ahead[kind] += 1;
+    this.states.set(item.id, { state: item.state, kind });
+  }
+}
+
+/**
  * Queues a selection the window must send (`incoming` sources, `files` in the same order) in parts: resolves with
  * the first part's answer, while the later parts are added to the same batch in the background and every file's
  * bytes follow as its part is queued. `onPartFailed` hears why a later part could not be queued (its files and
  * those after it are not uploaded).
  */
 export async function addIncomingInParts(
-  client: QueryClient,
   { sources, ...input }: AddInput,
   files: Blob[],
   onPartFailed: (message: string, files: number) => void,
@@ -67,31 +93,26 @@ export async function addIncomingInParts(
     feed.add(added.incoming.map((it, i) => ({ ...it, file: files[part[i]!]! })));
     for (const it of added.incoming) ids.add(it.itemId);
   };
-  const added = await invoke('uploads.add', { ...input, sources: first!.map((i) => sources[i]!), more: rest.length > 0 });
+  // Where the batch's items are, from the pushes as they come (the list's cache is written only every
+  // PUSH_FLUSH_MS): the senders pace themselves by it, and waiting on a stale count held back the uploads.
+  const queue = new BatchStates(check, ids);
+  const off = subscribe('uploads.item', ({ profileId, item }) => profileId === input.profileId && queue.heard(item));
+  let added: ChannelOutput<'uploads.add'>;
+  try {
+    added = await invoke('uploads.add', { ...input, sources: first!.map((i) => sources[i]!), more: rest.length > 0 });
+  } catch (error) {
+    off();
+    throw error;
+  }
   take(added, first!);
 
-  const items = () => client.getQueryData<Snapshot>(uploadKeys.snapshot(input.profileId))?.items ?? [];
-  const stillWanted = (itemId: number) => items().find((it) => it.id === itemId)?.state !== 'cancelled';
-  // Counted once per snapshot (pushes replace it as the queue moves), not on every poll of every sender.
-  let counted: { of: Snapshot['items']; ahead: ReturnType<StagedAhead> } | undefined;
-  const stagedAhead: StagedAhead = () => {
-    const list = items();
-    if (counted?.of === list) return counted.ahead;
-    const ahead = { ready: 0, checking: 0 };
-    for (const it of list) {
-      if (!ids.has(it.id) || (it.state !== 'pending' && it.state !== 'queued')) continue;
-      if (check && it.state === 'pending' && isImageName(it.fileName)) ahead.checking += 1;
-      else ahead.ready += 1;
-    }
-    counted = { of: list, ahead };
-    return ahead;
-  };
-  void sendIncomingFiles(input.profileId, feed, stillWanted, stagedAhead);
+  const stillWanted = (itemId: number) => queue.state(itemId) !== 'cancelled';
+  void sendIncomingFiles(input.profileId, feed, stillWanted, () => queue.ahead).finally(off);
 
   void (async () => {
     const firstItem = added.incoming[0]?.itemId;
     const waiting = new Set(['receiving', 'pending', 'queued']);
-    const firstStarted = () => !waiting.has(items().find((it) => it.id === firstItem)?.state ?? 'receiving');
+    const firstStarted = () => firstItem === undefined || !waiting.has(queue.state(firstItem));
     for (const until = Date.now() + FIRST_UPLOAD_WAIT_MS; rest.length && !firstStarted() && Date.now() < until; ) {
       await new Promise((r) => setTimeout(r, 25));
     }

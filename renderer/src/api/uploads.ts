@@ -107,7 +107,7 @@ export function useAddUploads(onPartFailed: (message: string, files: number) => 
   return useMutation({
     mutationFn: async ({ files = [], ...input }: ChannelInput<'uploads.add'> & { profileId: string; files?: Blob[] }) => {
       if (files.length === 0) return invoke('uploads.add', input);
-      return addIncomingInParts(client, input, files, onPartFailed);
+      return addIncomingInParts(input, files, onPartFailed);
     },
     // Not awaited: the dialog closes as soon as the batch is queued; pushes keep the list current meanwhile.
     onSuccess: (_out, input) => void client.invalidateQueries({ queryKey: uploadKeys.snapshot(input.profileId) }),
