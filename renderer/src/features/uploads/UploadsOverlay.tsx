@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useUploadEvents } from '../../api/uploads';
 import { collectDrop, collectPaste, isUploadDrag, type Collected } from './collect-sources';
+import { takeEarlyDrops } from './early-drops';
 import { summarize } from './format';
 import { UploadDialog } from './UploadDialog';
 import { UploadsRegion } from './UploadsRegion';
@@ -69,6 +70,7 @@ export function UploadsOverlay() {
       e.preventDefault();
       take(got);
     };
+    for (const early of takeEarlyDrops()) early.then(take, (error: unknown) => notify(`Could not read what was dropped: ${String(error)}`, 'warn'));
     window.addEventListener('dragenter', onDragEnter);
     window.addEventListener('dragover', onDragOver);
     window.addEventListener('dragleave', onDragLeave);
