@@ -1,34 +1,21 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Transform } from 'node:stream';
-import { AppError, type ErrorCode, type Result } from '../../shared/ipc/index';
+import { AppError } from '../../shared/ipc/index';
 import type { TransferArchives } from '../services/transfer/backup-area';
 import { attachmentHeader } from './serve-download';
 import { checkUploadRequest } from './request-guards';
 import type { Log } from './socket-guards';
 import { tokenMatches } from './token';
+import { answer, refuse, STATUS } from './envelope-response';
 
 export { BACKUP_ZIP_PATH, RESTORE_ZIP_PATH } from './archive-path';
 
-const STATUS: Partial<Record<ErrorCode, number>> = { BAD_INPUT: 400, NOT_FOUND: 404, NOT_ALLOWED: 403, CONFLICT: 409 };
 const ID = /^[A-Za-z0-9-]{1,64}$/;
 /** A backup .zip may carry up to this many bytes (a whole library of originals; the unpacker checks the disk too). */
 export const MAX_RESTORE_ZIP_BYTES = 100 * 1024 ** 3;
 
 class TooLargeError extends Error {}
 
-function answer(res: ServerResponse, status: number, result: Result<unknown>): void {
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  const headers: Record<string, string> = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' };
-  if (status >= 400) headers.Connection = 'close';
-  res.writeHead(status, headers).end(JSON.stringify(result));
-}
-
-function refuse(res: ServerResponse, status: number, code: ErrorCode, message: string): void {
-  answer(res, status, { ok: false, error: { code, message } });
-}
 
 /**
  * `GET /transfers/backup.zip?token=…&id=…`: the .zip of a backup that `transfer.prepareBackupZip` made ready,

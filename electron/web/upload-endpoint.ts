@@ -2,16 +2,16 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Transform } from 'node:stream';
 import { MAX_UPLOAD_BYTES } from '../../shared/domain/uploads';
 import { StagedId } from '../../shared/ipc/areas/uploads';
-import { AppError, type ErrorCode, type Result } from '../../shared/ipc/index';
+import { AppError } from '../../shared/ipc/index';
 import { OversizeError } from '../services/upload-area/staging';
 import type { StagedIntake } from '../services/upload-area/staged-intake';
 import { checkUploadRequest } from './request-guards';
 import type { Log } from './socket-guards';
+import { answer, refuse, STATUS } from './envelope-response';
 
 /** `PUT /uploads/stage?stagedId=<id>[&profileId=<id>]`, body: the file's bytes as they are on disk. */
 export { UPLOAD_PATH } from './upload-path';
 
-const STATUS: Partial<Record<ErrorCode, number>> = { BAD_INPUT: 400, NOT_FOUND: 404, NOT_ALLOWED: 403, CONFLICT: 409 };
 
 export interface UploadEndpointOptions {
   port: number;
@@ -22,20 +22,6 @@ export interface UploadEndpointOptions {
   maxBytes?: number;
 }
 
-/** Answers in the contract's envelope; a refusal closes the connection so an unread body is not taken in. */
-function answer(res: ServerResponse, status: number, result: Result<unknown>): void {
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  const headers: Record<string, string> = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' };
-  if (status >= 400) headers.Connection = 'close';
-  res.writeHead(status, headers).end(JSON.stringify(result));
-}
-
-function refuse(res: ServerResponse, status: number, code: ErrorCode, message: string): void {
-  answer(res, status, { ok: false, error: { code, message } });
-}
 
 /**
  * Streams a file the window sends (a `fetch` whose body is the File itself: the browser reads it from disk as

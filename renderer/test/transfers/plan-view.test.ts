@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TransferPlan } from '../../src/api/transfers';
-import { decisionFor, mergePlans, sendSummary, startRequests, undecidedCount } from '../../src/features/transfers/plan-view';
+import { decisionFor, mergePlans, planNotReady, sendSummary, startRequests, undecidedCount, withRowChoice } from '../../src/features/transfers/plan-view';
 
 type Row = TransferPlan['rows'][number];
 const counts = (over: Partial<Record<Row['action'], number>> = {}) => ({ create: 0, replace: 0, 'keep-both': 0, skip: 0, 'update-fields': 0, conflict: 0, delete: 0, ...over });
@@ -94,5 +94,23 @@ describe('conflict decisions', () => {
     expect(sendSummary(merged, 'skip', { 'c.png': 'keep-both' })).toEqual({ bytes: 100, conflictsSent: 1 });
     expect(sendSummary(merged, 'replace', {})).toEqual({ bytes: 100, conflictsSent: 2 });
     expect(sendSummary(merged, 'replace', { 'b.png': 'skip' })).toEqual({ bytes: 100, conflictsSent: 1 });
+  });
+});
+
+describe('plan review helpers', () => {
+  it('sets and clears one file’s choice without touching the others', () => {
+    const rows = withRowChoice({ 'a.png': 'skip' }, 'b.png', 'replace');
+    expect(rows).toEqual({ 'a.png': 'skip', 'b.png': 'replace' });
+    expect(withRowChoice(rows, 'a.png', null)).toEqual({ 'b.png': 'replace' });
+    expect(rows).toEqual({ 'a.png': 'skip', 'b.png': 'replace' });
+  });
+
+  it('says why a plan cannot start: blocked fields first, then undecided conflicts', () => {
+    const open = mergePlans([plan('p', [row('a.png', 'conflict', 1)])]);
+    const blocked = mergePlans([plan('p', [row('a.png', 'conflict', 1)], { blocked: [{ field: 'shoot', reason: 'type differs' }] })]);
+    expect(planNotReady(blocked, 1)).toBe('Blocked by the custom metadata fields above.');
+    expect(planNotReady(open, 1)).toBe('Choose for 1 conflicting file first.');
+    expect(planNotReady(open, 1200)).toBe('Choose for 1,200 conflicting files first.');
+    expect(planNotReady(open, 0)).toBeNull();
   });
 });

@@ -7,7 +7,7 @@ import { formatBytes } from '../../app/format-bytes';
 import { Button } from '../../ui/controls/Button';
 import { Dialog } from '../../ui/dialog/Dialog';
 import { toast } from '../../ui/toast/toast-store';
-import { mergePlans, sendSummary, startRequests, undecidedCount, type ConflictChoice, type ConflictRule } from './plan-view';
+import { mergePlans, sendSummary, startRequests, undecidedCount, type ConflictChoice, type ConflictRule, planNotReady, withRowChoice } from './plan-view';
 import { PlanReview } from './PlanReview';
 import { RestoreSource } from './RestoreSource';
 import { normalizeFolder, TargetFolderField } from './TargetFolderField';
@@ -130,14 +130,7 @@ export function RestoreDialog({ folderPath, onClose }: { folderPath: string; onC
             rule={rule}
             perRow={perRow}
             onRule={setRule}
-            onChoose={(relPath, choice) =>
-              setPerRow((rows) => {
-                const next = { ...rows };
-                if (choice) next[relPath] = choice;
-                else delete next[relPath];
-                return next;
-              })
-            }
+            onChoose={(relPath, choice) => setPerRow((rows) => withRowChoice(rows, relPath, choice))}
           />
           {start.isError && (
             <p role="alert" className="transfer-error">
@@ -149,13 +142,9 @@ export function RestoreDialog({ folderPath, onClose }: { folderPath: string; onC
               Back
             </Button>
             <span className="transfer-hint transfer-actions-note">
-              {merged.blocked.length > 0
-                ? 'Blocked by the custom metadata fields above.'
-                : undecided > 0
-                  ? `Choose for ${plural(undecided, 'conflicting file')} first.`
-                  : `${formatBytes(sendSummary(merged, rule, perRow).bytes)} to upload.`}
+              {planNotReady(merged, undecided) ?? `${formatBytes(sendSummary(merged, rule, perRow).bytes)} to upload.`}
             </span>
-            <Button variant="primary" icon={<ArchiveRestore />} disabled={merged.blocked.length > 0 || undecided > 0 || start.isPending} onClick={run}>
+            <Button variant="primary" icon={<ArchiveRestore />} disabled={planNotReady(merged, undecided) !== null || start.isPending} onClick={run}>
               {start.isPending ? 'Starting…' : 'Start restore'}
             </Button>
           </div>

@@ -9,7 +9,7 @@ import { Dialog } from '../../ui/dialog/Dialog';
 import { toast } from '../../ui/toast/toast-store';
 import type { TransferIntent } from '../../ui/transfer-intent';
 import { formatBytes } from '../../app/format-bytes';
-import { mergePlans, sendSummary, startRequests, undecidedCount, type ConflictRule } from './plan-view';
+import { mergePlans, sendSummary, startRequests, undecidedCount, type ConflictRule, planNotReady, withRowChoice } from './plan-view';
 import { PlanReview } from './PlanReview';
 import { normalizeFolder } from './TargetFolderField';
 import { TransferOptions, type TransferDraft } from './TransferOptions';
@@ -127,14 +127,7 @@ export function TransferDialog({ intent, onClose }: { intent: TransferIntent; on
             rule={draft.rule}
             perRow={perRow}
             onRule={(rule) => setDraft((d) => ({ ...d, rule }))}
-            onChoose={(relPath, choice) =>
-              setPerRow((rows) => {
-                const next = { ...rows };
-                if (choice) next[relPath] = choice;
-                else delete next[relPath];
-                return next;
-              })
-            }
+            onChoose={(relPath, choice) => setPerRow((rows) => withRowChoice(rows, relPath, choice))}
           />
           {start.isError && (
             <p role="alert" className="transfer-error">
@@ -146,13 +139,9 @@ export function TransferDialog({ intent, onClose }: { intent: TransferIntent; on
               Back
             </Button>
             <span className="transfer-hint transfer-actions-note">
-              {merged.blocked.length > 0
-                ? 'Blocked by the custom metadata fields above.'
-                : undecided > 0
-                  ? `Choose for ${undecided} conflicting file${undecided === 1 ? '' : 's'} first.`
-                  : sendLine(sendSummary(merged, draft.rule, perRow))}
+              {planNotReady(merged, undecided) ?? sendLine(sendSummary(merged, draft.rule, perRow))}
             </span>
-            <Button variant="primary" icon={<ArrowRightLeft />} disabled={merged.blocked.length > 0 || undecided > 0 || start.isPending} onClick={run}>
+            <Button variant="primary" icon={<ArrowRightLeft />} disabled={planNotReady(merged, undecided) !== null || start.isPending} onClick={run}>
               {start.isPending ? 'Starting…' : 'Start transfer'}
             </Button>
           </div>

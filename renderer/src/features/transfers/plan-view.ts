@@ -105,3 +105,18 @@ export function sendSummary(plan: MergedPlan, rule: ConflictChoice, perRow: Reco
   }
   return { bytes, conflictsSent };
 }
+
+/** The per-file choices with one file's choice set, or cleared (back to the rule) when `choice` is null. */
+export function withRowChoice(rows: Record<string, ConflictRule>, relPath: string, choice: ConflictRule | null): Record<string, ConflictRule> {
+  const next = { ...rows };
+  if (choice) next[relPath] = choice;
+  else delete next[relPath];
+  return next;
+}
+
+/** Why a reviewed plan cannot start yet, or null when it can. */
+export function planNotReady(plan: MergedPlan, undecided: number): string | null {
+  if (plan.blocked.length > 0) return 'Blocked by the custom metadata fields above.';
+  if (undecided > 0) return `Choose for ${undecided.toLocaleString()} conflicting file${undecided === 1 ? '' : 's'} first.`;
+  return null;
+}
