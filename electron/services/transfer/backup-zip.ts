@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { Readable, Transform, type Writable } from 'node:stream';
+import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type ReadableWeb from 'node:stream/web';
 import { APIError } from '@imagekit/nodejs';
@@ -10,7 +9,7 @@ import type { ChecksumCache } from './checksum-cache';
 import type { LibraryAccess } from './item-runner';
 import { LibraryReader } from './library-reader';
 import { MANIFEST_NAME, type ManifestFile } from './manifest';
-import { originalUrl } from './originals';
+import { hasher, originalUrl } from './originals';
 import { readLibrarySource, type SourceSnapshot } from './snapshots';
 import type { SourceVersion } from './types';
 
@@ -98,23 +97,19 @@ export async function streamBackupZip(snapshot: SourceSnapshot, options: ZipBack
       const url = originalUrl(source.client, source.urlEndpoint, origin);
       zip.addReadStreamLazy(rel, { compress: false, mtime, size: version.size }, (give) => {
         openOriginal(url, retry, signal).then((body) => {
-          const hash = createHash('sha256');
-          let size = 0;
-          const counter = new Transform({
-            transform(chunk: Buffer, _enc, done) {
-              hash.update(chunk);
-              size += chunk.length;
-              bytes += chunk.length;
-              done(null, chunk);
+          let counted = 0;
+          const { stream: counter } = hasher({
+            onBytes: (size) => {
+              bytes += size - counted;
+              counted = size;
             },
-            flush(done) {
-              const sha256 = hash.digest('hex');
+            onEnd: ({ size, sha256 }) => {
               if (size !== version.size || (version.checksum && version.checksum !== sha256)) {
-                return done(new BackupSourceChangedError(`${origin.filePath} changed while it was being backed up (${version.size} bytes listed, ${size} read); back it up again.`));
+                return new BackupSourceChangedError(`${origin.filePath} changed while it was being backed up (${version.size} bytes listed, ${size} read); back it up again.`);
               }
               options.cache.put(source.libraryKey, origin.fileId, origin.versionId, size, sha256);
               resolve(sha256);
-              done();
+              return undefined;
             },
           });
           body.on('error', (error) => counter.destroy(error));

@@ -44,18 +44,27 @@ export interface Digest {
   sha256: string;
 }
 
-function hasher(onBytes?: (bytes: number) => void): { stream: Transform; digest: () => Digest } {
+/**
+ * A pass-through that hashes and counts what flows through it. `onEnd` sees the digest when the stream
+ * ends and may fail it (a source that changed while it was read), so a consumer never takes it as whole.
+ */
+export function hasher(options: { onBytes?: (size: number) => void; onEnd?: (digest: Digest) => Error | undefined } = {}): { stream: Transform; digest: () => Digest } {
   const hash = createHash('sha256');
   let size = 0;
+  let result: Digest | undefined;
+  const digest = () => (result ??= { size, sha256: hash.digest('hex') });
   const stream = new Transform({
     transform(chunk: Buffer, _enc, done) {
       hash.update(chunk);
       size += chunk.length;
-      onBytes?.(size);
+      options.onBytes?.(size);
       done(null, chunk);
     },
+    flush(done) {
+      done(options.onEnd?.(digest()) ?? null);
+    },
   });
-  return { stream, digest: () => ({ size, sha256: hash.digest('hex') }) };
+  return { stream, digest };
 }
 
 /** A failed delivery answer as the SDK's APIError, so the queue's retry policy classifies it (429 waits, 5xx backs off, 404 is final). */
@@ -80,7 +89,7 @@ export async function downloadToFile(url: string, dest: string, options: Downloa
   return withRetry(
     async () => {
       const response = await requestOk(url, options.signal, options.fetch ?? fetch);
-      const { stream, digest } = hasher(options.onBytes);
+      const { stream, digest } = hasher({ onBytes: options.onBytes });
       try {
         await pipeline(Readable.fromWeb(response.body as ReadableWeb.ReadableStream), stream, createWriteStream(dest), { signal: options.signal });
       } catch (error) {
@@ -125,7 +134,7 @@ export async function digestUrl(url: string, options: DownloadOptions): Promise<
   return withRetry(
     async () => {
       const response = await requestOk(url, options.signal, options.fetch ?? fetch);
-      const { stream, digest } = hasher(options.onBytes);
+      const { stream, digest } = hasher({ onBytes: options.onBytes });
       const sink = new Writable({ write: (_chunk, _enc, done) => done() });
       await pipeline(Readable.fromWeb(response.body as ReadableWeb.ReadableStream), stream, sink, { signal: options.signal });
       return digest();
