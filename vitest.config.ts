@@ -3,6 +3,10 @@ import { defineConfig } from 'vitest/config';
 // Two projects: everything outside the renderer runs in Node; renderer components run in jsdom.
 export default defineConfig({
   test: {
+    // Vitest's default is one worker per core less one: a single worker on a 2-core runner. Most files
+    // wait on real HTTP, child processes, ffmpeg and SQLite rather than compute, so two workers keep both
+    // cores busy (measured on 2 cores: 420 s → 299 s for the whole run, 1.1 → 1.7 cores in use).
+    maxWorkers: 2,
     projects: [
       {
         test: {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { electronDir, installedElectron, repoRoot } from './electron-binary';
 import { errorMessage } from '../shared/error-message';
+import { productionEnv } from '../electron/web/ensure-renderer';
 
 /**
  * `npm start`: runs MediaDesk. With an Electron binary (or one it can fetch) it opens the desktop
@@ -34,7 +35,7 @@ function fetchElectron(): boolean {
 function ensureRendererBuilt(): void {
   if (existsSync(path.join(repoRoot, 'dist', 'renderer', 'index.html'))) return;
   console.log('Building the user interface (first run)…');
-  const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+  const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd: repoRoot, stdio: 'inherit', env: productionEnv() });
   if (result.status !== 0) {
     console.error('Could not build the user interface; see the errors above.');
     process.exit(1);

@@ -1,9 +1,14 @@
 // Prints one closing line over the Vitest and Playwright JSON reports: "tests: N passed, N failed, N skipped".
 // A missing report counts as a failure: a runner that crashed before writing it ran nothing we can trust.
-// Above that line it says what was skipped and why (the reason is in the suite's title or skip note),
-// so a machine without the system packages shows which checks it could not make.
+// Above that line it names every failed test with the first line of its error (a CI log is often read
+// only from its end), and says what was skipped and why (the reason is in the suite's title or skip
+// note), so a machine without the system packages shows which checks it could not make.
 import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+
+/** Vitest names files by absolute path; the repo-relative one reads the same on every machine. */
+const relative = (file) => (path.isAbsolute(file) ? path.relative(process.cwd(), file) : file);
 
 /** Vitest: a skipped test's reason lives in its suite title, e.g. "OS keychain (skipped: …)". */
 function vitestSkips(report) {
@@ -12,6 +17,42 @@ function vitestSkips(report) {
       .filter((t) => t.status === 'pending' || t.status === 'skipped' || t.status === 'todo')
       .map((t) => t.ancestorTitles?.[0] ?? t.title),
   );
+}
+
+/** Terminal colour codes (ESC [ … m) that Playwright and chai leave in their messages. */
+const COLOUR_CODE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+
+/** The first line of an error message that says something, cut to one readable line. */
+function firstLine(message) {
+  const line = String(message ?? '').replace(COLOUR_CODE, '').split('\n').map((l) => l.trim()).find(Boolean) ?? '';
+  return line.length > 200 ? `${line.slice(0, 197)}...` : line;
+}
+
+/** Vitest: "failed: <file> > <suite> > <test>: <first line of the error>". */
+function vitestFailures(report) {
+  return report.testResults.flatMap((file) =>
+    (file.assertionResults ?? [])
+      .filter((t) => t.status === 'failed')
+      .map((t) => `failed: ${relative(file.name)} > ${[...(t.ancestorTitles ?? []), t.title].join(' > ')}: ${firstLine(t.failureMessages?.[0])}`),
+  );
+}
+
+/** Playwright: a test whose final result is not what was expected (a retried pass is "flaky", not failed). */
+function playwrightFailures(report) {
+  const out = [];
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status !== 'unexpected') continue;
+        const last = (test.results ?? []).at(-1);
+        out.push(`failed: ${spec.file}:${spec.line ?? 0} > ${spec.title}: ${firstLine(last?.error?.message)}`);
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of report.suites ?? []) walk(suite);
+  for (const error of report.errors ?? []) out.push(`failed: playwright: ${firstLine(error.message)}`);
+  return out;
 }
 
 /** Playwright: the reason is the `skip` annotation's description, else the spec's title. */
@@ -44,9 +85,10 @@ export function summarize(reports) {
       // so it is counted and named here, or the summary would look green over a red run.
       for (const file of report.testResults) {
         if (file.status !== 'failed' || (file.assertionResults ?? []).some((t) => t.status === 'failed')) continue;
-        lines.push(`failed to run: ${file.name}: ${String(file.message ?? '').split('\n')[0]}`);
+        lines.push(`failed to run: ${relative(file.name)}: ${String(file.message ?? '').split('\n')[0]}`);
         failed += 1;
       }
+      lines.push(...vitestFailures(report));
       skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
       skips.push(...vitestSkips(report));
     } else if (report.stats) {
@@ -54,6 +96,7 @@ export function summarize(reports) {
       failed += report.stats.unexpected ?? 0;
       skipped += report.stats.skipped ?? 0;
       if ((report.errors ?? []).length) failed += report.errors.length;
+      lines.push(...playwrightFailures(report));
       skips.push(...playwrightSkips(report));
     }
   }

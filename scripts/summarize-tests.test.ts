@@ -26,7 +26,7 @@ async function summarize(reports: Record<string, unknown>): Promise<{ code: numb
       return file;
     }),
   );
-  const result = await run(process.execPath, [script, ...files]).then(
+  const result = await run(process.execPath, [script, ...files], { cwd: repoRoot }).then(
     (r) => ({ code: 0, stdout: r.stdout }),
     (e: { code: number; stdout: string }) => ({ code: e.code, stdout: e.stdout }),
   );
@@ -93,6 +93,42 @@ describe('the closing summary of npm test', () => {
     const { code, lines } = await summarize({ 'vitest.json': broken, 'playwright.json': errored });
     expect(code).toBe(1);
     expect(lines.at(-1)).toBe('tests: 52 passed, 5 failed, 4 skipped');
+    expect(lines).toContain('failed: playwright: browser did not start');
+  });
+
+  it('names each failed test with the first line of its error, above the totals', async () => {
+    const failing = {
+      ...vitest,
+      numFailedTests: 1,
+      testResults: [
+        ...vitest.testResults,
+        {
+          name: path.join(repoRoot, 'emulator/test/upload.test.ts'),
+          status: 'failed',
+          assertionResults: [
+            { ancestorTitles: ['upload'], title: 'keeps the bytes', status: 'failed', failureMessages: ['\u001b[31mAssertionError: expected 1 to be 2\u001b[39m\n    at x.ts:1'] },
+          ],
+        },
+      ],
+    };
+    const red = {
+      ...playwright,
+      stats: { ...playwright.stats, unexpected: 1 },
+      suites: [
+        {
+          specs: [
+            { file: 'uploads.spec.ts', line: 59, title: 'drop three files', tests: [{ status: 'unexpected', results: [{ error: { message: 'Error: expect(locator).toBeVisible() failed\n\nLocator: x' } }] }] },
+            { file: 'shell.spec.ts', line: 4, title: 'retried once', tests: [{ status: 'flaky', results: [{ error: { message: 'timeout' } }, {}] }] },
+          ],
+        },
+      ],
+    };
+    const { code, lines } = await summarize({ 'vitest.json': failing, 'playwright.json': red });
+    expect(code).toBe(1);
+    expect(lines).toContain('failed: emulator/test/upload.test.ts > upload > keeps the bytes: AssertionError: expected 1 to be 2');
+    expect(lines).toContain('failed: uploads.spec.ts:59 > drop three files: Error: expect(locator).toBeVisible() failed');
+    expect(lines.filter((l) => l.startsWith('failed: '))).toHaveLength(2);
+    expect(lines.at(-1)).toBe('tests: 52 passed, 2 failed, 4 skipped');
   });
 
   it('names a test file whose setup threw (its tests read as skipped, none as failed) and fails the run', async () => {
@@ -102,7 +138,7 @@ describe('the closing summary of npm test', () => {
       testResults: [
         ...vitest.testResults,
         {
-          name: '/repo/security/electronegativity.test.ts',
+          name: path.join(repoRoot, 'security/electronegativity.test.ts'),
           status: 'failed',
           message: 'Command failed: electronegativity\nTypeError: version is not a function',
           assertionResults: [{ ancestorTitles: ['Electronegativity gate'], title: 'catches the canary', status: 'skipped' }],
@@ -111,7 +147,7 @@ describe('the closing summary of npm test', () => {
     };
     const { code, lines } = await summarize({ 'vitest.json': setupThrew, 'playwright.json': playwright });
     expect(code).toBe(1);
-    expect(lines).toContain('failed to run: /repo/security/electronegativity.test.ts: Command failed: electronegativity');
+    expect(lines).toContain('failed to run: security/electronegativity.test.ts: Command failed: electronegativity');
     expect(lines.at(-1)).toBe('tests: 52 passed, 1 failed, 6 skipped');
   });
 });

@@ -2,6 +2,15 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
+/**
+ * The environment a renderer build runs in. A host started from a test inherits NODE_ENV=test (Vitest
+ * sets it), under which Vite bundles React's development build; the build served or packaged is
+ * always the production one.
+ */
+export function productionEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, NODE_ENV: 'production' };
+}
+
 export type RendererCheck = { ok: true; built: boolean } | { ok: false; message: string };
 
 /**
@@ -18,6 +27,7 @@ export function ensureRendererBuilt(rendererDir: string, repoRoot: string, say: 
   const result = spawnSync('npm', ['run', '--silent', 'build', '--', '--outDir', rendererDir, '--emptyOutDir'], {
     cwd: repoRoot,
     stdio: ['ignore', 2, 2],
+    env: productionEnv(),
   });
   if (result.status !== 0 || !existsSync(path.join(rendererDir, 'index.html'))) {
     return { ok: false, message: 'could not build the renderer; see the errors above, fix them and run `npm run build`.' };
