@@ -1,22 +1,13 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { AppPage } from './support/app-page';
+import { seriousViolations } from './support/axe';
 import { seedShowcase } from './support/showcase-seed';
 import { library, openShowcaseFolder } from './support/screens';
 import { dropFiles } from './support/uploads-helpers';
 
 /** A dialog to scan: its name in reports, how to open it, and its accessible name. */
 type Dialogs = Array<[string, () => Promise<unknown>, string | RegExp]>;
-
-/** Serious and critical axe findings (WCAG 2 A/AA rules) on what is on screen now. */
-async function seriousViolations(page: Page, where: string, within?: string) {
-  const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
-  const result = await (within ? builder.include(within) : builder).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${where}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary?.split('\n').at(-1)?.trim() ?? ''}`).slice(0, 3).join(', ')}`);
-}
 
 /**
  * Opens the showcase library in the OS theme `theme` (the app's theme choice is System) and checks that
@@ -129,5 +120,9 @@ for (const theme of ['light', 'dark'] as const) {
       await expect(menu).toBeHidden();
     }
     expect(found).toEqual([]);
+
+    // The scanner itself finds what it must: an icon button without a name is a critical finding.
+    await page.evaluate(() => document.body.append(Object.assign(document.createElement('button'), { id: 'unnamed-probe' })));
+    expect((await seriousViolations(page, 'Probe', '#unnamed-probe')).join('\n')).toMatch(/^Probe: button-name \(critical\)/);
   });
 }

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import ImageKit, { toFile } from '@imagekit/nodejs';
 import sharp from 'sharp';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
+import { axeScan } from './support/axe';
 import { AppPage } from './support/app-page';
 import { localLibrarySdk } from './support/library-seed';
 import type { Emulator } from './support/hosts';
@@ -33,7 +33,7 @@ async function axeFindings(page: Page, selector: string): Promise<string[]> {
   const found: string[] = [];
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).include(selector).analyze();
+    const result = await axeScan(page, selector);
     for (const v of result.violations) {
       if (v.impact === 'serious' || v.impact === 'critical') found.push(`${colorScheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     }

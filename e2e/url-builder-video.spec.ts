@@ -5,10 +5,10 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { toFile } from '@imagekit/nodejs';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
+import { axeScan } from './support/axe';
 import { localSdk, openBuilder, type Builder } from './support/builder-page';
 import { requireMediaTools } from '../emulator/src/video/ffmpeg-locator';
 import { runTool } from '../emulator/src/video/run-tool';
@@ -39,7 +39,7 @@ async function fill(scope: Locator, label: string, value: string): Promise<void>
 
 /** Serious and critical axe findings (WCAG 2 A/AA) inside the builder as it is now. */
 async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).include('.url-builder').analyze();
+  const result = await axeScan(page, '.url-builder');
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
