@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { AppPage } from './support/app-page';
 import { seriousViolations } from './support/axe';
@@ -6,8 +6,11 @@ import { seedShowcase } from './support/showcase-seed';
 import { library, openShowcaseFolder } from './support/screens';
 import { dropFiles } from './support/uploads-helpers';
 
-/** A dialog to scan: its name in reports, how to open it, and its accessible name. */
-type Dialogs = Array<[string, () => Promise<unknown>, string | RegExp]>;
+/**
+ * A dialog to scan: its name in reports, how to open it, its accessible name, and optionally what shows
+ * it has finished loading (a scan must not race a control that turns enabled while axe reads its colours).
+ */
+type Dialogs = Array<[string, () => Promise<unknown>, string | RegExp, ((dialog: Locator) => Promise<void>)?]>;
 
 /**
  * Opens the showcase library in the OS theme `theme` (the app's theme choice is System) and checks that
@@ -46,7 +49,8 @@ for (const theme of ['light', 'dark'] as const) {
       scanLibrary: false,
       dialogs: (page, app) => [
         ['New folder', () => page.getByRole('button', { name: 'New folder' }).click(), 'New folder'],
-        ['Delete folder', () => page.getByRole('button', { name: 'Delete folder' }).click(), 'Delete folder 2024?'],
+        // Its Delete button waits for the folder's file count before it is enabled.
+        ['Delete folder', () => page.getByRole('button', { name: 'Delete folder' }).click(), 'Delete folder 2024?', (d) => expect(d.getByRole('button', { name: 'Delete folder' })).toBeEnabled()],
         ['Command palette', () => page.keyboard.press('Control+k'), 'Command palette'],
         ['Upload', () => dropFiles(page, [{ name: 'a.txt', content: Buffer.from('a') }]), /^Upload/],
         ['Upload from URLs', () => library(page).uploads.getByRole('button', { name: 'Upload from URLs…' }).click(), 'Upload from URLs'],
@@ -72,10 +76,11 @@ for (const theme of ['light', 'dark'] as const) {
         await page.getByRole('button', { name: 'Grid', exact: true }).click();
       }
 
-      for (const [name, open, dialogName] of half.dialogs(page, app)) {
+      for (const [name, open, dialogName, settled] of half.dialogs(page, app)) {
         await open();
         const dialog = page.getByRole('dialog', { name: dialogName });
         await expect(dialog).toBeVisible();
+        await settled?.(dialog);
         found.push(...(await seriousViolations(page, `${name} dialog`, '[role="dialog"]')));
         await page.keyboard.press('Escape');
         await expect(dialog).toBeHidden();

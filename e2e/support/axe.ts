@@ -20,8 +20,30 @@ export async function axeScan(page: Page, within?: string): Promise<AxeResults> 
   if (!loaded) await page.evaluate(axeSource);
   const options: RunOptions = { runOnly: { type: 'tag', values: TAGS }, resultTypes: ['violations'] };
   return page.evaluate(
-    ([context, runOptions]) => (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<AxeResults> } }).axe.run(context ?? document, runOptions),
-    [within ?? null, options] as const,
+    async ([context, runOptions, maxAttempts]) => {
+      const axe = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<AxeResults> } }).axe;
+      const signature = (r: AxeResults) => JSON.stringify(r.violations.map((v) => [v.id, v.nodes.map((n) => n.target)]));
+      // A finding must hold on a page that holds still. axe reads the page in several asynchronous steps,
+      // and a control caught while it changes (a button turning enabled once its data arrives, measured
+      // at the disabled state's half opacity) reads as a contrast failure nobody would see. So a scan
+      // during which the DOM changed is repeated, and findings count once a second scan repeats them.
+      let previous: AxeResults | undefined;
+      let last: AxeResults | undefined;
+      for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+        let changed = false;
+        const observer = new MutationObserver(() => (changed = true));
+        observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
+        last = await axe.run(context ?? document, runOptions);
+        // Records not yet handed to the callback are taken here, or a change at the very end is missed.
+        if (observer.takeRecords().length > 0) changed = true;
+        observer.disconnect();
+        if (!changed && (last.violations.length === 0 || (previous && signature(previous) === signature(last)))) return last;
+        previous = changed ? undefined : last;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return last as AxeResults;
+    },
+    [within ?? null, options, 5] as const,
   );
 }
 

@@ -17,7 +17,7 @@ interface Pending {
 }
 
 /** Collects sign requests per profile and sends each window's worth in one call. */
-function createSignedUrlBatcher() {
+export function createSignedUrlBatcher() {
   const queues = new Map<string, Pending[]>();
 
   async function flush(profileId: string) {

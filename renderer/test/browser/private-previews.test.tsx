@@ -59,15 +59,17 @@ afterEach(() => {
 });
 
 describe('private files in the browser', () => {
-  it('shows private thumbnails through URLs signed by the main side, all visible tiles in one call', async () => {
+  it('shows private thumbnails through URLs signed by the main side, each asked for once', async () => {
     renderWithHost(<Tiles />);
     expect((await tileImage('a.png')).getAttribute('src')).toMatch(/\/a\.png\?tr=w-\d+,h-\d+,c-at_max&ik-t=9999&ik-s=signed$/);
     expect((await tileImage('b.png')).getAttribute('src')).toMatch(/\/b\.png\?.*ik-s=signed$/);
     expect((await tileImage('c.png')).getAttribute('src')).toMatch(/\/c\.png\?.*ik-s=signed$/);
     // The public file is not signed: its own URL with the thumbnail transformation.
     expect((await tileImage('public.png')).getAttribute('src')).toMatch(/\/public\.png\?tr=w-\d+,h-\d+,c-at_max$/);
-    expect(signCalls()).toHaveLength(1);
-    const asked = (signCalls()[0]!.input as { items: { filePath: string }[] }).items.map((i) => i.filePath);
+    // Each private tile is asked for once and the public one never. How many calls carry them depends on
+    // when the tiles settle (one call here on an idle machine); the batching window itself is checked
+    // with fake timers in renderer/test/api/signed-url-batcher.test.ts.
+    const asked = signCalls().flatMap((c) => (c.input as { items: { filePath: string }[] }).items.map((i) => i.filePath));
     expect(asked.sort()).toEqual(['/a.png', '/b.png', '/c.png']);
     expect(screen.queryByText('PRIVATE')).not.toBeInTheDocument();
   });
