@@ -22,6 +22,9 @@ export function signedExpiry(nowSeconds: number): number {
   return Math.ceil((nowSeconds + SIGNED_URL_MIN_TTL_S) / SIGNED_URL_GRID_S) * SIGNED_URL_GRID_S;
 }
 
+/** The ik-t a signed URL carries. */
+const expiryOf = (url: string) => Number(new URL(url).searchParams.get('ik-t'));
+
 /**
  * Signs delivery URLs of a profile's files (private files cannot be previewed otherwise) through the
  * SDK-backed URL service with the key the call's session already holds: only URLs come back.
@@ -36,16 +39,21 @@ export function createSignedUrlSigner() {
     const expiry = signedExpiry(nowSeconds());
     const items: SignedUrls['items'] = [];
     for (const request of requests) {
-      // Computed per URL, right before the SDK reads the clock, so the grid's timestamp comes out exact.
-      const options = {
-        urlEndpoint,
-        src: request.filePath,
-        transformation: request.transformation ? [{ raw: request.transformation }] : undefined,
-        queryParameters: request.versionId ? { 'ik-obj-version': request.versionId } : undefined,
-        expiresIn: Math.max(1, expiry - nowSeconds()),
-      };
+      // The SDK adds expiresIn to its own reading of the clock, after an await; when a second ticks in
+      // between, the URL comes out a second off the grid (and differs from its neighbours'), so it is
+      // built again with expiresIn counted anew.
+      const build = () =>
+        urls.build(session.id, {
+          urlEndpoint,
+          src: request.filePath,
+          transformation: request.transformation ? [{ raw: request.transformation }] : undefined,
+          queryParameters: request.versionId ? { 'ik-obj-version': request.versionId } : undefined,
+          expiresIn: Math.max(1, expiry - nowSeconds()),
+        });
       try {
-        items.push({ ...request, url: await urls.build(session.id, options) });
+        let url = await build();
+        for (let attempt = 1; attempt < 3 && expiryOf(url) !== expiry; attempt++) url = await build();
+        items.push({ ...request, url });
       } catch (error) {
         if (error instanceof UrlSigningError) throw new AppError('BAD_INPUT', `Could not sign a preview URL: ${error.message}`);
         throw error;

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import sharp from 'sharp';
 import { startLibraryHarness, type LibraryHarness } from './harness';
-import { SIGNED_URL_GRID_S, SIGNED_URL_MIN_TTL_S, signedExpiry } from '../../services/library/signed-urls';
+import { createSignedUrlSigner, SIGNED_URL_GRID_S, SIGNED_URL_MIN_TTL_S, signedExpiry } from '../../services/library/signed-urls';
 import { deliveryUrlOf } from '../../services/library/delivery-url';
 
 let h: LibraryHarness;
@@ -95,6 +95,32 @@ describe('library.signedUrls: previews of private files', () => {
     expect(signedExpiry(0)).toBe(3600);
     expect(signedExpiry(1)).toBe(3600 + SIGNED_URL_GRID_S);
     expect(signedExpiry(SIGNED_URL_GRID_S)).toBe(3600 + SIGNED_URL_GRID_S);
+  });
+
+  it('keeps every URL on the grid when a second ticks while the SDK signs', async () => {
+    // The signer reads the clock for the grid and for expiresIn; the SDK reads it again after an await.
+    // Here the second ticks between those reads for the first URL only.
+    const start = 1_800_000_000_000 + 999;
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(start);
+    const clockNow = Date.now.bind(Date);
+    let reads = 0;
+    const now = vi.spyOn(Date, 'now').mockImplementation(() => {
+      const t = clockNow();
+      if (++reads === 2) vi.setSystemTime(start + 1000); // the SDK's own `new Date()` comes next
+      return t;
+    });
+    try {
+      const sign = createSignedUrlSigner();
+      const session = { id: 'p', connection: { urlEndpoint: 'https://ik.imagekit.io/demo', privateKey: 'private_test' } } as Parameters<typeof sign>[0];
+      const signed = await sign(session, [{ filePath: '/a.png' }, { filePath: '/b.png', transformation: THUMB }]);
+      const expiry = new Date(signed.expiresAt).getTime() / 1000;
+      expect(expiry).toBe(signedExpiry(Math.floor(start / 1000)));
+      expect(signed.items.map((i) => new URL(i.url).searchParams.get('ik-t'))).toEqual([String(expiry), String(expiry)]);
+    } finally {
+      now.mockRestore();
+      vi.useRealTimers();
+    }
   });
 });
 
