@@ -37,39 +37,33 @@ function vitestFailures(report) {
   );
 }
 
-/** Playwright: a test whose final result is not what was expected (a retried pass is "flaky", not failed). */
-function playwrightFailures(report) {
+/** Every test of a Playwright report with its spec (suites nest: describe blocks inside files). */
+function playwrightTests(report) {
   const out = [];
   const walk = (suite) => {
-    for (const spec of suite.specs ?? []) {
-      for (const test of spec.tests ?? []) {
-        if (test.status !== 'unexpected') continue;
-        const last = (test.results ?? []).at(-1);
-        out.push(`failed: ${spec.file}:${spec.line ?? 0} > ${spec.title}: ${firstLine(last?.error?.message)}`);
-      }
-    }
+    for (const spec of suite.specs ?? []) for (const test of spec.tests ?? []) out.push({ spec, test });
     for (const child of suite.suites ?? []) walk(child);
   };
   for (const suite of report.suites ?? []) walk(suite);
-  for (const error of report.errors ?? []) out.push(`failed: playwright: ${firstLine(error.message)}`);
   return out;
+}
+
+/** Playwright: a test whose final result is not what was expected (a retried pass is "flaky", not failed). */
+function playwrightFailures(report) {
+  const failed = playwrightTests(report)
+    .filter(({ test }) => test.status === 'unexpected')
+    .map(({ spec, test }) => `failed: ${spec.file}:${spec.line ?? 0} > ${spec.title}: ${firstLine((test.results ?? []).at(-1)?.error?.message)}`);
+  return [...failed, ...(report.errors ?? []).map((error) => `failed: playwright: ${firstLine(error.message)}`)];
 }
 
 /** Playwright: the reason is the `skip` annotation's description, else the spec's title. */
 function playwrightSkips(report) {
-  const out = [];
-  const walk = (suite) => {
-    for (const spec of suite.specs ?? []) {
-      for (const test of spec.tests ?? []) {
-        if (test.status !== 'skipped') continue;
-        const note = (test.annotations ?? []).find((a) => a.type === 'skip' && a.description);
-        out.push(note ? `${spec.file}: ${note.description}` : `${spec.file}: ${spec.title}`);
-      }
-    }
-    for (const child of suite.suites ?? []) walk(child);
-  };
-  for (const suite of report.suites ?? []) walk(suite);
-  return out;
+  return playwrightTests(report)
+    .filter(({ test }) => test.status === 'skipped')
+    .map(({ spec, test }) => {
+      const note = (test.annotations ?? []).find((a) => a.type === 'skip' && a.description);
+      return `${spec.file}: ${note ? note.description : spec.title}`;
+    });
 }
 
 export function summarize(reports) {
