@@ -1,8 +1,9 @@
 // Prints one closing line over the Vitest and Playwright JSON reports: "tests: N passed, N failed, N skipped".
 // A missing report counts as a failure: a runner that crashed before writing it ran nothing we can trust.
 // Above that line it names every failed test with the first line of its error (a CI log is often read
-// only from its end), and says what was skipped and why (the reason is in the suite's title or skip
-// note), so a machine without the system packages shows which checks it could not make.
+// only from its end), names the end-to-end tests that passed only on their retry ("flaky"), shows the
+// page state of a failed end-to-end test, and says what was skipped and why (the reason is in the
+// suite's title or skip note), so a machine without the system packages shows which checks it could not make.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -56,6 +57,39 @@ function playwrightFailures(report) {
   return [...failed, ...(report.errors ?? []).map((error) => `failed: playwright: ${firstLine(error.message)}`)];
 }
 
+/** How many lines of a failed test's page state the summary shows (the whole state is in the report). */
+const PAGE_STATE_LINES = 80;
+
+/**
+ * Playwright: the "page-state.txt" each failed attempt attaches (e2e/support/failure-report.ts: the calls
+ * that failed or never came back, and the page's accessible tree), so a step that waited for something
+ * that never showed says, in the log's tail, what the page showed instead. Failed and flaky tests (a
+ * flaky one shows its failed attempt), the first two only.
+ */
+function playwrightPageStates(report) {
+  return playwrightTests(report)
+    .filter(({ test }) => test.status === 'unexpected' || test.status === 'flaky')
+    .slice(0, 2)
+    .flatMap(({ spec, test }) => {
+      const state = (test.results ?? []).flatMap((r) => r.attachments ?? []).find((a) => a.name === 'page-state.txt' && a.body);
+      if (!state) return [];
+      const text = Buffer.from(state.body, 'base64').toString('utf8').replace(COLOUR_CODE, '').split('\n');
+      const shown = text.slice(0, PAGE_STATE_LINES).map((line) => `  ${line}`);
+      if (text.length > PAGE_STATE_LINES) shown.push(`  … ${text.length - PAGE_STATE_LINES} more lines in the Playwright report`);
+      return [`page state when ${spec.file}:${spec.line ?? 0} failed:`, ...shown];
+    });
+}
+
+/** Playwright: a test that failed and then passed on its retry, with the first attempt's error. */
+function playwrightFlaky(report) {
+  return playwrightTests(report)
+    .filter(({ test }) => test.status === 'flaky')
+    .map(({ spec, test }) => {
+      const failedAttempt = (test.results ?? []).find((r) => r.error);
+      return `flaky: ${spec.file}:${spec.line ?? 0} > ${spec.title}: ${firstLine(failedAttempt?.error?.message)}`;
+    });
+}
+
 /** Playwright: the reason is the `skip` annotation's description, else the spec's title. */
 function playwrightSkips(report) {
   return playwrightTests(report)
@@ -86,11 +120,12 @@ export function summarize(reports) {
       skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
       skips.push(...vitestSkips(report));
     } else if (report.stats) {
-      passed += report.stats.expected ?? 0;
+      passed += (report.stats.expected ?? 0) + (report.stats.flaky ?? 0);
       failed += report.stats.unexpected ?? 0;
       skipped += report.stats.skipped ?? 0;
       if ((report.errors ?? []).length) failed += report.errors.length;
-      lines.push(...playwrightFailures(report));
+      lines.unshift(...playwrightPageStates(report));
+      lines.push(...playwrightFlaky(report), ...playwrightFailures(report));
       skips.push(...playwrightSkips(report));
     }
   }

@@ -113,7 +113,7 @@ describe('the closing summary of npm test', () => {
     };
     const red = {
       ...playwright,
-      stats: { ...playwright.stats, unexpected: 1 },
+      stats: { ...playwright.stats, unexpected: 1, flaky: 1 },
       suites: [
         {
           specs: [
@@ -128,7 +128,36 @@ describe('the closing summary of npm test', () => {
     expect(lines).toContain('failed: emulator/test/upload.test.ts > upload > keeps the bytes: AssertionError: expected 1 to be 2');
     expect(lines).toContain('failed: uploads.spec.ts:59 > drop three files: Error: expect(locator).toBeVisible() failed');
     expect(lines.filter((l) => l.startsWith('failed: '))).toHaveLength(2);
-    expect(lines.at(-1)).toBe('tests: 52 passed, 2 failed, 4 skipped');
+    // A retried pass does not fail the run but is named with its first attempt's error.
+    expect(lines).toContain('flaky: shell.spec.ts:4 > retried once: timeout');
+    expect(lines.at(-1)).toBe('tests: 53 passed, 2 failed, 4 skipped');
+  });
+
+  it("shows a failed test's page state (failed calls, accessible tree) above the failed lines", async () => {
+    const state = ['calls sent: 9, still unanswered: editing.versions', 'answered with an error: none', '', 'page:', ...Array.from({ length: 100 }, (_, i) => `- row ${i}`)].join('\n');
+    const red = {
+      ...playwright,
+      stats: { ...playwright.stats, unexpected: 1 },
+      suites: [
+        {
+          specs: [
+            {
+              file: 'editing-versions.spec.ts',
+              line: 13,
+              title: 'three versions',
+              tests: [{ status: 'unexpected', results: [{ error: { message: 'Error: toHaveCount' }, attachments: [{ name: 'page-state.txt', contentType: 'text/plain', body: Buffer.from(state).toString('base64') }] }] }],
+            },
+          ],
+        },
+      ],
+    };
+    const { lines } = await summarize({ 'vitest.json': vitest, 'playwright.json': red });
+    const start = lines.indexOf('page state when editing-versions.spec.ts:13 failed:');
+    expect(start).toBeGreaterThanOrEqual(0);
+    expect(lines[start + 1]).toBe('  calls sent: 9, still unanswered: editing.versions');
+    expect(lines).toContain('  … 24 more lines in the Playwright report');
+    expect(lines).not.toContain('  - row 76');
+    expect(lines.findIndex((l) => l.startsWith('failed: editing-versions.spec.ts:13'))).toBeGreaterThan(start);
   });
 
   it('names a test file whose setup threw (its tests read as skipped, none as failed) and fails the run', async () => {

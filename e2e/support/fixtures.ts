@@ -1,6 +1,7 @@
 import { test as base, expect, type WebSocket as PwWebSocket } from '@playwright/test';
 import { startAccountEmulator, type Emulator, type WebHost } from './hosts';
 import { WebHostPool } from './host-pool';
+import { describeCalls, describePage } from './failure-report';
 
 export interface FrameLog {
   /** Every frame the page received over any WebSocket, as text. */
@@ -66,7 +67,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   },
 
   frames: [
-    async ({ page, secrets }, use) => {
+    async ({ page, secrets }, use, testInfo) => {
       const log: FrameLog = { received: [], sent: [], sockets: [] };
       page.on('websocket', (ws) => {
         log.sockets.push(ws);
@@ -74,6 +75,11 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
         ws.on('framesent', ({ payload }) => log.sent.push(asText(payload)));
       });
       await use(log);
+      if (testInfo.status !== testInfo.expectedStatus) {
+        // The CI log shows text attachments: what the page showed and which calls failed or never came back.
+        const body = `${describeCalls(log)}\n\npage:\n${await describePage(page)}`;
+        await testInfo.attach('page-state.txt', { body, contentType: 'text/plain' });
+      }
       // Across the whole session, nothing the host sent to the page may carry a private key.
       for (const secret of secrets) {
         const leaks = log.received.filter((frame) => frame.includes(secret));

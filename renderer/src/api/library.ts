@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type Query, type QueryClient } from '@tanstack/react-query';
 import type { ChannelInput } from '../../../shared/ipc/contract';
 import type { FileSummary } from '../../../shared/domain/library';
 import { invoke } from './client';
@@ -101,7 +101,7 @@ export function useJobStatus(jobId: string | undefined) {
     queryKey: libraryKeys.job(profileId ?? '', jobId ?? ''),
     queryFn: async () => {
       const status = await invoke('library.jobStatus', { profileId, jobId: jobId ?? '' });
-      if (status.done) void invalidateLibrary(queryClient, { keepJobs: true });
+      if (status.done) void refreshLibrary(queryClient, { keepJobs: true });
       return status;
     },
     enabled: Boolean(profileId && jobId),
@@ -110,11 +110,17 @@ export function useJobStatus(jobId: string | undefined) {
   });
 }
 
-async function invalidateLibrary(queryClient: ReturnType<typeof useQueryClient>, options: { keepJobs?: boolean } = {}) {
-  await queryClient.invalidateQueries({
-    queryKey: libraryKeys.all,
-    predicate: (q) => !(options.keepJobs && q.queryKey[2] === 'job'),
-  });
+/**
+ * After a change to the library: every library query off screen is dropped and every one on screen is
+ * fetched again. A listing kept off screen would show, when its folder is opened again, the files as
+ * they were before the change (a deleted and restored folder's old files, under ids that no longer
+ * exist) until the new listing arrives, and a click in that moment would select a file that is gone.
+ * `keepJobs`: a folder job's status query stays (its poll is what called this).
+ */
+export async function refreshLibrary(queryClient: QueryClient, options: { keepJobs?: boolean } = {}): Promise<void> {
+  const affected = (q: Query) => !(options.keepJobs && q.queryKey[2] === 'job');
+  queryClient.removeQueries({ queryKey: libraryKeys.all, type: 'inactive', predicate: affected });
+  await queryClient.invalidateQueries({ queryKey: libraryKeys.all, predicate: affected });
 }
 
 /** A mutation over a library channel that refreshes every library query once it settles. */
@@ -123,7 +129,7 @@ function useLibraryMutation<TIn, TOut>(run: (input: TIn, profileId: string | und
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: TIn) => run(input, profileId),
-    onSettled: () => invalidateLibrary(queryClient, { keepJobs: true }),
+    onSettled: () => refreshLibrary(queryClient, { keepJobs: true }),
   });
 }
 
@@ -137,7 +143,7 @@ export function useRenameFile() {
   return useMutation({
     mutationFn: (input: { filePath: string; newFileName: string; purgeCache: boolean }) => invoke('library.rename', { ...input, profileId }),
     onSettled: () =>
-      Promise.all([invalidateLibrary(queryClient, { keepJobs: true }), profileId && queryClient.invalidateQueries({ queryKey: purgeKeys.all(profileId) })]),
+      Promise.all([refreshLibrary(queryClient, { keepJobs: true }), profileId && queryClient.invalidateQueries({ queryKey: purgeKeys.all(profileId) })]),
   });
 }
 

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tansta
 import type { ChannelInput, ChannelOutput } from '../../../shared/ipc/contract';
 import type { BackupActivityView, TransferJobView } from '../../../shared/ipc/areas/transfer';
 import { invoke, subscribe } from './client';
-import { libraryKeys, pickDirectory } from './library';
+import { libraryKeys, pickDirectory, refreshLibrary } from './library';
 import { webUploadToken } from './transport';
 
 export type TransferPlan = ChannelOutput<'transfer.plan'>;
@@ -61,7 +61,7 @@ export function useTransferEvents(): void {
     const offChanged = subscribe('transfer.jobChanged', (job) => {
       upsertJob(client, job);
       void client.invalidateQueries({ queryKey: transferKeys.report(job.id) });
-      if (FINAL.has(job.state) || job.state === 'verifying') void client.invalidateQueries({ queryKey: libraryKeys.all });
+      if (FINAL.has(job.state) || job.state === 'verifying') void refreshLibrary(client);
     });
     return () => {
       offProgress();
