@@ -69,6 +69,12 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   frames: [
     async ({ page, secrets }, use, testInfo) => {
       const log: FrameLog = { received: [], sent: [], sockets: [] };
+      // Errors the page logged or threw (a part that failed to load, a failed request), for a failure's report.
+      const pageErrors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => pageErrors.push(`uncaught: ${error.message}`));
       page.on('websocket', (ws) => {
         log.sockets.push(ws);
         ws.on('framereceived', ({ payload }) => log.received.push(asText(payload)));
@@ -77,7 +83,8 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       await use(log);
       if (testInfo.status !== testInfo.expectedStatus) {
         // The CI log shows text attachments: what the page showed and which calls failed or never came back.
-        const body = `${describeCalls(log)}\n\npage:\n${await describePage(page)}`;
+        const errors = pageErrors.length ? pageErrors.slice(-10).map((e) => `  ${e.slice(0, 300)}`).join('\n') : '  none';
+        const body = `${describeCalls(log)}\nerrors in the page:\n${errors}\n\npage:\n${await describePage(page)}`;
         await testInfo.attach('page-state.txt', { body, contentType: 'text/plain' });
       }
       // Across the whole session, nothing the host sent to the page may carry a private key.

@@ -4,6 +4,7 @@ import { LibraryBrowser } from '../features/browser/LibraryBrowser';
 import { DetailsSectionsProvider } from '../ui/details-sections';
 import { detailsSections } from './details-sections';
 import { firstScreenSettled } from '../api/first-screen';
+import { PartBoundary } from '../ui/PartBoundary';
 
 // Views other than the Library load the first time their tab opens (ViewPanel's Suspense shows progress).
 const UrlBuilder = lazy(() => import('../features/url-builder/UrlBuilder').then((m) => ({ default: m.UrlBuilder })));
@@ -43,10 +44,10 @@ export const featureViews: FeatureView[] = [
  * drawer). Each is a component rendered once inside the frame.
  */
 export const featureOverlays: Array<() => ReactNode> = [
-  afterFirstPaint(() => import('../features/uploads/UploadsOverlay').then((m) => m.UploadsOverlay)),
-  afterFirstPaint(() => import('../features/transfers/TransfersOverlay').then((m) => m.TransfersOverlay)),
+  afterFirstPaint('Uploads', () => import('../features/uploads/UploadsOverlay').then((m) => m.UploadsOverlay)),
+  afterFirstPaint('Transfers', () => import('../features/transfers/TransfersOverlay').then((m) => m.TransfersOverlay)),
   // Closed until asked for; loaded after the first screen so it opens at once when it is.
-  afterFirstPaint(() => import('../features/profiles/ProfileDialog').then((m) => m.ProfileDialog)),
+  afterFirstPaint('The profile dialog', () => import('../features/profiles/ProfileDialog').then((m) => m.ProfileDialog)),
 ];
 
 /**
@@ -54,7 +55,7 @@ export const featureOverlays: Array<() => ReactNode> = [
  * drawer): its code loads once the first screen's data has arrived, instead of being fetched and parsed
  * while the folder tree waits for it.
  */
-function afterFirstPaint(load: () => Promise<ComponentType>): () => ReactNode {
+function afterFirstPaint(part: string, load: () => Promise<ComponentType>): () => ReactNode {
   const Overlay = lazy(() =>
     firstScreenSettled()
       .then(load)
@@ -62,9 +63,11 @@ function afterFirstPaint(load: () => Promise<ComponentType>): () => ReactNode {
   );
   return function LazyOverlay() {
     return (
-      <Suspense fallback={null}>
-        <Overlay />
-      </Suspense>
+      <PartBoundary part={part}>
+        <Suspense fallback={null}>
+          <Overlay />
+        </Suspense>
+      </PartBoundary>
     );
   };
 }

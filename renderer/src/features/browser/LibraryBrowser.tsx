@@ -7,6 +7,7 @@ import { FilesPane } from './FilesPane';
 import { FolderTree } from './FolderTree';
 import { matchesShortcut } from '../../ui/controls/shortcut';
 import { useDialogStore } from './dialog-store';
+import { PartBoundary } from '../../ui/PartBoundary';
 import './browser.css';
 
 // The rename, delete, new-folder, transfer and preview dialogs load the first time one opens.
@@ -20,15 +21,16 @@ const DetailsPanel = lazy(() =>
 );
 
 function DetailsPanelSoon() {
+  const empty = (
+    <aside className="details-panel" aria-label="Details">
+      <h2 className="pane-heading">Details</h2>
+    </aside>
+  );
   return (
-    <Suspense
-      fallback={
-        <aside className="details-panel" aria-label="Details">
-          <h2 className="pane-heading">Details</h2>
-        </aside>
-      }
-    >
-      <DetailsPanel />
+    <Suspense fallback={empty}>
+      <PartBoundary part="The Details panel">
+        <DetailsPanel />
+      </PartBoundary>
     </Suspense>
   );
 }
@@ -61,9 +63,11 @@ export function LibraryBrowser() {
     <>
       <LibraryArea folders={<FolderTree />} files={<FilesPane />} details={<DetailsPanelSoon />} />
       {dialogOpen && (
-        <Suspense fallback={null}>
-          <BrowserDialogs />
-        </Suspense>
+        <PartBoundary part="The dialog">
+          <Suspense fallback={null}>
+            <BrowserDialogs />
+          </Suspense>
+        </PartBoundary>
       )}
     </>
   );

@@ -1,6 +1,7 @@
 import { Suspense, useEffect, useRef, type KeyboardEvent } from 'react';
 import { featureViews } from '../../app/feature-views';
 import { useViewStore } from '../../app/view-store';
+import { PartBoundary } from '../../ui/PartBoundary';
 
 /**
  * The "Views" tablist (in the top bar). Arrow keys move between tabs (WAI-ARIA tabs pattern with
@@ -64,15 +65,18 @@ export function ViewPanel() {
   const active = featureViews.find((v) => v.id === view) ?? featureViews[0];
   return (
     <div className="view-panel" role="tabpanel" id={`view-panel-${active.id}`} aria-labelledby={`view-tab-${active.id}`}>
-      <Suspense
-        fallback={
-          <p className="view-loading" role="status">
-            Loading {active.label}…
-          </p>
-        }
-      >
-        {active.render()}
-      </Suspense>
+      {/* Keyed by view: a view that failed does not stay failed on the other tabs. */}
+      <PartBoundary key={active.id} part={`The ${active.label} view`}>
+        <Suspense
+          fallback={
+            <p className="view-loading" role="status">
+              Loading {active.label}…
+            </p>
+          }
+        >
+          {active.render()}
+        </Suspense>
+      </PartBoundary>
     </div>
   );
 }
