@@ -1,8 +1,8 @@
 import '@testing-library/jest-dom/vitest';
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
-import { PartBoundary } from '../src/ui/PartBoundary';
+import { LazyPart, PartBoundary } from '../src/ui/PartBoundary';
 
 afterEach(() => {
   cleanup();
@@ -13,7 +13,7 @@ function Broken(): never {
   throw new Error('cannot read the file list');
 }
 
-describe('PartBoundary', () => {
+describe('PartBoundary and LazyPart', () => {
   it('a part whose code could not be fetched says so in its place; the rest of the window stays', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const Versions = lazy(() =>
@@ -22,13 +22,12 @@ describe('PartBoundary', () => {
     render(
       <div>
         <button type="button">Upload</button>
-        <PartBoundary part="The Versions section">
-          <Suspense fallback={null}>
-            <Versions />
-          </Suspense>
-        </PartBoundary>
+        <LazyPart part="The Versions section" loading={<p role="status">Loading versions…</p>}>
+          <Versions />
+        </LazyPart>
       </div>,
     );
+    expect(screen.getByRole('status')).toHaveTextContent('Loading versions…');
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent(
       'The Versions section could not be loaded: its code did not arrive (Failed to fetch dynamically imported module: http://127.0.0.1:4000/assets/VersionsSection-abc.js). Reload the window to load it again.',

@@ -1,6 +1,6 @@
-import { lazy, Suspense, type ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import type { DetailsSection, DetailsSectionProps } from '../ui/details-sections';
-import { PartBoundary } from '../ui/PartBoundary';
+import { LazyPart } from '../ui/PartBoundary';
 
 /**
  * A section's code loads the first time a file's details are shown (none are on the first screen);
@@ -10,11 +10,9 @@ function onDemand(part: string, load: () => Promise<ComponentType<DetailsSection
   const Section = lazy(() => load().then((Component) => ({ default: Component })));
   return function LazySection(props: DetailsSectionProps) {
     return (
-      <PartBoundary part={part}>
-        <Suspense fallback={null}>
-          <Section {...props} />
-        </Suspense>
-      </PartBoundary>
+      <LazyPart part={part}>
+        <Section {...props} />
+      </LazyPart>
     );
   };
 }

@@ -1,10 +1,10 @@
-import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { lazy, type ComponentType, type ReactNode } from 'react';
 import type { ViewId } from './view-store';
 import { LibraryBrowser } from '../features/browser/LibraryBrowser';
 import { DetailsSectionsProvider } from '../ui/details-sections';
 import { detailsSections } from './details-sections';
 import { firstScreenSettled } from '../api/first-screen';
-import { PartBoundary } from '../ui/PartBoundary';
+import { LazyPart } from '../ui/PartBoundary';
 
 // Views other than the Library load the first time their tab opens (ViewPanel's Suspense shows progress).
 const UrlBuilder = lazy(() => import('../features/url-builder/UrlBuilder').then((m) => ({ default: m.UrlBuilder })));
@@ -63,11 +63,9 @@ function afterFirstPaint(part: string, load: () => Promise<ComponentType>): () =
   );
   return function LazyOverlay() {
     return (
-      <PartBoundary part={part}>
-        <Suspense fallback={null}>
-          <Overlay />
-        </Suspense>
-      </PartBoundary>
+      <LazyPart part={part}>
+        <Overlay />
+      </LazyPart>
     );
   };
 }

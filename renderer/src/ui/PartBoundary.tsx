@@ -1,4 +1,4 @@
-import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { Component, Suspense, type ErrorInfo, type ReactNode } from 'react';
 import './part-boundary.css';
 
 interface PartBoundaryProps {
@@ -51,4 +51,18 @@ export class PartBoundary extends Component<PartBoundaryProps, PartBoundaryState
       </div>
     );
   }
+}
+
+interface LazyPartProps extends PartBoundaryProps {
+  /** Shown while the part's code loads (nothing by default). */
+  loading?: ReactNode;
+}
+
+/** A part whose code loads on demand (React.lazy inside): its loading state, and its failure kept in its place. */
+export function LazyPart({ part, loading = null, children }: LazyPartProps) {
+  return (
+    <PartBoundary part={part}>
+      <Suspense fallback={loading}>{children}</Suspense>
+    </PartBoundary>
+  );
 }

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, useEffect } from 'react';
 import { useActiveProfile } from '../../api/profiles';
 import { firstScreenSettled } from '../../api/first-screen';
 import { LibraryArea } from '../../ui/LibraryArea';
@@ -7,7 +7,7 @@ import { FilesPane } from './FilesPane';
 import { FolderTree } from './FolderTree';
 import { matchesShortcut } from '../../ui/controls/shortcut';
 import { useDialogStore } from './dialog-store';
-import { PartBoundary } from '../../ui/PartBoundary';
+import { LazyPart } from '../../ui/PartBoundary';
 import './browser.css';
 
 // The rename, delete, new-folder, transfer and preview dialogs load the first time one opens.
@@ -27,11 +27,9 @@ function DetailsPanelSoon() {
     </aside>
   );
   return (
-    <Suspense fallback={empty}>
-      <PartBoundary part="The Details panel">
-        <DetailsPanel />
-      </PartBoundary>
-    </Suspense>
+    <LazyPart part="The Details panel" loading={empty}>
+      <DetailsPanel />
+    </LazyPart>
   );
 }
 
@@ -63,11 +61,9 @@ export function LibraryBrowser() {
     <>
       <LibraryArea folders={<FolderTree />} files={<FilesPane />} details={<DetailsPanelSoon />} />
       {dialogOpen && (
-        <PartBoundary part="The dialog">
-          <Suspense fallback={null}>
-            <BrowserDialogs />
-          </Suspense>
-        </PartBoundary>
+        <LazyPart part="The dialog">
+          <BrowserDialogs />
+        </LazyPart>
       )}
     </>
   );

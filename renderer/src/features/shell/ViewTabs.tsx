@@ -1,7 +1,7 @@
-import { Suspense, useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { featureViews } from '../../app/feature-views';
 import { useViewStore } from '../../app/view-store';
-import { PartBoundary } from '../../ui/PartBoundary';
+import { LazyPart } from '../../ui/PartBoundary';
 
 /**
  * The "Views" tablist (in the top bar). Arrow keys move between tabs (WAI-ARIA tabs pattern with
@@ -66,17 +66,17 @@ export function ViewPanel() {
   return (
     <div className="view-panel" role="tabpanel" id={`view-panel-${active.id}`} aria-labelledby={`view-tab-${active.id}`}>
       {/* Keyed by view: a view that failed does not stay failed on the other tabs. */}
-      <PartBoundary key={active.id} part={`The ${active.label} view`}>
-        <Suspense
-          fallback={
-            <p className="view-loading" role="status">
-              Loading {active.label}…
-            </p>
-          }
-        >
-          {active.render()}
-        </Suspense>
-      </PartBoundary>
+      <LazyPart
+        key={active.id}
+        part={`The ${active.label} view`}
+        loading={
+          <p className="view-loading" role="status">
+            Loading {active.label}…
+          </p>
+        }
+      >
+        {active.render()}
+      </LazyPart>
     </div>
   );
 }
