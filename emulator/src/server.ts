@@ -9,6 +9,7 @@ import { assertHostAllowed, assertOriginForm } from './http/request-target.js';
 import { newRequestId } from './model/ids.js';
 import { routeModules } from './routes/index.js';
 import { FILE_TOO_LARGE } from './store/blobs.js';
+import { headerValues } from './http/header-values.js';
 
 /** Rate-limit window the headers advertise (the emulator itself never throttles). */
 const RATE_LIMIT = 1000;
@@ -107,7 +108,7 @@ export async function buildServer(core: EmulatorCore, extraRoutes: RouteModule<E
   app.setErrorHandler((err: FastifyError | IkError, _request, reply) => {
     const ik = toIkError(err);
     if (ik.status >= 500 && !(err instanceof IkError) && !core.quiet) console.error('emulator error:', err);
-    void reply.code(ik.status).headers(ik.headers).send(ik.body());
+    void reply.code(ik.status).headers(headerValues(ik.headers)).send(ik.body());
   });
   app.setNotFoundHandler((request, reply) => {
     void reply.code(404).send({ message: `No route for ${request.method} ${request.url.split('?')[0]}.`, help: HELP });

@@ -15,6 +15,7 @@ import type { RenderEnv } from './render/steps.js';
 import { BadDeliveryUrl, parseDeliveryUrl, type DeliveryUrl } from './request-url.js';
 import { SharedRenders } from './shared-renders.js';
 import { checkSignature } from './signature.js';
+import { headerValue } from '../http/header-values.js';
 
 export interface DeliveryRequest {
   /** Path and query after `<urlEndpoint>/`, exactly as sent (percent-encoded). */
@@ -66,7 +67,7 @@ const CACHE_CONTROL = 'public, max-age=31536000';
 
 function errorResponse(status: number, message: string, ikError?: string, extraHeaders: Record<string, string> = {}): DeliveryResponse {
   const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...extraHeaders };
-  if (ikError) headers['ik-error'] = ikError;
+  if (ikError) headers['ik-error'] = headerValue(ikError);
   return { status, headers, body: Buffer.from(JSON.stringify({ message, help: HELP })) };
 }
 
