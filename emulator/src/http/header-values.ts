@@ -6,14 +6,15 @@ const MAX_VALUE = 512;
  * libvips (several lines for a truncated JPEG) or echo a request's own text (a transformation value
  * with any character): Node refuses control characters and anything beyond Latin-1 with
  * ERR_INVALID_CHAR, which turned a clear 400 into a 500. Line breaks and other controls become
- * spaces, other characters outside printable ASCII become `?`, and the value is cut to one line.
+ * spaces, characters beyond Latin-1 become `?` (Latin-1, such as the × of "8000×8000", is kept), and the
+ * value is cut to one line.
  */
 export function headerValue(value: string): string {
   const line = value
     // Matching control characters is the point here.
     // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-    .replace(/[^\u0020-\u007e]/g, '?')
+    .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
+    .replace(/[^\u0020-\u00ff]/g, '?')
     .replace(/ {2,}/g, ' ')
     .trim();
   return line.length > MAX_VALUE ? `${line.slice(0, MAX_VALUE - 3)}...` : line;

@@ -16,7 +16,8 @@ describe('headerValue', () => {
   });
 
   it('replaces characters a header cannot carry, and cuts a long value', () => {
-    expect(headerValue('Layer image "/✓ ü\u0000.jpg"')).toBe('Layer image "/? ? .jpg"');
+    expect(headerValue('Layer image "/✓ ü\u0000.jpg"')).toBe('Layer image "/? ü .jpg"');
+    expect(headerValue('The output frame 8000×8000 exceeds the limit')).toBe('The output frame 8000×8000 exceeds the limit');
     const long = headerValue(`x${'y'.repeat(2000)}`);
     expect(long).toHaveLength(512);
     expect(long.endsWith('...')).toBe(true);
