@@ -15,6 +15,7 @@ import ImageKit from '@imagekit/nodejs';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumExecutable } from '../e2e/support/chromium.js';
 import { UploadQueue } from '../electron/services/upload-queue/upload-queue.js';
+import { ProcessCpu } from './support/process-cpu.js';
 import { startUploadRig, type UploadBenchRig } from './support/upload-kit.js';
 import { printBenchSummary, round, type BenchFigure } from './report.js';
 
@@ -105,14 +106,28 @@ async function main(): Promise<void> {
     await page.locator('[data-app-state="loaded"]').waitFor();
     console.log(`batch: ${FILES} × ${mb(SIZE).toFixed(1)} MiB, concurrency ${CONCURRENCY}, two alternating rounds`);
 
+    // Where the machine's time goes on each path: on two cores the browser path is bound by CPU, not by the wire.
+    const cpu = new ProcessCpu({
+      Chromium: ProcessCpu.childrenMatching(process.pid, /chrom/i)[0],
+      'web host': rig.host.proc.child.pid,
+      'ImageKit stand-in': rig.emulator.proc.child.pid,
+    });
+    const used: Record<'browser' | 'desktop', Record<string, number>> = { browser: {}, desktop: {} };
+    const metered = async (side: 'browser' | 'desktop', run: () => Promise<number>) => {
+      const before = cpu.read();
+      const ms = await run();
+      for (const [k, v] of Object.entries(ProcessCpu.since(before, cpu.read()))) used[side][k] = (used[side][k] ?? 0) + v;
+      return ms;
+    };
     const half = Math.ceil(FILES / 2);
     let browserMs = 0;
     let desktopMs = 0;
     for (const [round, [from, count]] of [[0, half], [half, FILES - half]].entries()) {
       const dir = path.join(work, `round${round}`);
       const files = await makeFiles(dir, from, count);
-      const runBrowser = async () => (browserMs += await browserRound(page, rig, files, `/throughput/browser/r${round}`));
-      const runDesktop = async () => (desktopMs += await desktopRound(rig, dir, path.join(work, `q${round}.db`), `/throughput/desktop/r${round}`, count));
+      const runBrowser = async () => (browserMs += await metered('browser', () => browserRound(page, rig, files, `/throughput/browser/r${round}`)));
+      const runDesktop = async () =>
+        (desktopMs += await metered('desktop', () => desktopRound(rig, dir, path.join(work, `q${round}.db`), `/throughput/desktop/r${round}`, count)));
       if (round % 2 === 0) await runDesktop().then(runBrowser);
       else await runBrowser().then(runDesktop);
       await rig.client.call('uploads.clearFinished', {});
@@ -124,6 +139,16 @@ async function main(): Promise<void> {
     console.log(`browser page (HTTP to the host, then its queue): ${(browserMs / 1000).toFixed(2)} s, ${browserRate.toFixed(1)} MB/s`);
     console.log(`desktop path (queue reads the files from disk): ${(desktopMs / 1000).toFixed(2)} s, ${desktopRate.toFixed(1)} MB/s`);
     console.log(`ratio browser/desktop: ${(browserRate / desktopRate).toFixed(3)} (target ≥ 0.8); load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    const perFile = (side: 'browser' | 'desktop') => Object.values(used[side]).reduce((a, b) => a + b, 0) / FILES;
+    const cores = os.availableParallelism();
+    for (const [side, ms] of [['browser', browserMs], ['desktop', desktopMs]] as const) {
+      const parts = Object.entries(used[side]).map(([k, v]) => `${k === 'bench' ? 'bench process (proxy, page driver, desktop queue)' : k} ${(v / FILES).toFixed(1)}`);
+      console.log(`CPU per file, ${side} path: ${perFile(side).toFixed(1)} ms (${parts.join(', ')}); ${(perFile(side) * FILES / ms).toFixed(2)} of ${cores} cores busy`);
+    }
+    // Even with every core busy all the time, the browser path cannot finish a file faster than its CPU per file
+    // spread over the cores: this is the ratio that CPU alone allows against the desktop path's measured pace.
+    const cpuCeiling = (cores * desktopMs) / FILES / perFile('browser');
+    if (ProcessCpu.available) console.log(`ceiling from CPU alone: ${cores} cores × ${(desktopMs / FILES).toFixed(1)} ms per desktop file ÷ ${perFile('browser').toFixed(1)} ms CPU per browser file = ${cpuCeiling.toFixed(2)}`);
     figures = [
       {
         name: `${FILES} × ${mb(SIZE).toFixed(1)} MB through the real page in Chromium (HTTP to the web host), concurrency ${CONCURRENCY}`,
@@ -135,6 +160,18 @@ async function main(): Promise<void> {
         target: 'ratio ≥ 0.8',
         met: browserRate / desktopRate >= 0.8,
       },
+      ...(ProcessCpu.available
+        ? [
+            {
+              name: `CPU per uploaded file, every process (page in Chromium, web host, stand-in, proxy); CPU alone caps browser/desktop at ${round(cpuCeiling)} on ${cores} cores`,
+              value: round(perFile('browser'), 1),
+              unit: 'ms',
+              peer: { name: 'desktop-path queue, same files', value: round(perFile('desktop'), 1), unit: 'ms' },
+              ratio: round(perFile('browser') / perFile('desktop')),
+              ratioOf: 'browser / desktop-path CPU per file',
+            },
+          ]
+        : []),
     ];
   } finally {
     await browser.close();

@@ -1,4 +1,5 @@
 import Database from 'libsql';
+import { StatementCache, type Statement } from '../sqlite/statement-cache';
 import type { FieldDefinition, PlanAction, SourceVersion, TransferFields, TransferPlan } from './types';
 
 type Db = InstanceType<typeof Database>;
@@ -175,21 +176,17 @@ export interface NewItem {
  */
 export class JobStore {
   private readonly db: Db;
-  private readonly statements = new Map<string, Database.Statement<unknown[]>>();
+  private readonly statements: StatementCache;
   private knownState: JobState | null = null;
 
   /** Each SQL text is compiled once: items are written several times each, thousands of times per job. */
-  private sql(text: string): Database.Statement<unknown[]> {
-    let statement = this.statements.get(text);
-    if (!statement) {
-      statement = this.db.prepare(text);
-      this.statements.set(text, statement);
-    }
-    return statement;
+  private sql(text: string): Statement {
+    return this.statements.get(text);
   }
 
   constructor(dbPath: string) {
     this.db = new Database(dbPath);
+    this.statements = new StatementCache(this.db);
     this.db.pragma('journal_mode = WAL');
     // NORMAL is durable across process crashes in WAL mode; only an OS crash may lose the last commits.
     this.db.pragma('synchronous = NORMAL');

@@ -1,4 +1,5 @@
 import Database from 'libsql';
+import { StatementCache } from '../sqlite/statement-cache.js';
 import type {
   Batch,
   BatchOptions,
@@ -140,9 +141,11 @@ function toColumnValue(key: keyof ItemPatch, value: unknown): unknown {
 /** Durable queue state. Every state change is written before it is acted on, so a crash loses nothing. */
 export class QueueStore {
   private readonly db: Db;
+  private readonly statements: StatementCache;
 
   constructor(dbPath: string) {
     this.db = new Database(dbPath);
+    this.statements = new StatementCache(this.db);
     this.db.pragma('journal_mode = WAL');
     // NORMAL is durable across process crashes in WAL mode (only an OS crash can lose the last commits).
     this.db.pragma('synchronous = NORMAL');
@@ -159,7 +162,7 @@ export class QueueStore {
   }
 
   addBatch(targetFolder: string, profileId: string, options: BatchOptions, items: NewItem[]): number {
-    const insertBatch = this.db.prepare('INSERT INTO batches (target_folder, profile_id, options_json, created_at) VALUES (?, ?, ?, ?)');
+    const insertBatch = this.statements.get('INSERT INTO batches (target_folder, profile_id, options_json, created_at) VALUES (?, ?, ?, ?)');
     const tx = this.db.transaction(() => {
       const batchId = Number(insertBatch.run(targetFolder, profileId, JSON.stringify(options), Date.now()).lastInsertRowid);
       this.insertItems(batchId, 0, items);
@@ -171,14 +174,14 @@ export class QueueStore {
   /** Adds items to an existing batch, after its last one (one transaction); returns the id of the first. */
   appendToBatch(batchId: number, items: NewItem[]): number {
     const tx = this.db.transaction(() => {
-      const { next } = this.db.prepare('SELECT COALESCE(MAX(seq) + 1, 0) AS next FROM items WHERE batch_id = ?').get(batchId) as { next: number };
+      const { next } = this.statements.get('SELECT COALESCE(MAX(seq) + 1, 0) AS next FROM items WHERE batch_id = ?').get(batchId) as { next: number };
       return this.insertItems(batchId, next, items);
     });
     return tx();
   }
 
   private insertItems(batchId: number, firstSeq: number, items: NewItem[]): number {
-    const insertItem = this.db.prepare(
+    const insertItem = this.statements.get(
       `INSERT INTO items (batch_id, seq, source_kind, source, folder, file_name, target_name, size, state)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
@@ -191,7 +194,7 @@ export class QueueStore {
   }
 
   batch(id: number): Batch {
-    const row = this.db.prepare('SELECT * FROM batches WHERE id = ?').get(id) as
+    const row = this.statements.get('SELECT * FROM batches WHERE id = ?').get(id) as
       | { id: number; target_folder: string; profile_id: string; options_json: string; created_at: number }
       | undefined;
     if (!row) throw new Error(`Upload batch ${id} does not exist.`);
@@ -199,7 +202,7 @@ export class QueueStore {
   }
 
   item(id: number): QueueItem {
-    const row = this.db.prepare('SELECT * FROM items WHERE id = ?').get(id) as ItemRow | undefined;
+    const row = this.statements.get('SELECT * FROM items WHERE id = ?').get(id) as ItemRow | undefined;
     if (!row) throw new Error(`Upload item ${id} does not exist.`);
     return toItem(row);
   }
@@ -217,13 +220,13 @@ export class QueueStore {
       params.push(...filter.states);
     }
     const sql = `SELECT * FROM items ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id`;
-    return (this.db.prepare(sql).all(...params) as ItemRow[]).map(toItem);
+    return (this.statements.get(sql).all(...params) as ItemRow[]).map(toItem);
   }
 
   /** The next items to work on, oldest first, skipping ids already being worked on in this process. */
   nextWork(states: readonly ItemState[], excludeIds: ReadonlySet<number>, limit: number): QueueItem[] {
-    const rows = this.db
-      .prepare(`SELECT * FROM items WHERE state IN (${states.map(() => '?').join(',')}) ORDER BY id LIMIT ?`)
+    const rows = this.statements
+      .get(`SELECT * FROM items WHERE state IN (${states.map(() => '?').join(',')}) ORDER BY id LIMIT ?`)
       .all(...states, limit + excludeIds.size) as ItemRow[];
     return rows.filter((r) => !excludeIds.has(r.id)).slice(0, limit).map(toItem);
   }
@@ -232,7 +235,7 @@ export class QueueStore {
     const keys = Object.keys(patch) as (keyof ItemPatch)[];
     if (keys.length > 0) {
       const sets = keys.map((k) => `${COLUMN[k]} = ?`).join(', ');
-      this.db.prepare(`UPDATE items SET ${sets} WHERE id = ?`).run(...keys.map((k) => toColumnValue(k, patch[k])), id);
+      this.statements.get(`UPDATE items SET ${sets} WHERE id = ?`).run(...keys.map((k) => toColumnValue(k, patch[k])), id);
     }
     return this.item(id);
   }
@@ -257,22 +260,22 @@ export class QueueStore {
       sql += ' AND batch_id = ?';
       params.push(batchId);
     }
-    const ids = (this.db.prepare(sql).all(...params) as { id: number }[]).map((r) => r.id);
-    const upd = this.db.prepare('UPDATE items SET state = ? WHERE id = ?');
+    const ids = (this.statements.get(sql).all(...params) as { id: number }[]).map((r) => r.id);
+    const upd = this.statements.get('UPDATE items SET state = ? WHERE id = ?');
     this.db.transaction(() => ids.forEach((id) => upd.run(to, id)))();
     return ids;
   }
 
   /** Item count per state in one batch. */
   batchCounts(batchId: number): Partial<Record<ItemState, number>> {
-    const rows = this.db.prepare('SELECT state, COUNT(*) AS n FROM items WHERE batch_id = ? GROUP BY state').all(batchId) as { state: ItemState; n: number }[];
+    const rows = this.statements.get('SELECT state, COUNT(*) AS n FROM items WHERE batch_id = ? GROUP BY state').all(batchId) as { state: ItemState; n: number }[];
     return Object.fromEntries(rows.map((r) => [r.state, r.n]));
   }
 
   /** Batches that still have unfinished items. */
   openBatchIds(): number[] {
-    const rows = this.db
-      .prepare(`SELECT DISTINCT batch_id FROM items WHERE state NOT IN ('done','skipped','failed','cancelled') ORDER BY batch_id`)
+    const rows = this.statements
+      .get(`SELECT DISTINCT batch_id FROM items WHERE state NOT IN ('done','skipped','failed','cancelled') ORDER BY batch_id`)
       .all() as { batch_id: number }[];
     return rows.map((r) => r.batch_id);
   }
@@ -280,8 +283,8 @@ export class QueueStore {
   /** Item count and byte total per state over the given batches, leaving out items the person cleared. */
   stats(batchIds: number[]): { state: ItemState; count: number; bytes: number }[] {
     if (batchIds.length === 0) return [];
-    return this.db
-      .prepare(
+    return this.statements
+      .get(
         `SELECT state, COUNT(*) AS count, COALESCE(SUM(size), 0) AS bytes FROM items
          WHERE cleared = 0 AND batch_id IN (${batchIds.map(() => '?').join(',')}) GROUP BY state`,
       )
@@ -290,22 +293,22 @@ export class QueueStore {
 
   /** Marks items cleared (they leave the list and the totals); returns the ids that were not cleared yet. */
   clear(ids: readonly number[]): number[] {
-    const upd = this.db.prepare('UPDATE items SET cleared = 1 WHERE id = ? AND cleared = 0');
+    const upd = this.statements.get('UPDATE items SET cleared = 1 WHERE id = ? AND cleared = 0');
     return this.db.transaction(() => ids.filter((id) => upd.run(id).changes > 0))();
   }
 
   /** Names already claimed in a folder by other items (so keep-both never picks a name a sibling will use). */
   claimedNames(folder: string, exceptId: number): Set<string> {
-    const rows = this.db
-      .prepare(`SELECT target_name FROM items WHERE folder = ? AND id != ? AND state NOT IN ('skipped','failed','cancelled')`)
+    const rows = this.statements
+      .get(`SELECT target_name FROM items WHERE folder = ? AND id != ? AND state NOT IN ('skipped','failed','cancelled')`)
       .all(folder, exceptId) as { target_name: string }[];
     return new Set(rows.map((r) => r.target_name));
   }
 
   /** File ids already attributed to finished items: reconciliation must never adopt the same file twice. */
   claimedFileIds(folder: string): Set<string> {
-    const rows = this.db
-      .prepare(`SELECT result_json FROM items WHERE folder = ? AND state = 'done' AND result_json IS NOT NULL`)
+    const rows = this.statements
+      .get(`SELECT result_json FROM items WHERE folder = ? AND state = 'done' AND result_json IS NOT NULL`)
       .all(folder) as { result_json: string }[];
     return new Set(rows.map((r) => (JSON.parse(r.result_json) as UploadResultSummary).fileId));
   }
