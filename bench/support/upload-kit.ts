@@ -6,6 +6,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import WebSocket from 'ws';
+import type { HostFrame } from '../../shared/ipc/wire.js';
 import { startAccountEmulator, startWebHost, type Emulator, type WebHost } from '../../e2e/support/hosts.js';
 
 export interface MeteredProxy {
@@ -89,9 +90,9 @@ export async function contractClient(host: WebHost): Promise<ContractClient> {
   const pending = new Map<number, (r: { ok: boolean; data?: unknown; error?: { code: string; message: string } }) => void>();
   const listeners: ((event: string, payload: unknown) => void)[] = [];
   ws.on('message', (raw) => {
-    const frame = JSON.parse(raw.toString()) as { t: string; id: number; event: string; payload: unknown; result: { ok: boolean; data?: unknown; error?: { code: string; message: string } } };
-    if (frame.t === 'res') pending.get(frame.id)?.(frame.result);
-    if (frame.t === 'evt') listeners.forEach((l) => l(frame.event, frame.payload));
+    const frame = JSON.parse(raw.toString()) as HostFrame;
+    if (frame.t === 'res') pending.get(frame.id)?.(frame.result as { ok: boolean; data?: unknown; error?: { code: string; message: string } });
+    if (frame.t === 'evts') for (const { event, payload } of frame.events) listeners.forEach((l) => l(event, payload));
   });
   return {
     call: <T>(channel: string, input?: unknown) =>

@@ -22,6 +22,13 @@ function parseFrame(raw: string): ParsedFrame {
 }
 
 /**
+ * Events are gathered for this long and go out as one frame (EventsFrame): an upload of 500 files emits some
+ * 2,500 item changes, and a frame each cost a write here and a wake-up of the browser's network and page
+ * processes. Short enough that a person never sees the delay; an answer sends what was gathered before it first.
+ */
+export const EVENT_BATCH_MS = 20;
+
+/**
  * Carries the contract over one WebSocket: requests go through the same router as Electron's IPC,
  * every answer is an envelope, and events from the hub are forwarded while the socket is open.
  * A cancel frame, or the socket closing, aborts the signal of the requests still running.
@@ -31,9 +38,24 @@ export function serveSocket(socket: WebSocket, router: Router, events: EventHub)
   const send = (frame: HostFrame) => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
   };
-  const unsubscribe = events.subscribe((event, payload) => send({ t: 'evt', event, payload }));
+  // Each event is serialised when emitted (a payload changed afterwards does not change what was sent).
+  const gathered: string[] = [];
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  const flushEvents = () => {
+    clearTimeout(flushTimer);
+    flushTimer = undefined;
+    if (gathered.length === 0 || socket.readyState !== socket.OPEN) return void (gathered.length = 0);
+    socket.send(`{"t":"evts","events":[${gathered.join(',')}]}`);
+    gathered.length = 0;
+  };
+  const unsubscribe = events.subscribe((event, payload) => {
+    gathered.push(JSON.stringify({ event, payload }));
+    flushTimer ??= setTimeout(flushEvents, EVENT_BATCH_MS);
+  });
   socket.on('close', () => {
     unsubscribe();
+    clearTimeout(flushTimer);
+    gathered.length = 0;
     // Nobody is left to read these answers: stop the work (searches, previews, folder counts) they started.
     for (const controller of running.values()) controller.abort();
     running.clear();
@@ -66,10 +88,13 @@ export function serveSocket(socket: WebSocket, router: Router, events: EventHub)
     router.dispatch(request.channel, request.input, ctx).then(
       (result) => {
         done();
+        // Events emitted before the answer arrive before it, as they would one frame each.
+        flushEvents();
         send({ t: 'res', id: request.id, result });
       },
       () => {
         done();
+        flushEvents();
         send({ t: 'res', id: request.id, result: { ok: false, error: { code: 'INTERNAL', message: 'The request failed inside MediaDesk.' } } });
       },
     );

@@ -61,16 +61,36 @@ describe('WebSocket bridge', () => {
     await expect(second).resolves.toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'gone' } });
   });
 
-  it('delivers pushed events to their listeners until they unsubscribe', () => {
+  it('delivers pushed events to their listeners, in the order a frame holds them, until they unsubscribe', () => {
     const { bridge, sockets } = scripted();
     const seen: unknown[] = [];
     const off = bridge.on('connection.changed', (p) => seen.push(p));
+    const profiles: unknown[] = [];
+    bridge.on('profiles.changed', (p) => profiles.push(p));
     sockets[0]!.open();
-    sockets[0]!.receive({ t: 'evt', event: 'connection.changed', payload: { state: 'connected' } });
-    sockets[0]!.receive({ t: 'evt', event: 'profiles.changed', payload: [] });
+    sockets[0]!.receive({
+      t: 'evts',
+      events: [
+        { event: 'connection.changed', payload: { state: 'connected' } },
+        { event: 'profiles.changed', payload: [] },
+        { event: 'connection.changed', payload: { state: 'checking' } },
+      ],
+    });
     off();
-    sockets[0]!.receive({ t: 'evt', event: 'connection.changed', payload: { state: 'unreachable' } });
-    expect(seen).toEqual([{ state: 'connected' }]);
+    sockets[0]!.receive({ t: 'evts', events: [{ event: 'connection.changed', payload: { state: 'unreachable' } }] });
+    expect(seen).toEqual([{ state: 'connected' }, { state: 'checking' }]);
+    expect(profiles).toEqual([[]]);
+  });
+
+  it('ignores an events frame without a list of events', () => {
+    const { bridge, sockets } = scripted();
+    const seen: unknown[] = [];
+    bridge.on('connection.changed', (p) => seen.push(p));
+    sockets[0]!.open();
+    sockets[0]!.receive({ t: 'evts', events: 'connection.changed' });
+    sockets[0]!.receive({ t: 'evt', event: 'connection.changed', payload: 'old single-event frame' });
+    sockets[0]!.receive({ t: 'evts', events: [{ event: 'connection.changed', payload: 'ok' }] });
+    expect(seen).toEqual(['ok']);
   });
 
   it('ignores malformed frames and answers to nobody', async () => {
@@ -99,7 +119,7 @@ describe('WebSocket bridge', () => {
     // No call needed: the bridge reconnects after its first delay, and pushes flow again.
     await vi.waitFor(() => expect(sockets).toHaveLength(2));
     sockets[1]!.open();
-    sockets[1]!.receive({ t: 'evt', event: 'connection.changed', payload: 'again' });
+    sockets[1]!.receive({ t: 'evts', events: [{ event: 'connection.changed', payload: 'again' }] });
     expect(pushes).toEqual(['again']);
     expect(states).toEqual(['connecting', 'open', 'lost', 'open']);
   });

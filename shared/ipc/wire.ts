@@ -9,8 +9,14 @@ export type RequestFrame = { t: 'req'; id: number; channel: string; input: unkno
 export type CancelFrame = { t: 'cancel'; id: number };
 export type PageFrame = RequestFrame | CancelFrame;
 export type ResponseFrame = { t: 'res'; id: number; result: Result<unknown> };
-export type EventFrame = { t: 'evt'; event: string; payload: unknown };
-export type HostFrame = ResponseFrame | EventFrame;
+/**
+ * Events from the main side (the Electron transport sends the same `(event, payload)` pairs one message each):
+ * those emitted close together, in the order they were emitted. An upload moves each file through four or five
+ * states: one frame per state change meant a write, a wake-up of the browser's network process and a message
+ * event in the page for each, work that competed with the uploads themselves for the machine.
+ */
+export type EventsFrame = { t: 'evts'; events: { event: string; payload: unknown }[] };
+export type HostFrame = ResponseFrame | EventsFrame;
 
 /** The object the renderer sees as `window.api`, in Electron (preload) and in the browser (WebSocket). */
 export interface ApiBridge {

@@ -1,5 +1,11 @@
 import WebSocket from 'ws';
 import type { Result } from '../../../shared/ipc/result';
+import type { HostFrame } from '../../../shared/ipc/wire';
+
+/** The events a host frame carries (an events frame holds those emitted close together). */
+function eventsOf(frame: HostFrame): { event: string; payload: unknown }[] {
+  return frame.t === 'evts' ? frame.events : [];
+}
 
 export interface TestClient {
   request(channel: string, input?: unknown): Promise<Result<unknown>>;
@@ -27,9 +33,9 @@ export function connect(port: number, token: string, origin: string | null = `ht
     received.push(text);
     const frame = JSON.parse(text);
     if (frame.t === 'res') pending.get(frame.id)?.(frame.result);
-    if (frame.t === 'evt') {
+    for (const event of eventsOf(frame)) {
       for (const w of waiters.splice(0)) {
-        if (w.name === frame.event && w.predicate(frame.payload)) w.resolve(frame.payload);
+        if (w.name === event.event && w.predicate(event.payload)) w.resolve(event.payload);
         else waiters.push(w);
       }
     }
@@ -47,7 +53,11 @@ export function connect(port: number, token: string, origin: string | null = `ht
     start,
     sendRaw: (text) => ws.send(text),
     received,
-    events: (name) => received.map((t) => JSON.parse(t)).filter((f) => f.t === 'evt' && f.event === name).map((f) => f.payload),
+    events: (name) =>
+      received
+        .flatMap((t) => eventsOf(JSON.parse(t)))
+        .filter((e) => e.event === name)
+        .map((e) => e.payload),
     nextEvent: (name, predicate = () => true) => new Promise((resolve) => waiters.push({ name, predicate, resolve })),
     closed,
     close: () => ws.close(),

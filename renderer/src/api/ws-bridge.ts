@@ -83,8 +83,10 @@ export function createWsBridge(url: string, options: WsBridgeOptions = {}): WsBr
       if (!waiter) return;
       pending.delete(frame.id);
       waiter.resolve(frame.result);
-    } else if (frame.t === 'evt') {
-      for (const listener of eventListeners.get(frame.event) ?? []) listener(frame.payload);
+    } else if (frame.t === 'evts' && Array.isArray(frame.events)) {
+      for (const { event, payload } of frame.events) {
+        for (const listener of eventListeners.get(event) ?? []) listener(payload);
+      }
     }
   }
 
