@@ -5,6 +5,9 @@ import { TERMINAL_STATES, type ItemState, type TotalProgress } from './types.js'
 /** How long a batch added in parts waits for its next part before it may be reported finished. */
 const PART_WAIT_MS = 60_000;
 
+/** Every state but the terminal ones. */
+const UNFINISHED_STATES = (Object.keys(emptyCounts()) as ItemState[]).filter((s) => !TERMINAL_STATES.includes(s));
+
 export function emptyCounts(): Record<ItemState, number> {
   return { receiving: 0, pending: 0, conflict: 0, queued: 0, uploading: 0, paused: 0, done: 0, skipped: 0, failed: 0, cancelled: 0 };
 }
@@ -113,8 +116,8 @@ export class QueueReport {
   /** Call when an item of the batch reached a terminal state. */
   checkBatchDone(batchId: number): void {
     if (this.finishedBatches.has(batchId) || this.awaitingParts.has(batchId)) return;
+    if (this.store.hasItemIn(batchId, UNFINISHED_STATES)) return;
     const counts = { ...emptyCounts(), ...this.store.batchCounts(batchId) };
-    if ((Object.keys(counts) as ItemState[]).some((s) => counts[s] > 0 && !TERMINAL_STATES.includes(s))) return;
     this.finishedBatches.add(batchId);
     this.maybeEmitTotal(true);
     this.emitBatchDone({ batchId, counts });

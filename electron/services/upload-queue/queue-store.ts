@@ -75,6 +75,7 @@ CREATE TABLE IF NOT EXISTS items (
 );
 CREATE INDEX IF NOT EXISTS items_state ON items(state, id);
 CREATE INDEX IF NOT EXISTS items_batch ON items(batch_id);
+CREATE INDEX IF NOT EXISTS items_batch_state ON items(batch_id, state);
 `;
 
 /** Columns added after the first release; a database from before gets them on open. */
@@ -270,6 +271,17 @@ export class QueueStore {
   batchCounts(batchId: number): Partial<Record<ItemState, number>> {
     const rows = this.statements.get('SELECT state, COUNT(*) AS n FROM items WHERE batch_id = ? GROUP BY state').all(batchId) as { state: ItemState; n: number }[];
     return Object.fromEntries(rows.map((r) => [r.state, r.n]));
+  }
+
+  /**
+   * Whether the batch has an item in one of `states`. Asked each time one of its files finishes: a few index
+   * seeks (batch, state), where counting the batch's states read all its rows (quadratic over a large batch).
+   */
+  hasItemIn(batchId: number, states: readonly ItemState[]): boolean {
+    const row = this.statements
+      .get(`SELECT 1 FROM items WHERE batch_id = ? AND state IN (${states.map(() => '?').join(',')}) LIMIT 1`)
+      .get(batchId, ...states);
+    return row !== undefined;
   }
 
   /** Batches that still have unfinished items. */

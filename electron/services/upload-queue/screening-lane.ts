@@ -28,6 +28,16 @@ export class ScreeningLane {
     private readonly settled: () => void,
   ) {}
 
+  /** Whether the queue checks files at all (it was given a look-alike check). */
+  get enabled(): boolean {
+    return this.check !== undefined;
+  }
+
+  /** Whether a check offered now would start. */
+  get hasRoom(): boolean {
+    return this.check !== undefined && this.running.size < CHECKS_AT_ONCE;
+  }
+
   /** The item may not be sent before it is checked (and has not been checked yet). */
   holds(item: QueueItem, batch: Batch): boolean {
     return (

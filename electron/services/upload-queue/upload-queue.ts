@@ -288,7 +288,12 @@ export class UploadQueue extends EventEmitter<UploadQueueEvents> {
     if (!this.started || this.closed) return;
     // The next runnable files in order: those the near-duplicate check must see first go to its lane, the
     // others (or already checked) take the free upload slots, so checking never stands in front of sending.
-    for (const next of this.store.nextWork(RUNNABLE, new Set(this.active.keys()), LOOKAHEAD)) {
+    // Each pass reads its rows in full: with no upload slot free and no check to hand out it would change
+    // nothing, and without the check only the free slots' worth of files can start (pump runs on every change).
+    const free = this.concurrency - this.active.size;
+    const lookahead = this.screening.hasRoom ? LOOKAHEAD : this.screening.enabled ? (free > 0 ? LOOKAHEAD : 0) : free;
+    const runnable = lookahead > 0 ? this.store.nextWork(RUNNABLE, new Set(this.active.keys()), lookahead) : [];
+    for (const next of runnable) {
       const batch = this.batchOf(next.batchId);
       if (this.screening.holds(next, batch)) this.screening.offer(next, batch);
       else if (this.active.size < this.concurrency) this.launch(next);
