@@ -113,10 +113,13 @@ async function main(): Promise<void> {
       'ImageKit stand-in': rig.emulator.proc.child.pid,
     });
     const used: Record<'browser' | 'desktop', Record<string, number>> = { browser: {}, desktop: {} };
-    const metered = async (side: 'browser' | 'desktop', run: () => Promise<number>) => {
+    const metered = async (side: 'browser' | 'desktop', files: number, run: () => Promise<number>) => {
       const before = cpu.read();
       const ms = await run();
-      for (const [k, v] of Object.entries(ProcessCpu.since(before, cpu.read()))) used[side][k] = (used[side][k] ?? 0) + v;
+      const round = ProcessCpu.since(before, cpu.read());
+      for (const [k, v] of Object.entries(round)) used[side][k] = (used[side][k] ?? 0) + v;
+      const perFile = Object.entries(round).map(([k, v]) => `${k} ${(v / files).toFixed(1)}`);
+      console.log(`  ${side} round: ${files} files in ${(ms / 1000).toFixed(2)} s; CPU per file (ms): ${perFile.join(', ')}`);
       return ms;
     };
     const half = Math.ceil(FILES / 2);
@@ -125,9 +128,9 @@ async function main(): Promise<void> {
     for (const [round, [from, count]] of [[0, half], [half, FILES - half]].entries()) {
       const dir = path.join(work, `round${round}`);
       const files = await makeFiles(dir, from, count);
-      const runBrowser = async () => (browserMs += await metered('browser', () => browserRound(page, rig, files, `/throughput/browser/r${round}`)));
+      const runBrowser = async () => (browserMs += await metered('browser', count, () => browserRound(page, rig, files, `/throughput/browser/r${round}`)));
       const runDesktop = async () =>
-        (desktopMs += await metered('desktop', () => desktopRound(rig, dir, path.join(work, `q${round}.db`), `/throughput/desktop/r${round}`, count)));
+        (desktopMs += await metered('desktop', count, () => desktopRound(rig, dir, path.join(work, `q${round}.db`), `/throughput/desktop/r${round}`, count)));
       if (round % 2 === 0) await runDesktop().then(runBrowser);
       else await runBrowser().then(runDesktop);
       await rig.client.call('uploads.clearFinished', {});
