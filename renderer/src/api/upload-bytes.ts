@@ -69,19 +69,31 @@ function toBase64(blob: Blob): Promise<string> {
 
 /**
  * The web host: the File itself is the request body, so the browser streams it from disk as the request goes
- * (no reading in script, no base64). The token travels in a header, never in the URL.
+ * (no reading in script, no base64). The token travels in a header, never in the URL. XMLHttpRequest rather than
+ * fetch: Chromium spent about a quarter less CPU per file sending a File through it (11.5 vs 15 ms per MB file,
+ * bench/upload-browser.ts), CPU the uploads themselves compete for.
  */
-async function putOverHttp(profileId: string, stagedId: string, file: Blob, token: string): Promise<void> {
+export async function putOverHttp(profileId: string, stagedId: string, file: Blob, token: string): Promise<void> {
   const query = new URLSearchParams({ stagedId, profileId });
-  let response: Response;
+  const xhr = new XMLHttpRequest();
+  const answered = new Promise<void>((resolve, reject) => {
+    xhr.onload = () => resolve();
+    xhr.onerror = () => reject(new Error('MediaDesk could not be reached while sending the file (network error).'));
+    xhr.onabort = () => reject(new Error('MediaDesk could not be reached while sending the file (aborted).'));
+  });
+  xhr.open('PUT', `/uploads/stage?${query}`);
+  xhr.setRequestHeader('X-MediaDesk-Token', token);
+  xhr.responseType = 'text';
+  xhr.send(file);
+  await answered;
+  if (xhr.status >= 200 && xhr.status < 300) return;
+  let answer: { error?: { message?: string } } | null = null;
   try {
-    response = await fetch(`/uploads/stage?${query}`, { method: 'PUT', body: file, headers: { 'X-MediaDesk-Token': token }, credentials: 'same-origin' });
-  } catch (error) {
-    throw new Error(`MediaDesk could not be reached while sending the file (${error instanceof Error ? error.message : String(error)}).`);
+    answer = JSON.parse(xhr.responseText) as { error?: { message?: string } };
+  } catch {
+    answer = null;
   }
-  if (response.ok) return;
-  const answer = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-  throw new Error(answer?.error?.message ?? `MediaDesk refused the file (HTTP ${response.status}).`);
+  throw new Error(answer?.error?.message ?? `MediaDesk refused the file (HTTP ${xhr.status}).`);
 }
 
 /** Electron: a File without a place on disk (a pasted image) crosses IPC in chunks, in order. */
