@@ -1,20 +1,20 @@
 /**
  * Browser-mode upload throughput (not a test): N × S files (default 500 × 1 MiB) picked in the real page in
  * Chromium and uploaded through the web host (bytes over HTTP PUT to its staging, then its queue), beside the
- * same files given to the desktop path's queue (UploadQueue reading them from disk, as the Electron app does),
- * at the same concurrency, against the same ImageKit stand-in (the emulator, own process) through the same
+ * same files given to the desktop path's queue (UploadQueue reading them from disk, in a process of its own as
+ * in the Electron app's main process), at the same concurrency, against the same ImageKit stand-in (the emulator, own process) through the same
  * metering proxy. Two rounds in alternating order, half the files each, so neither side gains from going first.
  * Target: browser ≥ 0.8 × desktop path.
  * Run: npx tsx bench/upload-browser.ts [--files 500] [--size-mb 1] [--concurrency 4]
  */
+import { execFile } from 'node:child_process';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import ImageKit from '@imagekit/nodejs';
+import { parseArgs, promisify } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumExecutable } from '../e2e/support/chromium.js';
-import { UploadQueue } from '../electron/services/upload-queue/upload-queue.js';
+import { repoRoot } from '../e2e/support/processes.js';
 import { ProcessCpu } from './support/process-cpu.js';
 import { startUploadRig, type UploadBenchRig } from './support/upload-kit.js';
 import { printBenchSummary, round, type BenchFigure } from './report.js';
@@ -24,6 +24,7 @@ const FILES = Number(args.files);
 const SIZE = Math.round(Number(args['size-mb']) * 1024 * 1024);
 const CONCURRENCY = Number(args.concurrency);
 const mb = (bytes: number) => bytes / 1024 / 1024;
+const run = promisify(execFile);
 
 async function makeFiles(dir: string, from: number, count: number): Promise<string[]> {
   await mkdir(dir, { recursive: true });
@@ -76,21 +77,18 @@ async function browserRound(page: Page, rig: UploadBenchRig, files: string[], fo
   return ms;
 }
 
-/** The desktop path: the queue reads the same files from disk. */
-async function desktopRound(rig: UploadBenchRig, dir: string, db: string, folder: string, count: number): Promise<number> {
-  const sdk = new ImageKit({ privateKey: rig.emulator.privateKey, baseURL: rig.proxy.origin, maxRetries: 0 });
-  const queue = new UploadQueue(sdk, db, { concurrency: CONCURRENCY });
-  queue.start();
+/**
+ * The desktop path: the queue reads the same files from disk, in a process of its own (support/desktop-queue.ts)
+ * as in Electron's main process. Resolves with its time and the CPU that process used.
+ */
+async function desktopRound(rig: UploadBenchRig, dir: string, db: string, folder: string, count: number): Promise<{ ms: number; cpuMs: number }> {
   rig.proxy.reset();
-  const t0 = performance.now();
-  const { batchId } = await queue.add({ sources: [{ kind: 'path', path: dir }], targetFolder: folder });
-  await queue.whenIdle();
-  const ms = performance.now() - t0;
-  const failed = queue.items({ batchId }).filter((i) => i.state !== 'done');
-  await queue.close();
-  if (failed.length) throw new Error(`${failed.length} desktop-path items did not finish: ${failed[0]!.errorMessage}`);
+  const args = ['scripts/launch.mjs', 'bench/support/desktop-queue.ts', '--dir', dir, '--db', db, '--folder', folder, '--base', rig.proxy.origin, '--key', rig.emulator.privateKey, '--concurrency', String(CONCURRENCY)];
+  const { stdout } = await run(process.execPath, args, { cwd: repoRoot, maxBuffer: 1 << 20 });
+  const result = JSON.parse(stdout.trim().split('\n').at(-1)!) as { ms: number; cpuMs: number; failed: number; firstError: string | null };
+  if (result.failed) throw new Error(`${result.failed} desktop-path items did not finish: ${result.firstError}`);
   if (rig.proxy.uploadsDone() !== count) throw new Error(`the proxy saw ${rig.proxy.uploadsDone()} uploads, not ${count}`);
-  return ms;
+  return result;
 }
 
 async function main(): Promise<void> {
@@ -113,10 +111,11 @@ async function main(): Promise<void> {
       'ImageKit stand-in': rig.emulator.proc.child.pid,
     });
     const used: Record<'browser' | 'desktop', Record<string, number>> = { browser: {}, desktop: {} };
-    const metered = async (side: 'browser' | 'desktop', files: number, run: () => Promise<number>) => {
+    const metered = async (side: 'browser' | 'desktop', files: number, work: () => Promise<{ ms: number; cpuMs?: number }>) => {
       const before = cpu.read();
-      const ms = await run();
+      const { ms, cpuMs } = await work();
       const round = ProcessCpu.since(before, cpu.read());
+      if (cpuMs !== undefined) round['desktop queue process'] = cpuMs;
       for (const [k, v] of Object.entries(round)) used[side][k] = (used[side][k] ?? 0) + v;
       const perFile = Object.entries(round).map(([k, v]) => `${k} ${(v / files).toFixed(1)}`);
       console.log(`  ${side} round: ${files} files in ${(ms / 1000).toFixed(2)} s; CPU per file (ms): ${perFile.join(', ')}`);
@@ -128,7 +127,7 @@ async function main(): Promise<void> {
     for (const [round, [from, count]] of [[0, half], [half, FILES - half]].entries()) {
       const dir = path.join(work, `round${round}`);
       const files = await makeFiles(dir, from, count);
-      const runBrowser = async () => (browserMs += await metered('browser', count, () => browserRound(page, rig, files, `/throughput/browser/r${round}`)));
+      const runBrowser = async () => (browserMs += await metered('browser', count, async () => ({ ms: await browserRound(page, rig, files, `/throughput/browser/r${round}`) })));
       const runDesktop = async () =>
         (desktopMs += await metered('desktop', count, () => desktopRound(rig, dir, path.join(work, `q${round}.db`), `/throughput/desktop/r${round}`, count)));
       if (round % 2 === 0) await runDesktop().then(runBrowser);
@@ -145,7 +144,7 @@ async function main(): Promise<void> {
     const perFile = (side: 'browser' | 'desktop') => Object.values(used[side]).reduce((a, b) => a + b, 0) / FILES;
     const cores = os.availableParallelism();
     for (const [side, ms] of [['browser', browserMs], ['desktop', desktopMs]] as const) {
-      const parts = Object.entries(used[side]).map(([k, v]) => `${k === 'bench' ? 'bench process (proxy, page driver, desktop queue)' : k} ${(v / FILES).toFixed(1)}`);
+      const parts = Object.entries(used[side]).map(([k, v]) => `${k === 'bench' ? 'bench process (proxy, page driver)' : k} ${(v / FILES).toFixed(1)}`);
       console.log(`CPU per file, ${side} path: ${perFile(side).toFixed(1)} ms (${parts.join(', ')}); ${(perFile(side) * FILES / ms).toFixed(2)} of ${cores} cores busy`);
     }
     // Even with every core busy all the time, the browser path cannot finish a file faster than its CPU per file
