@@ -82,14 +82,14 @@ describe('WebSocket bridge', () => {
     expect(profiles).toEqual([[]]);
   });
 
-  it('ignores an events frame without a list of events', () => {
+  it('ignores an events frame without a list of events, and entries that are not events', () => {
     const { bridge, sockets } = scripted();
     const seen: unknown[] = [];
     bridge.on('connection.changed', (p) => seen.push(p));
     sockets[0]!.open();
     sockets[0]!.receive({ t: 'evts', events: 'connection.changed' });
     sockets[0]!.receive({ t: 'evt', event: 'connection.changed', payload: 'old single-event frame' });
-    sockets[0]!.receive({ t: 'evts', events: [{ event: 'connection.changed', payload: 'ok' }] });
+    sockets[0]!.receive({ t: 'evts', events: [null, 7, { payload: 'no name' }, { event: 'connection.changed', payload: 'ok' }] });
     expect(seen).toEqual(['ok']);
   });
 

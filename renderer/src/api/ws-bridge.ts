@@ -84,7 +84,10 @@ export function createWsBridge(url: string, options: WsBridgeOptions = {}): WsBr
       pending.delete(frame.id);
       waiter.resolve(frame.result);
     } else if (frame.t === 'evts' && Array.isArray(frame.events)) {
-      for (const { event, payload } of frame.events) {
+      for (const entry of frame.events as unknown[]) {
+        // An entry that is not an event is skipped; the ones around it still arrive.
+        if (typeof entry !== 'object' || entry === null || typeof (entry as { event?: unknown }).event !== 'string') continue;
+        const { event, payload } = entry as { event: string; payload: unknown };
         for (const listener of eventListeners.get(event) ?? []) listener(payload);
       }
     }
