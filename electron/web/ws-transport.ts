@@ -21,11 +21,7 @@ function parseFrame(raw: string): ParsedFrame {
   return { t: 'req', id, channel: f.channel, input: f.input };
 }
 
-/**
- * Events are gathered for this long and go out as one frame (EventsFrame): an upload of 500 files emits some
- * 2,500 item changes, and a frame each cost a write here and a wake-up of the browser's network and page
- * processes. Short enough that a person never sees the delay; an answer sends what was gathered before it first.
- */
+/** Events are gathered for this long and go out as one frame (EventsFrame, which says why); too short to see. */
 export const EVENT_BATCH_MS = 20;
 
 /**
@@ -44,9 +40,10 @@ export function serveSocket(socket: WebSocket, router: Router, events: EventHub)
   const flushEvents = () => {
     clearTimeout(flushTimer);
     flushTimer = undefined;
-    if (gathered.length === 0 || socket.readyState !== socket.OPEN) return void (gathered.length = 0);
-    socket.send(`{"t":"evts","events":[${gathered.join(',')}]}`);
+    const frame = `{"t":"evts","events":[${gathered.join(',')}]}`;
+    const any = gathered.length > 0;
     gathered.length = 0;
+    if (any && socket.readyState === socket.OPEN) socket.send(frame);
   };
   const unsubscribe = events.subscribe((event, payload) => {
     gathered.push(JSON.stringify({ event, payload }));

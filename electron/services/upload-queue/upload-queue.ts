@@ -288,10 +288,10 @@ export class UploadQueue extends EventEmitter<UploadQueueEvents> {
     if (!this.started || this.closed) return;
     // The next runnable files in order: those the near-duplicate check must see first go to its lane, the
     // others (or already checked) take the free upload slots, so checking never stands in front of sending.
-    // Each pass reads its rows in full: with no upload slot free and no check to hand out it would change
-    // nothing, and without the check only the free slots' worth of files can start (pump runs on every change).
+    // pump runs on every change and each pass reads its rows in full, so it reads only what can act: without the
+    // check, the free slots' worth of files; with it, the lookahead while a check or an upload can start.
     const free = this.concurrency - this.active.size;
-    const lookahead = this.screening.hasRoom ? LOOKAHEAD : this.screening.enabled ? (free > 0 ? LOOKAHEAD : 0) : free;
+    const lookahead = !this.screening.enabled ? free : this.screening.hasRoom || free > 0 ? LOOKAHEAD : 0;
     const runnable = lookahead > 0 ? this.store.nextWork(RUNNABLE, new Set(this.active.keys()), lookahead) : [];
     for (const next of runnable) {
       const batch = this.batchOf(next.batchId);

@@ -87,13 +87,13 @@ export async function putOverHttp(profileId: string, stagedId: string, file: Blo
   xhr.send(file);
   await answered;
   if (xhr.status >= 200 && xhr.status < 300) return;
-  let answer: { error?: { message?: string } } | null = null;
+  let reason: string | undefined;
   try {
-    answer = JSON.parse(xhr.responseText) as { error?: { message?: string } };
+    reason = (JSON.parse(xhr.responseText) as { error?: { message?: string } } | null)?.error?.message;
   } catch {
-    answer = null;
+    // not an envelope (a proxy's error page, say): the status says what happened
   }
-  throw new Error(answer?.error?.message ?? `MediaDesk refused the file (HTTP ${xhr.status}).`);
+  throw new Error(reason ?? `MediaDesk refused the file (HTTP ${xhr.status}).`);
 }
 
 /** Electron: a File without a place on disk (a pasted image) crosses IPC in chunks, in order. */
