@@ -62,27 +62,29 @@ describe('purge centre on the Local library', () => {
     expect((await service.submit('local', urlsUnder('quota', 3)))[0].urls).toHaveLength(3);
   });
 
+  // The next two tests leave requests pending on purpose, so each uses a profile of its own: a service
+  // an earlier test left open still polls "local" and would settle them against the original library.
   it('resumes polling requests left pending by an earlier run', async () => {
     const slow = h.service({ pollDelaysMs: [60_000] });
-    const [request] = await slow.submit('local', urlsUnder('resume', 2));
+    const [request] = await slow.submit('resume', urlsUnder('resume', 2));
     slow.close(); // the app quit before the first status check
-    expect(h.service({ pollDelaysMs: [60_000] }).requests('local').find((r) => r.id === request.id)?.state).toBe('pending');
+    expect(h.service({ pollDelaysMs: [60_000] }).requests('resume').find((r) => r.id === request.id)?.state).toBe('pending');
     const resumed = h.service();
-    resumed.storeFor('local');
-    await waitFor(() => resumed.requests('local').find((r) => r.id === request.id)?.state === 'completed');
+    resumed.storeFor('resume');
+    await waitFor(() => resumed.requests('resume').find((r) => r.id === request.id)?.state === 'completed');
   });
   it('marks URLs failed with ImageKit’s words when ImageKit no longer knows their request id', async () => {
     const slow = h.service({ pollDelaysMs: [60_000] });
-    const [request] = await slow.submit('local', urlsUnder('forgotten', 1));
+    const [request] = await slow.submit('reset', urlsUnder('forgotten', 1));
     slow.close();
     // The library was reset behind MediaDesk's back: a fresh backend that never saw these requests.
     const fresh = await startEmulator({ port: 0, dataDir: `${h.dataDir}-fresh`, quiet: true, privateKey: h.emulator.privateKey, publicKey: 'p' });
     try {
       const freshSdk = new ImageKit({ privateKey: fresh.privateKey, baseURL: fresh.apiUrl, maxRetries: 0 });
-      const service = h.service({ sessions: { idOf: () => 'local', resolve: async () => ({ client: freshSdk, connection: { urlEndpoint: fresh.urlEndpoint } }) } });
-      service.storeFor('local');
+      const service = h.service({ sessions: { idOf: () => 'reset', resolve: async () => ({ client: freshSdk, connection: { urlEndpoint: fresh.urlEndpoint } }) } });
+      service.storeFor('reset');
       const failed = await waitFor(() => {
-        const view = service.requests('local').find((r) => r.id === request.id);
+        const view = service.requests('reset').find((r) => r.id === request.id);
         return view?.state === 'failed' ? view : undefined;
       });
       expect(failed.urls[0]).toMatchObject({ state: 'failed', error: 'No request found for this requestId.' });
