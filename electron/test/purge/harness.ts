@@ -16,6 +16,8 @@ export interface PurgeHarness {
   suggestionEvents: PurgeSuggestionView[];
   /** A PurgeService over this data dir (a fresh one each call: reopening is a restart). */
   service(overrides?: Partial<PurgeServiceDeps>): PurgeService;
+  /** Closes every service opened so far, so no poller of one test settles another test's requests. */
+  closeServices(): void;
   close(): Promise<void>;
 }
 
@@ -46,8 +48,11 @@ export async function startPurgeHarness(): Promise<PurgeHarness> {
       opened.push(service);
       return service;
     },
+    closeServices() {
+      for (const s of opened.splice(0)) s.close();
+    },
     async close() {
-      for (const s of opened) s.close();
+      for (const s of opened.splice(0)) s.close();
       await emulator.close();
       await rm(root, { recursive: true, force: true });
     },

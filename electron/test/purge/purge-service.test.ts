@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import ImageKit from '@imagekit/nodejs';
 import { AppError } from '../../../shared/ipc/result';
 import { startEmulator } from '../../../emulator/src/index';
@@ -8,6 +8,7 @@ let h: PurgeHarness;
 beforeAll(async () => {
   h = await startPurgeHarness();
 });
+afterEach(() => h?.closeServices());
 afterAll(async () => {
   await h?.close();
 });
@@ -62,8 +63,8 @@ describe('purge centre on the Local library', () => {
     expect((await service.submit('local', urlsUnder('quota', 3)))[0].urls).toHaveLength(3);
   });
 
-  // The next two tests leave requests pending on purpose, so each uses a profile of its own: a service
-  // an earlier test left open still polls "local" and would settle them against the original library.
+  // The next two tests leave requests pending on purpose, so each uses a profile of its own: any service
+  // still polling "local" would settle them against the original library before the test looks.
   it('resumes polling requests left pending by an earlier run', async () => {
     const slow = h.service({ pollDelaysMs: [60_000] });
     const [request] = await slow.submit('resume', urlsUnder('resume', 2));
