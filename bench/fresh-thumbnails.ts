@@ -1,6 +1,8 @@
 /**
  * Fresh uploads' first screen of thumbnails (bench, not a test). Uploads 60 distinct 12 MP JPEGs (made
- * with sharp at bench time) into a fresh Local library at concurrency 4 (the upload queue's), then
+ * with sharp at bench time) into a fresh Local library through the desktop path (the app's upload queue at
+ * concurrency 4, in a process of its own as in Electron's main process; the Local library runs in this
+ * process, as in its utility process), then
  * "opens the folder" the moment the last upload answers: lists it and fetches every tile's grid
  * thumbnail (`?tr=w-192,h-192,c-at_max`, the default tile at DPR 1) six at a time, as Chromium does per
  * host, with Chromium's image Accept. Measured with the emulator's background thumbnail prewarm on, and
@@ -9,10 +11,12 @@
  *  - upload throughput with prewarm / without (target ≥ 0.9).
  * Run: npx tsx bench/fresh-thumbnails.ts [--files 60] [--rounds 2]
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, promisify } from 'node:util';
 import sharp from 'sharp';
 import { startEmulator } from '../emulator/src/index.js';
 import { printBenchSummary, round, type BenchFigure } from './report.js';
@@ -24,6 +28,8 @@ const KEY = 'private_bench';
 const AUTH = `Basic ${Buffer.from(`${KEY}:`).toString('base64')}`;
 const GRID_TR = 'w-192,h-192,c-at_max';
 const CHROMIUM_IMAGE_ACCEPT = 'image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8';
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const run = promisify(execFile);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Photo-like 12 MP JPEGs: a smooth colour field with grain, made once, each file re-toned so every file is distinct. */
@@ -32,6 +38,7 @@ async function makePhotos(dir: string): Promise<string[]> {
   const grain = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: { r: 0, g: 0, b: 0 }, noise: { type: 'gaussian', mean: 0, sigma: 3 } } }).raw().toBuffer();
   const base = await sharp(small).resize(4000, 3000, { kernel: 'cubic' }).composite([{ input: grain, raw: { width: 4000, height: 3000, channels: 3 }, blend: 'add' }]).raw().toBuffer();
   const files: string[] = [];
+  await mkdir(dir, { recursive: true });
   for (let i = 0; i < FILES; i++) {
     const data = await sharp(base, { raw: { width: 4000, height: 3000, channels: 3 } }).linear([1 - (i % 7) * 0.03, 1, 1 + (i % 5) * 0.02], [i % 11, 0, 0]).jpeg({ quality: 85 }).toBuffer();
     const file = path.join(dir, `IMG_${String(1000 + i)}.jpg`);
@@ -59,26 +66,24 @@ interface Round {
   firstScreenCpuMs: number;
 }
 
+/** The app's upload queue (support/desktop-queue.ts) in a process of its own: its time and CPU. */
+async function desktopUpload(apiUrl: string, dir: string, db: string): Promise<{ ms: number; cpuMs: number }> {
+  const args = ['scripts/launch.mjs', 'bench/support/desktop-queue.ts', '--dir', dir, '--db', db, '--folder', '/', '--base', apiUrl, '--key', KEY, '--concurrency', '4'];
+  const { stdout } = await run(process.execPath, args, { cwd: repoRoot, maxBuffer: 1 << 20 });
+  const result = JSON.parse(stdout.trim().split('\n').at(-1)!) as { ms: number; cpuMs: number; failed: number; firstError: string | null };
+  if (result.failed) throw new Error(`${result.failed} uploads did not finish: ${result.firstError}`);
+  return result;
+}
+
 async function round1(root: string, photos: string[], prewarm: boolean, n: number): Promise<Round> {
   process.env.IK_EMULATOR_PREWARM = prewarm ? 'on' : 'off';
   const emu = await startEmulator({ dataDir: path.join(root, `lib-${prewarm ? 'on' : 'off'}-${n}`), privateKey: KEY, publicKey: 'public_bench', quiet: true, faults: '' });
   try {
-    const bytes = await Promise.all(photos.map((p) => readFile(p)));
-    const started = performance.now();
     const cpuAtStart = process.cpuUsage();
-    await pool(photos.map((p, i) => ({ p, data: bytes[i] })), 4, async ({ p, data }) => {
-      const form = new FormData();
-      form.set('file', new Blob([data], { type: 'image/jpeg' }), path.basename(p));
-      form.set('fileName', path.basename(p));
-      form.set('folder', '/fresh');
-      form.set('useUniqueFileName', 'false');
-      const res = await fetch(`${emu.apiUrl}/api/v1/files/upload`, { method: 'POST', headers: { authorization: AUTH }, body: form });
-      if (res.status !== 200) throw new Error(`upload ${p}: HTTP ${res.status} ${await res.text()}`);
-      await res.arrayBuffer();
-    });
-    const uploadSecs = (performance.now() - started) / 1000;
-    const uploadCpu = process.cpuUsage(cpuAtStart);
-    const uploadCores = (uploadCpu.user + uploadCpu.system) / 1000 / (uploadSecs * 1000);
+    const queued = await desktopUpload(emu.apiUrl, path.dirname(photos[0]), path.join(root, `queue-${prewarm ? 'on' : 'off'}-${n}.db`));
+    const uploadSecs = queued.ms / 1000;
+    const emulatorCpu = process.cpuUsage(cpuAtStart);
+    const uploadCores = ((emulatorCpu.user + emulatorCpu.system) / 1000 + queued.cpuMs) / queued.ms;
 
     // Open the folder: list it, then every tile's thumbnail, six connections like Chromium per host.
     const opened = performance.now();
@@ -105,7 +110,8 @@ async function main(): Promise<void> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'ik-bench-fresh-'));
   try {
     const t = performance.now();
-    const photos = await makePhotos(root);
+    // The queue recreates the dropped folder under the target: the photos land in /fresh.
+    const photos = await makePhotos(path.join(root, 'fresh'));
     const mb = (await Promise.all(photos.map((p) => readFile(p).then((b) => b.length)))).reduce((a, b) => a + b, 0) / 1e6;
     console.log(`made ${FILES} 4000×3000 JPEGs (${mb.toFixed(0)} MB) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     const on: Round[] = [];

@@ -195,7 +195,7 @@ export class TransferItemRunner {
           const client =
             staged.kind === 'file'
               ? this.deps.target.client.withOptions({
-                  fetch: createStreamingFetch((sent, total) => this.deps.onUploadBytes(this.item.id, total > 0 ? Math.floor((sent / total) * version.size) : 0)),
+                  fetch: createStreamingFetch((sent, total) => this.deps.onUploadBytes(this.item.id, total > 0 ? Math.floor((sent / total) * version.size) : 0), { path: staged.file }),
                   maxRetries: 0,
                   timeout: this.deps.requestTimeoutMs,
                 })

@@ -140,7 +140,7 @@ export class ItemRunner {
     try {
       const params = await buildUploadParams(this.item, this.batch.options, this.item.conflictChoice);
       const client = (await this.deps.getClient()).withOptions({
-        fetch: createStreamingFetch((sent, total) => meter.onRequestBytes(sent, total)),
+        fetch: createStreamingFetch((sent, total) => meter.onRequestBytes(sent, total), this.item.sourceKind === 'file' ? { path: this.item.source } : undefined),
         maxRetries: 0, // retries are ours: backoff, X-RateLimit-Reset and reconciliation
         timeout: this.deps.requestTimeoutMs,
       });
