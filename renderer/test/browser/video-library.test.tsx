@@ -45,7 +45,7 @@ function Tiles() {
     <div role="grid" aria-label="Files">
       <div role="row">
         {files.map((f, i) => (
-          <FileTile key={f.fileId} file={f} index={i} selected={false} focused={false} events={noEvents} thumb={140} />
+          <FileTile key={f.fileId} file={f} index={i} selected={false} focused={false} events={noEvents} thumb={140} quickActions />
         ))}
       </div>
     </div>

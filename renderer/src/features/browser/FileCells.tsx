@@ -67,8 +67,10 @@ function VideoBadge({ file }: { file: FileSummary }) {
 /**
  * One thumbnail tile of the grid; its accessible name is the file name. Hovering shows quick actions
  * (copy URL, open in the URL builder). Memoized: while scrolling only the tiles coming into view render.
+ * `quickActions` is false while the grid scrolls: the two buttons with their tooltips cost more than the
+ * rest of a tile, and a fast scroll mounts a screenful of new tiles every frame that nobody can hover.
  */
-export const FileTile = memo(function FileTile({ file, index, selected, focused, events, thumb }: CellProps & { selected: boolean; thumb: number }) {
+export const FileTile = memo(function FileTile({ file, index, selected, focused, events, thumb, quickActions }: CellProps & { selected: boolean; thumb: number; quickActions: boolean }) {
   const stop = (e: MouseEvent) => e.stopPropagation();
   return (
     <div
@@ -89,16 +91,18 @@ export const FileTile = memo(function FileTile({ file, index, selected, focused,
         <Thumbnail file={file} size={thumb} />
         <TileBadges file={file} />
         <VideoBadge file={file} />
-        <span className="tile-quick" onClick={stop} onDoubleClick={stop}>
-          <IconButton size="sm" variant="secondary" tabIndex={-1} label={`Copy URL of ${file.name}`} tooltip="Copy URL" onClick={() => events.copyUrl(index)}>
-            <ClipboardCopy />
-          </IconButton>
-          {hasPreview(file) && (
-            <IconButton size="sm" variant="secondary" tabIndex={-1} label={`Open ${file.name} in URL builder`} tooltip="Open in URL builder" onClick={() => events.openInBuilder(index)}>
-              <WandSparkles />
+        {quickActions && (
+          <span className="tile-quick" onClick={stop} onDoubleClick={stop}>
+            <IconButton size="sm" variant="secondary" tabIndex={-1} label={`Copy URL of ${file.name}`} tooltip="Copy URL" onClick={() => events.copyUrl(index)}>
+              <ClipboardCopy />
             </IconButton>
-          )}
-        </span>
+            {hasPreview(file) && (
+              <IconButton size="sm" variant="secondary" tabIndex={-1} label={`Open ${file.name} in URL builder`} tooltip="Open in URL builder" onClick={() => events.openInBuilder(index)}>
+                <WandSparkles />
+              </IconButton>
+            )}
+          </span>
+        )}
       </span>
       <span className="file-tile-name">{file.name}</span>
       <span className="file-tile-meta">

@@ -227,6 +227,7 @@ export function FilesView({ source }: { source: FileSource }) {
                     focused={selection.focus === first + i}
                     events={events}
                     thumb={cellThumb}
+                    quickActions={!virtualizer.isScrolling}
                   />
                 ))
               ) : (
